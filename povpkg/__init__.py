@@ -1,0 +1,56 @@
+"""povpkg: China's poverty-reduction cooperation as validated, citable tables.
+
+    >>> import povpkg
+    >>> povpkg.tables()                 # the table names
+    >>> df = povpkg.load("events")      # a typed pandas DataFrame
+    >>> povpkg.validate().valid         # every rule over the shipped data
+    >>> print(povpkg.cite("bibtex"))    # cite the exact version
+
+Importing povpkg reads one small JSON file; pandas is imported when a table is
+loaded, frictionless and pandera only when validating.
+"""
+from __future__ import annotations
+
+from ._cite import cite
+from ._package import descriptor as _descriptor
+from ._package import find_resource as _find_resource
+from ._package import table_names as _table_names
+from .errors import PackageError, PovpkgError, UnknownTableError
+
+__all__ = ["__version__", "tables", "load", "load_all", "describe", "validate", "cite",
+           "PovpkgError", "PackageError", "UnknownTableError"]
+
+
+def __getattr__(name):
+    if name == "__version__":  # read on demand: datapackage.json is the one place it lives
+        return _descriptor()["version"]
+    raise AttributeError(f"module 'povpkg' has no attribute {name!r}")
+
+
+def tables(path=None) -> list[str]:
+    """Names of the tables in the package (the shipped one unless ``path`` is given)."""
+    return _table_names(_descriptor(path))
+
+
+def load(name: str, path=None):
+    """Table ``name`` as a pandas DataFrame typed from its Table Schema."""
+    from ._load import load as _load
+
+    return _load(name, path)
+
+
+def load_all(path=None) -> dict:
+    """Every table, by name."""
+    return {name: load(name, path) for name in tables(path)}
+
+
+def describe(name: str, path=None) -> dict:
+    """The resource's metadata (title, description, fields, keys) as a dict."""
+    return _find_resource(_descriptor(path), name)
+
+
+def validate(path=None, sources=None):
+    """Run every check; returns a Report (``report.valid``, ``report.failures``)."""
+    from ._validate import validate as _validate
+
+    return _validate(path, sources=sources)

@@ -1,0 +1,102 @@
+"""Find the data package and read its descriptor, with the standard library only.
+
+Kept free of pandas, frictionless and pandera so that ``import povpkg`` stays light.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import PackageError, UnknownTableError
+
+_HERE = Path(__file__).resolve().parent
+DESCRIPTOR = "datapackage.json"
+
+
+def data_root() -> Path:
+    """Folder holding the shipped datapackage.json.
+
+    A wheel carries the data in ``povpkg/data``; a checkout or editable install
+    has it at the repository root, one level above the package.
+    """
+    for root in (_HERE / "data", _HERE.parent):
+        if (root / DESCRIPTOR).is_file():
+            return root
+    raise PackageError("povpkg's data is missing: no datapackage.json was installed with the package")
+
+
+def descriptor_path(path: str | Path | None = None) -> Path:
+    """Path of a datapackage.json given the file, its folder, or None for the shipped one."""
+    if path is None:
+        return data_root() / DESCRIPTOR
+    p = Path(path)
+    if p.is_dir():
+        p = p / DESCRIPTOR
+    if not p.is_file():
+        raise PackageError(f"no such file: {p}")
+    return p
+
+
+@lru_cache(maxsize=8)
+def _read_descriptor(path: str, stamp: tuple[int, int]) -> dict:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise PackageError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except OSError as exc:
+        raise PackageError(f"cannot read {path}: {exc.strerror}") from None
+    try:
+        desc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise PackageError(f"{path} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    if not isinstance(desc, dict) or not isinstance(desc.get("resources"), list):
+        raise PackageError(f"{path} is not a data package descriptor: it has no list of resources")
+    return desc
+
+
+def descriptor(path: str | Path | None = None) -> dict:
+    """The parsed descriptor (cached until the file changes). Treat it as read-only."""
+    p = descriptor_path(path).resolve()
+    st = p.stat()
+    return _read_descriptor(str(p), (st.st_mtime_ns, st.st_size))
+
+
+def table_names(desc: dict) -> list[str]:
+    return [r.get("name") for r in desc["resources"] if isinstance(r, dict)]
+
+
+def find_resource(desc: dict, name: str) -> dict:
+    for res in desc["resources"]:
+        if isinstance(res, dict) and res.get("name") == name:
+            return res
+    raise UnknownTableError(name, table_names(desc))
+
+
+def resource_file(root: Path, res: dict) -> Path:
+    """Absolute path of a resource's data file, refusing anything outside ``root``.
+
+    Frictionless follows symlinks and ``..``; a package must not read or vouch
+    for files it does not contain.
+    """
+    rel = res.get("path")
+    name = res.get("name")
+    if not isinstance(rel, str) or not rel:
+        raise PackageError(f"resource {name!r} has no single local path")
+    if "://" in rel or Path(rel).is_absolute():
+        raise PackageError(f"resource {name!r}: path {rel!r} is not a relative path inside the package")
+    if ".." in Path(rel).parts:
+        raise PackageError(f"resource {name!r}: path {rel!r} leaves the package folder")
+    root = root.resolve()
+    target = root / rel
+    resolved = target.resolve()
+    if root not in resolved.parents:
+        raise PackageError(f"resource {name!r}: path {rel!r} leaves the package folder")
+    part = target
+    while part != root:
+        if part.is_symlink():
+            raise PackageError(f"resource {name!r}: path {rel!r} goes through a symlink")
+        part = part.parent
+    if not resolved.is_file():
+        raise PackageError(f"resource {name!r}: data file {rel!r} does not exist")
+    return resolved

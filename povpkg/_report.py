@@ -1,0 +1,98 @@
+"""The validation report: a flat list of failures, rendered for people or for CI."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+
+REPORT_FORMAT = 1  # bump when the JSON shape changes
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One broken rule at one place: table, row (CSV line number, header = 1), field."""
+
+    rule: str
+    message: str
+    table: str | None = None
+    row: int | None = None
+    key: str | None = None
+    field: str | None = None
+    value: object = None
+    fix: str = ""
+
+    def where(self) -> str:
+        parts = [self.table or "package"]
+        if self.row is not None:
+            parts.append(f"row {self.row}" + (f" ({self.key})" if self.key else ""))
+        elif self.key:
+            parts.append(self.key)
+        if self.field:
+            parts.append(f"field {self.field}")
+        return ", ".join(parts)
+
+
+@dataclass
+class Report:
+    """What ``povpkg.validate`` returns; ``bool(report)`` is True when valid."""
+
+    package: str
+    version: str | None
+    failures: list[Failure] = field(default_factory=list)
+    tables: dict[str, int] = field(default_factory=dict)
+    stages: list[str] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return not self.failures
+
+    def __bool__(self) -> bool:
+        return self.valid
+
+    def rules(self) -> set[str]:
+        return {f.rule for f in self.failures}
+
+    def to_dict(self) -> dict:
+        return {
+            "report_format": REPORT_FORMAT,
+            "valid": self.valid,
+            "package": self.package,
+            "version": self.version,
+            "stages": self.stages,
+            "tables": self.tables,
+            "summary": {"tables": len(self.tables), "rows": sum(self.tables.values()), "failures": len(self.failures)},
+            "failures": [_jsonable(asdict(f)) for f in self.failures],
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
+
+    def to_text(self) -> str:
+        lines = [f"povpkg validate: {self.package} (version {self.version})"]
+        lines.append("checked: " + ", ".join(self.stages))
+        by_table: dict[str, list[Failure]] = {}
+        for f in self.failures:
+            by_table.setdefault(f.table or "package", []).append(f)
+        for name, rows in self.tables.items():
+            mark = "FAIL" if name in by_table else "ok"
+            lines.append(f"  {mark:4} {name} ({rows} rows)" + (f": {len(by_table[name])} problem(s)" if name in by_table else ""))
+        for name, fails in by_table.items():
+            lines.append("")
+            lines.append(f"{name}:")
+            for f in fails:
+                lines.append(f"  - {f.where()}: [{f.rule}] {f.message}" + (f" (value: {f.value!r})" if f.value is not None else ""))
+                if f.fix:
+                    lines.append(f"      fix: {f.fix}")
+        lines.append("")
+        n, t = sum(self.tables.values()), len(self.tables)
+        if self.valid:
+            lines.append(f"VALID: {t} tables, {n} rows, every rule passed.")
+        else:
+            lines.append(f"INVALID: {len(self.failures)} problem(s) in {len(by_table)} table(s); {t} tables, {n} rows checked.")
+        return "\n".join(lines)
+
+
+def _jsonable(d: dict) -> dict:
+    v = d.get("value")
+    if v is not None and not isinstance(v, (str, int, float, bool)):
+        d["value"] = str(v)
+    return d

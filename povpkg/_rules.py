@@ -1,0 +1,48 @@
+"""Bridge to the rules in ``validation/``: find that folder, import it, run it.
+
+A wheel carries the folder as ``povpkg/validation``; a checkout keeps it at the
+repository root. Either way it is imported under the name ``povpkg.validation``
+so no generic top-level ``validation`` module is ever installed or imported.
+"""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+from ._report import Failure
+
+_NAME = "povpkg.validation"
+
+
+def rules_dir() -> Path:
+    here = Path(__file__).resolve().parent
+    for cand in (here / "validation", here.parent / "validation"):
+        if (cand / "__init__.py").is_file():
+            return cand
+    raise ImportError("povpkg's validation rules are missing")
+
+
+def rules_module():
+    """The ``validation`` package, imported once as ``povpkg.validation``."""
+    if _NAME in sys.modules:
+        return sys.modules[_NAME]
+    folder = rules_dir()
+    spec = importlib.util.spec_from_file_location(_NAME, folder / "__init__.py",
+                                                  submodule_search_locations=[str(folder)])
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[_NAME] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        del sys.modules[_NAME]
+        raise
+    return module
+
+
+def schema_failures(desc: dict, frames: dict) -> list[Failure]:
+    return list(rules_module().check_schemas(desc, frames))
+
+
+def rule_failures(desc: dict, frames: dict, *, root: Path, sources=None) -> list[Failure]:
+    return list(rules_module().check_rules(desc, frames, root=root, sources=sources))

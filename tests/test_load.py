@@ -1,0 +1,62 @@
+"""Loading: typed frames, metadata in attrs, clear errors, light import."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+import povpkg
+
+EXPECTED_DTYPE = {"integer": "Int64", "number": "Float64", "boolean": "boolean", "date": "datetime64[us]"}
+
+
+@pytest.mark.parametrize("name", povpkg.tables())
+def test_every_table_loads_with_schema_types(name):
+    df = povpkg.load(name)
+    res = povpkg.describe(name)
+    assert list(df.columns) == [f["name"] for f in res["schema"]["fields"]]
+    for field in res["schema"]["fields"]:
+        dtype = df[field["name"]].dtype
+        if "enum" in field.get("constraints", {}):
+            assert isinstance(dtype, pd.CategoricalDtype), field["name"]
+            assert list(dtype.categories) == field["constraints"]["enum"]
+        elif field["type"] == "string":
+            assert dtype == "str", field["name"]
+        else:
+            assert str(dtype) == EXPECTED_DTYPE[field["type"]], field["name"]
+    assert df.attrs["version"] == povpkg.__version__
+    assert df.attrs["title"] == res["title"]
+
+
+def test_funding_table_long_form():
+    df = povpkg.load("funding_2009")
+    assert len(df) == 21
+    assert df.groupby("recipient_id", observed=True).size().eq(3).all()
+    wenshan = df[(df.recipient_id == "wenshan-prefecture") & (df.category == "new_rural_construction")]
+    assert wenshan.amount_10k_yuan.item() == 3270
+    assert wenshan.amount_yuan.item() == 32_700_000
+    assert povpkg.load("funding_2009_totals").set_index("total_id").loc["grand", "amount_10k_yuan"] == 18020
+
+
+def test_unknown_table_lists_valid_names():
+    with pytest.raises(povpkg.UnknownTableError) as exc:
+        povpkg.load("no_such_table")
+    assert "funding_2009" in str(exc.value) and "no_such_table" in str(exc.value)
+    assert isinstance(exc.value, KeyError)
+
+
+def test_import_is_light():
+    code = ("import sys, povpkg; povpkg.tables(); povpkg.__version__; povpkg.cite('bibtex');"
+            "heavy = [m for m in ('pandas', 'frictionless', 'pandera', 'numpy') if m in sys.modules];"
+            "print(heavy)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_load_imports_neither_frictionless_nor_pandera():
+    code = ("import sys, povpkg; povpkg.load('funding_2009');"
+            "print([m for m in ('frictionless', 'pandera') if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

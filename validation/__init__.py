@@ -1,0 +1,11 @@
+"""povpkg's rules beyond what a Table Schema can say.
+
+``schemas``: one pandera schema per table, built from its Table Schema plus the
+row-level checks in ``schemas.ROW_CHECKS``. ``rules``: the checks that span rows
+or tables (totals add up, counts match the source, provenance). Imported by
+povpkg as ``povpkg.validation``; it reads no files but the ones it is handed.
+"""
+from .rules import check_rules
+from .schemas import check_schemas
+
+__all__ = ["check_rules", "check_schemas"]

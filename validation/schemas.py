@@ -1,0 +1,130 @@
+"""Pandera schemas, one per table: derived from the Table Schema, plus row checks.
+
+Types, required fields, uniqueness, enums, ranges and patterns come from
+``datapackage.json`` (one source of truth); ``ROW_CHECKS`` adds the rules a
+Table Schema cannot express, each with a name, the field it blames and a fix.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import pandera.pandas as pa
+
+from povpkg._report import Failure
+
+
+@dataclass(frozen=True)
+class RowCheck:
+    """A rule over whole rows: ``test(df)`` returns True where a row passes."""
+
+    name: str
+    field: str
+    test: Callable
+    message: str
+    fix: str = ""
+
+
+ROW_CHECKS: dict[str, list[RowCheck]] = {
+    "funding_2009": [
+        RowCheck("yuan-is-10k-times-10000", "amount_yuan",
+                 lambda d: d["amount_yuan"] == d["amount_10k_yuan"] * 10000,
+                 "amount_yuan is not amount_10k_yuan x 10,000",
+                 "set amount_yuan to amount_10k_yuan x 10,000"),
+    ],
+    "funding_2009_totals": [
+        RowCheck("yuan-is-10k-times-10000", "amount_yuan",
+                 lambda d: d["amount_yuan"] == d["amount_10k_yuan"] * 10000,
+                 "amount_yuan is not amount_10k_yuan x 10,000",
+                 "set amount_yuan to amount_10k_yuan x 10,000"),
+        RowCheck("total-kind-matches-keys", "total_kind",
+                 lambda d: ((d["total_kind"] == "area") == d["recipient_id"].notna())
+                 & ((d["total_kind"] == "category") == d["category"].notna()),
+                 "an area total needs recipient_id only, a category total category only, the grand total neither",
+                 "fill recipient_id or category to match total_kind"),
+    ],
+}
+
+_PANDAS_DTYPE = {"integer": "Int64", "number": "Float64", "boolean": "boolean", "date": "datetime64[us]",
+                 "datetime": "datetime64[us]", "year": "Int64"}
+
+
+def column_for(field: dict) -> pa.Column:
+    """A pandera Column with the type and constraints the Table Schema declares."""
+    c = field.get("constraints", {})
+    checks = []
+    if "enum" in c:
+        checks.append(pa.Check.isin(c["enum"], name="enum"))
+    if "minimum" in c:
+        checks.append(pa.Check.ge(c["minimum"], name="minimum"))
+    if "maximum" in c:
+        checks.append(pa.Check.le(c["maximum"], name="maximum"))
+    if "pattern" in c:
+        checks.append(pa.Check.str_matches(rf"(?:{c['pattern']})\Z", name="pattern"))
+    ftype = field.get("type", "string")
+    dtype = None if ftype == "string" else _PANDAS_DTYPE.get(ftype)  # strings: str or category
+    return pa.Column(dtype, checks=checks, nullable=not c.get("required", False),
+                     unique=bool(c.get("unique")), required=True, name=field["name"])
+
+
+def schema_for(resource: dict) -> pa.DataFrameSchema:
+    """The pandera schema of one resource."""
+    schema = resource.get("schema", {})
+    name = resource["name"]
+    columns = {f["name"]: column_for(f) for f in schema.get("fields", [])}
+    checks = [pa.Check(rc.test, name=rc.name) for rc in ROW_CHECKS.get(name, [])]
+    pk = schema.get("primaryKey")
+    return pa.DataFrameSchema(columns, checks=checks, name=name, strict=True,
+                              unique=pk if isinstance(pk, list) and len(pk) > 1 else None)
+
+
+def check_schemas(desc: dict, frames: dict) -> list[Failure]:
+    """Run every table's pandera schema; one Failure per broken (row, rule)."""
+    out = []
+    for res in desc["resources"]:
+        name = res["name"]
+        if name not in frames:
+            continue
+        df = frames[name]
+        try:
+            schema_for(res).validate(df, lazy=True)
+        except pa.errors.SchemaErrors as exc:
+            out.extend(_failures(name, df, res, exc.failure_cases))
+    return out
+
+
+def _failures(table: str, df, resource: dict, cases) -> list[Failure]:
+    row_checks = {rc.name: rc for rc in ROW_CHECKS.get(table, [])}
+    pk = resource.get("schema", {}).get("primaryKey") or []
+    seen, out = set(), []
+    for case in cases.itertuples(index=False):
+        idx = None if case.index is None or case.index != case.index else int(case.index)
+        rc = row_checks.get(case.check)
+        key = (case.check, idx, None if rc else case.column)
+        if key in seen:
+            continue
+        seen.add(key)
+        field = rc.field if rc else case.column
+        value = df.at[idx, field] if (idx is not None and field in df.columns) else case.failure_case
+        out.append(Failure(
+            rule=case.check if rc else f"pandera:{case.check}",
+            table=table,
+            row=None if idx is None else idx + 2,
+            key=_key(df, idx, pk),
+            field=field,
+            value=None if value is None else _plain(value),
+            message=rc.message if rc else f"fails {case.check}",
+            fix=rc.fix if rc else "",
+        ))
+    return out
+
+
+def _key(df, idx, pk) -> str | None:
+    if idx is None or not pk or not set(pk) <= set(df.columns):
+        return None
+    return "/".join(str(df.at[idx, k]) for k in pk)
+
+
+def _plain(v):
+    item = getattr(v, "item", None)
+    return item() if callable(item) else v
