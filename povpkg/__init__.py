@@ -17,7 +17,7 @@ from ._package import find_resource as _find_resource
 from ._package import table_names as _table_names
 from .errors import PackageError, PovpkgError, UnknownTableError
 
-__all__ = ["__version__", "tables", "load", "load_all", "describe", "validate", "cite",
+__all__ = ["__version__", "tables", "load", "load_all", "describe", "validate", "cite", "export",
            "PovpkgError", "PackageError", "UnknownTableError"]
 
 
@@ -32,11 +32,23 @@ def tables(path=None) -> list[str]:
     return _table_names(_descriptor(path))
 
 
-def load(name: str, path=None):
-    """Table ``name`` as a pandas DataFrame typed from its Table Schema."""
+def load(name: str, path=None, *, backend: str = "pandas"):
+    """Table ``name`` as a DataFrame typed from its Table Schema.
+
+    ``backend="polars"`` returns a polars DataFrame (polars must be installed).
+    """
     from ._load import load as _load
 
-    return _load(name, path)
+    df = _load(name, path)
+    if backend == "polars":
+        try:
+            import polars as pl
+        except ImportError:
+            raise PovpkgError("backend='polars' needs polars: pip install polars") from None
+        return pl.from_pandas(df)
+    if backend != "pandas":
+        raise PovpkgError(f"unknown backend {backend!r}; choose pandas or polars")
+    return df
 
 
 def load_all(path=None) -> dict:
@@ -47,6 +59,13 @@ def load_all(path=None) -> dict:
 def describe(name: str, path=None) -> dict:
     """The resource's metadata (title, description, fields, keys) as a dict."""
     return _find_resource(_descriptor(path), name)
+
+
+def export(format: str, dest, path=None):
+    """Write every table to ``dest`` as sqlite, parquet or xlsx; returns the path written."""
+    from ._export import export as _export
+
+    return _export(format, dest, path)
 
 
 def validate(path=None, sources=None):

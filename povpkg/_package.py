@@ -8,7 +8,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import PackageError, UnknownTableError
+from .errors import MissingFileError, PackageError, UnknownTableError
 
 _HERE = Path(__file__).resolve().parent
 DESCRIPTOR = "datapackage.json"
@@ -52,6 +52,15 @@ def _read_descriptor(path: str, stamp: tuple[int, int]) -> dict:
         raise PackageError(f"{path} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
     if not isinstance(desc, dict) or not isinstance(desc.get("resources"), list):
         raise PackageError(f"{path} is not a data package descriptor: it has no list of resources")
+    seen = set()
+    for n, res in enumerate(desc["resources"], 1):
+        if not isinstance(res, dict) or not isinstance(res.get("name"), str):
+            raise PackageError(f"{path}: resource #{n} is not an object with a name")
+        if res["name"] in seen:
+            raise PackageError(f"{path}: two resources are named {res['name']!r}")
+        seen.add(res["name"])
+        if not isinstance(res.get("schema", {}), dict):
+            raise PackageError(f"{path}: resource {res['name']!r} has a schema that is not an object")
     return desc
 
 
@@ -98,5 +107,5 @@ def resource_file(root: Path, res: dict) -> Path:
             raise PackageError(f"resource {name!r}: path {rel!r} goes through a symlink")
         part = part.parent
     if not resolved.is_file():
-        raise PackageError(f"resource {name!r}: data file {rel!r} does not exist")
+        raise MissingFileError(f"resource {name!r}: data file {rel!r} does not exist")
     return resolved

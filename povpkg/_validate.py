@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ._package import descriptor, descriptor_path, resource_file
 from ._report import Failure, Report
-from .errors import PackageError
+from .errors import MissingFileError, PackageError
 
 # frictionless error types after which a table's values cannot be trusted to load typed
 _UNLOADABLE = {
@@ -52,14 +52,19 @@ def validate(path=None, sources=None) -> Report:
     files, unsafe = {}, set()
     report.stages.append("paths")
     for res in desc["resources"]:
-        name = res.get("name") if isinstance(res, dict) else None
+        name = res["name"]
         try:
             files[name] = resource_file(root, res)
+        except MissingFileError as exc:
+            unsafe.add(name)
+            report.failures.append(Failure(rule="missing-file", table=name, message=str(exc),
+                                           fix="restore the file, or fix the resource's path"))
         except PackageError as exc:
             unsafe.add(name)
             report.failures.append(Failure(rule="safe-path", table=name, message=str(exc),
                                            fix="keep every data file as a regular file inside the package folder"))
-    if unsafe:  # never hand an unsafe descriptor to frictionless: it would follow the path
+    if unsafe:  # never hand such a descriptor to frictionless: it would follow the path
+        report.tables = {r["name"]: 0 for r in desc["resources"]}
         return report
 
     report.stages.append("frictionless")
@@ -104,6 +109,8 @@ def _frictionless(dp: Path, report: Report) -> set[str]:
     for task in result.tasks:
         report.tables[task.name] = (task.stats or {}).get("rows") or 0
         for err in task.errors:
+            if err.type == "foreign-key":
+                continue  # validation's foreign-key rule reports these with clearer messages
             if err.type in _UNLOADABLE:
                 broken.add(task.name)
             report.failures.append(Failure(

@@ -41,6 +41,17 @@ def _parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("cite", help="how to cite this version", description="Print a citation of the exact version.")
     s.add_argument("--format", choices=["text", "bibtex", "cff"], default="text")
+
+    s = sub.add_parser("export", help="write all tables to SQLite, Parquet or Excel",
+                       description="Export every table, keeping types and keys (SQLite gets PRIMARY/FOREIGN KEY "
+                                   "constraints). DEST is a new file (sqlite, xlsx) or a folder (parquet).")
+    s.add_argument("dest", help="where to write")
+    s.add_argument("--format", choices=["sqlite", "parquet", "xlsx"], required=True)
+    s.add_argument("--path", help="a datapackage.json or its folder")
+
+    s = sub.add_parser("codebook", help="print the codebook (Markdown)",
+                       description="Print the codebook generated from datapackage.json (docs/codebook.md is this output).")
+    s.add_argument("--path", help="a datapackage.json or its folder")
     return p
 
 
@@ -91,6 +102,16 @@ def _run(args) -> int:
         return EXIT_OK if report.valid else EXIT_INVALID
     if args.command == "cite":
         print(povpkg.cite(args.format))
+        return EXIT_OK
+    if args.command == "export":
+        from ._export import export
+
+        print(f"wrote {export(args.format, args.dest, args.path)}")
+        return EXIT_OK
+    if args.command == "codebook":
+        from ._codebook import codebook
+
+        sys.stdout.write(codebook(args.path))
         return EXIT_OK
     raise AssertionError(args.command)
 

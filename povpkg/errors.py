@@ -9,6 +9,10 @@ class PackageError(PovpkgError):
     """The data package cannot be read: missing file, not JSON, unsafe path."""
 
 
+class MissingFileError(PackageError):
+    """A resource's data file does not exist."""
+
+
 class UnknownTableError(PovpkgError, KeyError):
     """A table name that the package does not have."""
 

@@ -104,6 +104,320 @@ def stated_total_matches_table(frames, ctx):
                       fix="check the amount against the source text and the table cells")
 
 
+
+@rule("parts-add-up", needs=("amounts", "indicators"))
+def parts_add_up(frames, ctx):
+    """Amounts (and indicators) that the source gives as parts of a whole add up to it."""
+    for table, key, value in (("amounts", "amount_id", "amount"), ("indicators", "indicator_id", "value")):
+        df = frames[table]
+        parts = df[df["part_of"].notna()]
+        if parts.empty:
+            continue
+        wholes = df.set_index(key)
+        for whole_id, group in parts.groupby("part_of", observed=True):
+            if whole_id not in wholes.index or group[value].isna().any() or pd_isna(wholes.at[whole_id, value]):
+                continue
+            total, got = float(wholes.at[whole_id, value]), float(group[value].sum())
+            if abs(total - got) > 1e-6 * max(1.0, abs(total)):
+                i = int(df.index[df[key] == whole_id][0])
+                yield Failure(rule="parts-add-up", table=table, row=i + 2, key=whole_id, field=value, value=total,
+                              message=f"its parts ({', '.join(group[key])}) add up to {got:,.10g}, not {total:,.10g}",
+                              fix="check the parts against the source; if the source itself disagrees, add an errata row")
+
+
+@rule("countries-match-stated-count", needs=("events", "event_countries"))
+def countries_match_stated_count(frames, ctx):
+    """Where the source lists participating countries, the list has as many as it says.
+
+    The count may include China or not ("China and eight ASEAN countries"), so the
+    stated number must equal the listed countries with or without China.
+    """
+    ev, links = frames["events"], frames["event_countries"]
+    listed = links[links["role"] == "participant"].groupby("event_id", observed=True)["iso3"].nunique()
+    part = links[links["role"] == "participant"]
+    foreign = part[part["iso3"] != "CHN"].groupby("event_id", observed=True)["iso3"].nunique()
+    for i, e in ev[ev["countries_stated"].notna()].iterrows():
+        n, f = int(listed.get(e["event_id"], 0)), int(foreign.get(e["event_id"], 0))
+        # no foreign country listed: the source gave a count but no list to check it against;
+        # "China and eight ASEAN countries" counts the foreign ones only, so either count may match
+        if f and e["countries_stated"] not in (n, f):
+            yield Failure(rule="countries-match-stated-count", table="events", row=int(i) + 2, key=e["event_id"],
+                          field="countries_stated", value=int(e["countries_stated"]),
+                          message=f"the source says {int(e['countries_stated'])} countries but event_countries lists {n}",
+                          fix="add or remove event_countries rows to match the source's list; "
+                              "if the source's own list disagrees with its count, add an errata row")
+
+
+@rule("participants-not-fewer-than-countries", needs=("events", "event_countries"))
+def participants_cover_countries(frames, ctx):
+    """An activity cannot have fewer participants than the countries they came from."""
+    ev, links = frames["events"], frames["event_countries"]
+    listed = links[links["role"] == "participant"].groupby("event_id", observed=True)["iso3"].nunique()
+    for i, e in ev[ev["participants"].notna()].iterrows():
+        n = max(int(listed.get(e["event_id"], 0)), int(e["countries_stated"]) if not pd_isna(e["countries_stated"]) else 0)
+        if e["participants"] < n:
+            yield Failure(rule="participants-not-fewer-than-countries", table="events", row=int(i) + 2,
+                          key=e["event_id"], field="participants", value=int(e["participants"]),
+                          message=f"{int(e['participants'])} participants cannot come from {n} countries",
+                          fix="check participants and the country list against the source")
+
+
+@rule("duration-matches-dates", needs=("events",))
+def duration_matches_dates(frames, ctx):
+    """A stated duration agrees with the dates (inclusive days, within a day)."""
+    ev = frames["events"]
+    sel = ev[ev["duration_days_stated"].notna() & ev["start_date"].notna() & (ev["date_precision"] == "day")]
+    for i, e in sel.iterrows():
+        end = e["end_date"] if not pd_isna(e["end_date"]) else e["start_date"]
+        days = (end - e["start_date"]).days + 1
+        if abs(days - float(e["duration_days_stated"])) >= 1:
+            yield Failure(rule="duration-matches-dates", table="events", row=int(i) + 2, key=e["event_id"],
+                          field="duration_days_stated", value=float(e["duration_days_stated"]),
+                          message=f"the dates span {days} days but the stated duration is {e['duration_days_stated']:g}",
+                          fix="check the dates and the duration against the source")
+
+
+@rule("dated-before-publication", needs=("events", "sources"))
+def dated_before_publication(frames, ctx):
+    """An activity cannot start after the document reporting it was published."""
+    src = frames["sources"].set_index("source_id")
+    ev = frames["events"]
+    for i, e in ev[ev["start_date"].notna()].iterrows():
+        if e["source_id"] not in src.index or pd_isna(src.at[e["source_id"], "published"]):
+            continue
+        pub, prec = src.at[e["source_id"], "published"], src.at[e["source_id"], "published_precision"]
+        last = pub.replace(month=12, day=31) if prec == "year" else (pub + pd_month_end()) if prec == "month" else pub
+        if e["start_date"] > last:
+            yield Failure(rule="dated-before-publication", table="events", row=int(i) + 2, key=e["event_id"],
+                          field="start_date", value=str(e["start_date"].date()),
+                          message=f"starts after its source {e['source_id']} was published ({str(pub.date())}, {prec} precision)",
+                          fix="check the date against the source")
+
+
+@rule("stated-count-matches-rows", needs=("indicators", "events"))
+def stated_count_matches_rows(frames, ctx):
+    """A count the source itemizes ('met 12 foreign delegations') matches the rows it counts."""
+    ind = frames["indicators"]
+    for i, r in ind[ind["counts_rows"].notna()].iterrows():
+        try:
+            table, n = count_rows(frames, r["counts_rows"], r["source_id"])
+        except ValueError as exc:
+            yield Failure(rule="stated-count-matches-rows", table="indicators", row=int(i) + 2, key=r["indicator_id"],
+                          field="counts_rows", value=r["counts_rows"], message=str(exc),
+                          fix="write 'TABLE field=value ...' with fields of that table")
+            continue
+        if pd_isna(r["value"]) or n != r["value"]:
+            yield Failure(rule="stated-count-matches-rows", table="indicators", row=int(i) + 2, key=r["indicator_id"],
+                          field="value", value=r["value"],
+                          message=f"the source states {r['value']:g} but {n} {table} rows match '{r['counts_rows']}'",
+                          fix="add the missing rows (or remove the extra ones); if the source's count is itself wrong, add an errata row")
+
+
+def count_rows(frames, selector: str, source_id: str) -> tuple[str, int]:
+    """Rows of a table from ``source_id`` matching 'TABLE f=v f!=v year=YYYY'.
+
+    Events count only at the top level (sub-activities are parts of their parent)
+    unless the selector filters on parent_event_id itself.
+    """
+    table, *terms = selector.split()
+    if table not in frames:
+        raise ValueError(f"counts_rows names table {table!r}, which is not loaded")
+    df = frames[table]
+    mask = df["source_id"] == source_id
+    if "parent_event_id" in df.columns and "parent_event_id" not in selector:
+        mask &= df["parent_event_id"].isna()
+    for term in terms:
+        neg = "!=" in term
+        field, _, value = term.partition("!=" if neg else "=")
+        if field == "year" and "start_date" in df.columns:
+            col = df["start_date"].dt.year.astype("Int64").astype("string")
+        elif field in df.columns:
+            col = df[field].astype("string")
+        else:
+            raise ValueError(f"counts_rows filter {term!r}: {table} has no field {field!r}")
+        hit = (col == value).fillna(False)
+        mask &= ~hit if neg else hit
+    return table, int(mask.sum())
+
+
+KEY_COLUMNS = ("iso3", "country_iso3", "recipient_iso3")
+
+
+@rule("iso-country-code", needs=("countries",))
+def iso_country_codes(frames, ctx):
+    """Every country code is a real ISO 3166-1 alpha-3 code."""
+    import pycountry
+
+    real = {c.alpha_3 for c in pycountry.countries}
+    for table, df in frames.items():
+        for col in KEY_COLUMNS:
+            if col not in df.columns:
+                continue
+            for i, v in df[col].items():
+                if not pd_isna(v) and v not in real:
+                    yield Failure(rule="iso-country-code", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
+                                  field=col, value=v, message=f"{v!r} is not an ISO 3166-1 alpha-3 code",
+                                  fix="use the three-letter code from ISO 3166-1 (e.g. MMR for Burma)")
+
+
+@rule("gbt2260-code", needs=("places",))
+def gbt2260_codes(frames, ctx):
+    """GB/T 2260 codes fit their level and begin with their parent's prefix."""
+    pl = frames["places"]
+    by_id = pl.set_index("place_id")
+    level_ok = {"province": lambda c: c.endswith("0000"),
+                "prefecture": lambda c: c.endswith("00") and not c.endswith("0000"),
+                "city": lambda c: not c.endswith("0000"),
+                "county": lambda c: not c.endswith("00"), "district": lambda c: not c.endswith("00")}
+    for i, p in pl[pl["gbt2260"].notna()].iterrows():
+        code = p["gbt2260"]
+        fail = None
+        if p["country_iso3"] != "CHN":
+            fail = "only places in China have GB/T 2260 codes"
+        elif p["level"] in level_ok and not level_ok[p["level"]](code):
+            fail = f"a {p['level']} code does not look like {code}"
+        elif not pd_isna(p["parent_id"]) and p["parent_id"] in by_id.index:
+            parent = by_id.at[p["parent_id"], "gbt2260"]
+            if not pd_isna(parent):
+                prefix = parent.rstrip("0") if parent.endswith("0000") else parent[:4]
+                prefix = parent[:2] if parent.endswith("0000") else prefix
+                if not code.startswith(prefix) or code == parent:
+                    fail = f"does not lie within its parent {p['parent_id']} ({parent})"
+        if fail:
+            yield Failure(rule="gbt2260-code", table="places", row=int(i) + 2, key=p["place_id"], field="gbt2260",
+                          value=code, message=fail, fix="look the code up in GB/T 2260, or leave it empty")
+
+
+@rule("foreign-key", needs=())
+def foreign_keys(frames, ctx):
+    """Every reference resolves, reported as 'field value is not in table.field'."""
+    for res in ctx.desc["resources"]:
+        name = res["name"]
+        if name not in frames:
+            continue
+        df = frames[name]
+        for fk in res.get("schema", {}).get("foreignKeys", []):
+            ref = fk["reference"]
+            target = ref.get("resource") or name
+            if target not in frames or len(fk["fields"]) != 1:
+                continue
+            col, refcol = fk["fields"][0], ref["fields"][0]
+            known = set(frames[target][refcol].dropna().astype(str))
+            for i, v in df[col].items():
+                if not pd_isna(v) and str(v) not in known:
+                    yield Failure(rule="foreign-key", table=name, row=int(i) + 2, key=row_key(ctx, name, df, i),
+                                  field=col, value=str(v), message=f"{col} {str(v)!r} is not in {target}.{refcol}",
+                                  fix=f"use an existing {target}.{refcol}, or add that row to {target}")
+
+
+@rule("formula-injection", needs=())
+def no_formulas(frames, ctx):
+    """Text cells must not start with = + @ (spreadsheets would run them as formulas)."""
+    for table, df in frames.items():
+        for col in df.columns:
+            s = df[col]
+            if not (s.dtype == "str" or str(s.dtype) == "category"):
+                continue
+            text = s.dropna().astype(str)
+            bad = text[text.str.match(r"[=+@]")]
+            for i, v in bad.items():
+                yield Failure(rule="formula-injection", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
+                              field=col, value=v, message="starts with a spreadsheet formula character",
+                              fix="reword the cell so it does not start with =, + or @")
+
+
+@rule("span-in-source", needs=("sources",))
+def spans_in_source(frames, ctx):
+    """Every cited span lies inside its source; with the texts at hand, it holds its figures."""
+    from .provenance import FIGURES, holds
+
+    src = frames["sources"].set_index("source_id")
+    texts = load_texts(ctx, frames["sources"]) if ctx.sources else {}
+    for table, df in frames.items():
+        if not {"source_id", "span_start", "span_end"} <= set(df.columns):
+            continue
+        for i, r in df.iterrows():
+            sid, a, b = r["source_id"], r["span_start"], r["span_end"]
+            if sid not in src.index:
+                continue  # the foreign-key rule reports it
+            size = src.at[sid, "characters"]
+            if not (0 <= a < b) or (not pd_isna(size) and b > size):
+                yield Failure(rule="span-in-source", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
+                              field="span_end", value=f"{a}-{b}",
+                              message=f"span {a}-{b} is not a span of {sid} ({size} characters)",
+                              fix="recompute the offsets from the source text")
+                continue
+            if sid not in texts:
+                continue
+            span = texts[sid][int(a):int(b)]
+            for col in FIGURES.get(table, []):
+                v = r.get(col)
+                if v is not None and not pd_isna(v) and not holds(span, v):
+                    yield Failure(rule="figure-in-span", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
+                                  field=col, value=v, message=f"{v:g} does not appear in the cited span of {sid} ({a}-{b})",
+                                  fix="correct the figure, or the span, against the source text")
+    for sid, problem in texts.get("__problems__", []):
+        yield Failure(rule="source-text", table="sources", key=sid, message=problem,
+                      fix="point --sources at the folder holding the exact texts the offsets refer to")
+
+
+def load_texts(ctx, sources) -> dict:
+    """The source texts from ``ctx.sources`` whose sha256 matches the sources table."""
+    import hashlib
+
+    out, problems = {}, []
+    for r in sources.itertuples(index=False):
+        p = ctx.sources / r.file_name
+        if not p.is_file():
+            problems.append((r.source_id, f"{p} is missing"))
+            continue
+        data = p.read_bytes()
+        if hashlib.sha256(data).hexdigest() != r.sha256:
+            problems.append((r.source_id, f"{p} is not the text the offsets refer to (sha256 differs)"))
+            continue
+        out[r.source_id] = data.decode("utf-8")
+    out["__problems__"] = problems
+    return out
+
+
+@rule("release-record", needs=())
+def release_record(frames, ctx):
+    """Data recorded for a released version may not change under that version number."""
+    import json
+
+    record = json.loads((Path(__file__).parent / "releases.json").read_text(encoding="utf-8"))
+    version = ctx.desc.get("version")
+    hashes = record.get(version)
+    if not hashes:
+        return
+    for res in ctx.desc["resources"]:
+        if res.get("name") in hashes and hashes[res["name"]] != res.get("hash"):
+            yield Failure(rule="release-record", table=res["name"], field="hash", value=res.get("hash"),
+                          message=f"the data changed but the version is still {version}, whose release recorded other data",
+                          fix="bump the version in datapackage.json and add a CHANGELOG entry for the change")
+
+
+def row_key(ctx, table, df, i):
+    for res in ctx.desc["resources"]:
+        if res.get("name") == table:
+            pk = res.get("schema", {}).get("primaryKey") or []
+            if pk and set(pk) <= set(df.columns):
+                return "/".join(str(df.at[i, k]) for k in pk)
+    return None
+
+
+def pd_isna(v) -> bool:
+    import pandas as pd
+
+    return v is None or bool(pd.isna(v))
+
+
+def pd_month_end():
+    import pandas as pd
+
+    return pd.offsets.MonthEnd(0)
+
+
 # --- running ------------------------------------------------------------------
 
 def check_rules(desc: dict, frames: dict, *, root: Path, sources=None) -> list[Failure]:

@@ -25,7 +25,44 @@ class RowCheck:
     fix: str = ""
 
 
+SCALE = {"yuan": 1, "10k yuan": 10_000, "million yuan": 1_000_000, "billion yuan": 1_000_000_000,
+         "usd": 1, "million usd": 1_000_000, "billion usd": 1_000_000_000}
+CURRENCY = {"yuan": "CNY", "10k yuan": "CNY", "million yuan": "CNY", "billion yuan": "CNY",
+            "usd": "USD", "million usd": "USD", "billion usd": "USD"}
+
+
+def _amount_matches_stated(d):
+    scale = d["unit_stated"].astype("str").map(SCALE).astype("Float64")
+    expected = d["value_stated"] * scale
+    both = d["amount"].notna() & expected.notna()
+    return (~both | ((d["amount"] - expected).abs() < 0.5)).fillna(True)
+
+
+def _currency_matches_unit(d):
+    cur = d["unit_stated"].astype("str").map(CURRENCY)
+    known = d["unit_stated"].notna() & d["currency"].notna()
+    return ~known | (d["currency"].astype("str") == cur)
+
+
 ROW_CHECKS: dict[str, list[RowCheck]] = {
+    "events": [
+        RowCheck("start-before-end", "end_date",
+                 lambda d: d["start_date"].isna() | d["end_date"].isna() | (d["start_date"] <= d["end_date"]),
+                 "the activity ends before it starts", "swap or correct start_date and end_date"),
+        RowCheck("date-needs-precision", "date_precision",
+                 lambda d: d["start_date"].isna() | d["date_precision"].notna(),
+                 "a dated activity needs date_precision (day, month or year)", "fill date_precision"),
+        RowCheck("participants-need-qualifier", "participants_qualifier",
+                 lambda d: d["participants"].isna() | d["participants_qualifier"].notna(),
+                 "a participant count needs its qualifier (exact, more_than, ...)", "fill participants_qualifier"),
+    ],
+    "amounts": [
+        RowCheck("amount-matches-stated", "amount", _amount_matches_stated,
+                 "amount is not value_stated converted from unit_stated",
+                 "set amount to value_stated x the unit (10k yuan = 10,000; million = 1,000,000; ...)"),
+        RowCheck("currency-matches-unit", "currency", _currency_matches_unit,
+                 "currency does not match unit_stated", "use CNY for yuan units and USD for usd units"),
+    ],
     "funding_2009": [
         RowCheck("yuan-is-10k-times-10000", "amount_yuan",
                  lambda d: d["amount_yuan"] == d["amount_10k_yuan"] * 10000,

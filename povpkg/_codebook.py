@@ -1,0 +1,96 @@
+"""The codebook: a Markdown page generated from datapackage.json (and row counts).
+
+Regenerate with ``povpkg codebook > docs/codebook.md``; a test fails when the
+committed page differs from what this produces.
+"""
+from __future__ import annotations
+
+from ._package import descriptor, descriptor_path, resource_file
+
+
+def _rows(path) -> int:
+    """Data rows of a CSV (records, not lines: quoted cells may hold newlines)."""
+    import csv
+
+    with open(path, encoding="utf-8", newline="") as fh:
+        return max(sum(1 for _ in csv.reader(fh)) - 1, 0)
+
+
+def _cell(text) -> str:
+    return str(text if text is not None else "").replace("|", "\\|").replace("\n", " ")
+
+
+def _constraints(field: dict) -> str:
+    c = field.get("constraints", {})
+    out = []
+    if c.get("required"):
+        out.append("required")
+    if c.get("unique"):
+        out.append("unique")
+    if "enum" in c:
+        out.append("one of: " + ", ".join(f"`{v}`" for v in c["enum"]))
+    if "minimum" in c:
+        out.append(f"≥ {c['minimum']}")
+    if "maximum" in c:
+        out.append(f"≤ {c['maximum']}")
+    if "pattern" in c:
+        out.append(f"pattern `{c['pattern']}`")
+    return "; ".join(out)
+
+
+def mermaid(desc: dict) -> str:
+    """An entity-relationship diagram of the tables and their keys."""
+    lines = ["```mermaid", "erDiagram"]
+    for res in desc["resources"]:
+        schema = res.get("schema", {})
+        pk = set(schema.get("primaryKey", []))
+        fks = {f for fk in schema.get("foreignKeys", []) for f in fk["fields"]}
+        keys = [f for f in schema.get("fields", []) if f["name"] in pk | fks]
+        lines.append(f"    {res['name']} {{")
+        for f in keys:
+            marks = ",".join(m for m, on in (("PK", f["name"] in pk), ("FK", f["name"] in fks)) if on)
+            lines.append(f"        {f.get('type', 'string')} {f['name']} {marks}")
+        lines.append("    }")
+    for res in desc["resources"]:
+        for fk in res.get("schema", {}).get("foreignKeys", []):
+            target = fk["reference"].get("resource") or res["name"]
+            lines.append(f"    {target} ||--o{{ {res['name']} : \"{', '.join(fk['fields'])}\"")
+    lines.append("```")
+    return "\n".join(lines)
+
+
+def codebook(path=None) -> str:
+    desc = descriptor(path)
+    root = descriptor_path(path).resolve().parent
+    out = [
+        f"# Codebook: {desc.get('title', desc.get('name'))}",
+        "",
+        f"Version {desc.get('version')}. Generated from `datapackage.json` by `povpkg codebook`; do not edit by hand.",
+        "",
+        desc.get("description", ""),
+        "",
+        "## Tables and keys",
+        "",
+        mermaid(desc),
+        "",
+        "| table | rows | title |",
+        "|---|---:|---|",
+    ]
+    counts = {r["name"]: _rows(resource_file(root, r)) for r in desc["resources"]}
+    for res in desc["resources"]:
+        out.append(f"| [`{res['name']}`](#{res['name']}) | {counts[res['name']]} | {_cell(res.get('title'))} |")
+    for res in desc["resources"]:
+        schema = res.get("schema", {})
+        out += ["", f"## {res['name']}", "", f"**{res.get('title', '')}** — {counts[res['name']]} rows, file `{res['path']}`.",
+                "", res.get("description", ""), "",
+                f"- Primary key: {', '.join(f'`{k}`' for k in schema.get('primaryKey', [])) or '—'}"]
+        for fk in schema.get("foreignKeys", []):
+            ref = fk["reference"]
+            out.append(f"- Foreign key: `{', '.join(fk['fields'])}` → `{ref.get('resource') or res['name']}.{', '.join(ref['fields'])}`")
+        out += ["", "| field | type | unit | constraints | description | example |", "|---|---|---|---|---|---|"]
+        for f in schema.get("fields", []):
+            out.append("| " + " | ".join([
+                f"`{f['name']}`", f.get("type", "string"), _cell(f.get("unit")), _cell(_constraints(f)),
+                _cell(f"**{f.get('title', '')}.** {f.get('description', '')}"), _cell(f.get("example")),
+            ]) + " |")
+    return "\n".join(out) + "\n"
