@@ -6,19 +6,28 @@
     >>> povpkg.validate().valid         # every rule over the shipped data
     >>> print(povpkg.cite("bibtex"))    # cite the exact version
 
-Importing povpkg reads one small JSON file; pandas is imported when a table is
-loaded, frictionless and pandera only when validating.
+Importing povpkg imports nothing but its error classes; the descriptor is read
+on first use, pandas when a table is loaded, frictionless and pandera only when
+validating.
 """
 from __future__ import annotations
 
-from ._cite import cite
-from ._package import descriptor as _descriptor
-from ._package import find_resource as _find_resource
-from ._package import table_names as _table_names
 from .errors import PackageError, PovpkgError, UnknownTableError
 
-__all__ = ["__version__", "tables", "load", "load_all", "describe", "validate", "cite", "export",
+__all__ = ["__version__", "tables", "load", "load_all", "join", "describe", "validate", "cite", "export",
            "PovpkgError", "PackageError", "UnknownTableError"]
+
+
+def _descriptor(path=None) -> dict:
+    from ._package import descriptor
+
+    return descriptor(path)
+
+
+def _find_resource(desc: dict, name: str) -> dict:
+    from ._package import find_resource
+
+    return find_resource(desc, name)
 
 
 def __getattr__(name):
@@ -29,7 +38,9 @@ def __getattr__(name):
 
 def tables(path=None) -> list[str]:
     """Names of the tables in the package (the shipped one unless ``path`` is given)."""
-    return _table_names(_descriptor(path))
+    from ._package import table_names
+
+    return table_names(_descriptor(path))
 
 
 def load(name: str, path=None, *, backend: str = "pandas"):
@@ -56,6 +67,23 @@ def load_all(path=None) -> dict:
     return {name: load(name, path) for name in tables(path)}
 
 
+def join(child: str, parent: str, path=None):
+    """Rows of ``child`` with the columns of ``parent`` added along their declared foreign key.
+
+    ``join("event_countries", "events")`` gives each country link with its event;
+    ``join("event_countries", "countries")`` adds the country's name and region.
+    """
+    res = _find_resource(_descriptor(path), child)
+    for fk in res.get("schema", {}).get("foreignKeys", []):
+        if fk["reference"].get("resource") == parent:
+            left, right = load(child, path), load(parent, path)
+            out = left.merge(right, how="left", left_on=fk["fields"], right_on=fk["reference"]["fields"],
+                             suffixes=("", f"_{parent}"))
+            out.attrs = dict(left.attrs, joined=parent)
+            return out
+    raise PovpkgError(f"{child} has no foreign key to {parent}")
+
+
 def describe(name: str, path=None) -> dict:
     """The resource's metadata (title, description, fields, keys) as a dict."""
     return _find_resource(_descriptor(path), name)
@@ -66,6 +94,13 @@ def export(format: str, dest, path=None):
     from ._export import export as _export
 
     return _export(format, dest, path)
+
+
+def cite(format: str = "text", path=None) -> str:
+    """How to cite the exact version: format "text" (APA-like), "bibtex" or "cff"."""
+    from ._cite import cite as _cite
+
+    return _cite(format, path)
 
 
 def validate(path=None, sources=None):

@@ -68,6 +68,21 @@ def _cff(f: dict) -> str:
     return "\n".join(lines)
 
 
+def zenodo(path=None) -> dict:
+    """Metadata for Zenodo's deposit (.zenodo.json is ``json.dumps(zenodo(), indent=2)``)."""
+    f = _facts(descriptor(path))
+    return {
+        "upload_type": "dataset",
+        "title": f["title"],
+        "version": f["version"],
+        "description": f["abstract"],
+        "creators": [{"name": a} for a in f["authors"]],
+        "license": f["license"].lower(),
+        "keywords": f["keywords"],
+        "publication_date": f["date"],
+    }
+
+
 def cite(format: str = "text", path=None) -> str:
     """How to cite the package (or the package at ``path``) in ``format``."""
     render = {"text": _text, "bibtex": _bibtex, "cff": _cff}.get(format)

@@ -1,7 +1,8 @@
 """Read a table into a pandas DataFrame typed from its Table Schema.
 
-The CSV is read once, with the dtypes decided before reading; only dates and
-booleans get a vectorized conversion afterwards. No frictionless, no pandera.
+The CSV is read once, with every dtype decided before reading (booleans by the
+schema's true/false values); only date columns get one vectorized conversion
+afterwards. No frictionless, no pandera.
 """
 from __future__ import annotations
 
@@ -10,21 +11,17 @@ from pathlib import Path
 from ._package import descriptor, descriptor_path, find_resource, resource_file
 
 # Table Schema type -> pandas dtype given to read_csv.
-_READ_AS = {
-    "string": "str",
-    "integer": "Int64",
-    "number": "Float64",
-    "year": "Int64",
-}
-_TRUE = {"true", "True", "TRUE", "1"}
-_FALSE = {"false", "False", "FALSE", "0"}
+_READ_AS = {"string": "str", "integer": "Int64", "number": "Float64", "year": "Int64", "boolean": "boolean"}
+_TRUE = ["true", "True", "TRUE"]
+_FALSE = ["false", "False", "FALSE"]
+_PLANS: dict = {}
 
 
 def read_plan(schema: dict):
-    """Split a Table Schema into read_csv dtypes plus the columns needing a second step."""
+    """read_csv keyword arguments for a Table Schema, plus the date columns and their formats."""
     import pandas as pd
 
-    dtypes, dates, booleans = {}, [], []
+    dtypes, dates, true, false = {}, {}, set(_TRUE), set(_FALSE)
     for field in schema.get("fields", []):
         name, ftype = field["name"], field.get("type", "string")
         enum = field.get("constraints", {}).get("enum")
@@ -32,38 +29,40 @@ def read_plan(schema: dict):
             dtypes[name] = pd.CategoricalDtype(categories=enum, ordered=bool(field.get("categoriesOrdered")))
         elif ftype in ("date", "datetime"):
             dtypes[name] = "str"
-            dates.append(name)
-        elif ftype == "boolean":
-            dtypes[name] = "str"
-            booleans.append(field)
+            fmt = field.get("format", "default")
+            dates[name] = "%Y-%m-%d" if fmt in ("default", "any") and ftype == "date" else \
+                "ISO8601" if fmt in ("default", "any") else fmt
         else:
             dtypes[name] = _READ_AS.get(ftype, "str")
-    return dtypes, dates, booleans
+            if ftype == "boolean":
+                true |= set(field.get("trueValues", []))
+                false |= set(field.get("falseValues", []))
+    kwargs = dict(dtype=dtypes, keep_default_na=False, na_values=[""], encoding="utf-8",
+                  true_values=sorted(true), false_values=sorted(false))
+    return kwargs, dates
 
 
-def read_table(csv_path: Path, schema: dict):
+def read_table(csv_path: Path, schema: dict, plan=None):
     """DataFrame of one CSV with the schema's types (empty cells are missing values)."""
     import pandas as pd
 
-    dtypes, dates, booleans = read_plan(schema)
-    df = pd.read_csv(csv_path, dtype=dtypes, keep_default_na=False, na_values=[""], encoding="utf-8")
-    for name in dates:
-        df[name] = pd.to_datetime(df[name], format="ISO8601").astype("datetime64[us]")
-    for field in booleans:
-        true = set(field.get("trueValues", _TRUE))
-        false = set(field.get("falseValues", _FALSE))
-        col = df[field["name"]]
-        mapped = col.map(lambda v: True if v in true else False if v in false else pd.NA)
-        df[field["name"]] = mapped.astype("boolean")
+    kwargs, dates = plan or read_plan(schema)
+    df = pd.read_csv(csv_path, **kwargs)
+    for name, fmt in dates.items():
+        col = pd.to_datetime(df[name], format=fmt)
+        df[name] = col if str(col.dtype) == "datetime64[us]" else col.astype("datetime64[us]")
     return df
 
 
 def load(name: str, path=None):
     """Load table ``name`` as a typed pandas DataFrame with its metadata in ``.attrs``."""
-    desc = descriptor(path)
+    dp = descriptor_path(path).resolve()
+    desc = descriptor(dp)
     res = find_resource(desc, name)
-    root = descriptor_path(path).resolve().parent
-    df = read_table(resource_file(root, res), res.get("schema", {}))
+    key = (str(dp), dp.stat().st_mtime_ns, name)
+    if key not in _PLANS:
+        _PLANS[key] = read_plan(res.get("schema", {}))
+    df = read_table(resource_file(dp.parent, res), res.get("schema", {}), _PLANS[key])
     df.attrs.update(
         name=name,
         title=res.get("title"),

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import matplotlib
+import matplotlib.ticker
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
@@ -52,6 +53,8 @@ def participant_regions(out: Path) -> Path:
     handles = [plt.Rectangle((0, 0), 1, 1, color=c) for r, c in colors.items() if r in set(counts["region"])]
     ax.legend(handles, [r for r in colors if r in set(counts["region"])], frameon=False, loc="lower right")
     ax.tick_params(axis="y", labelsize=7)
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    ax.margins(y=0.01)
     return _save(fig, out / "participants_2012_by_region.png")
 
 

@@ -45,6 +45,51 @@ def rehash(pkg: Path) -> None:
         runpy.run_path(str(ROOT / "scripts" / "update_hashes.py"))["main"](pkg)
 
 
+def _read(pkg: Path, table: str):
+    import csv
+
+    with (pkg / "tables" / f"{table}.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+        return rows
+
+
+def _write(pkg: Path, table: str, rows, fields=None) -> None:
+    import csv
+
+    path = pkg / "tables" / f"{table}.csv"
+    fields = fields or path.read_text(encoding="utf-8").splitlines()[0].split(",")
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+
+
+def update(pkg: Path, table: str, where: dict, **changes) -> None:
+    """Change the rows matching ``where``; fail loudly if none match. Rehashes."""
+    rows = _read(pkg, table)
+    hits = [r for r in rows if all(r[k] == v for k, v in where.items())]
+    assert hits, f"no {table} row matches {where}"
+    for r in hits:
+        r.update(changes)
+    _write(pkg, table, rows)
+    rehash(pkg)
+
+
+def delete(pkg: Path, table: str, where: dict) -> None:
+    rows = _read(pkg, table)
+    keep = [r for r in rows if not all(r[k] == v for k, v in where.items())]
+    assert len(keep) < len(rows), f"no {table} row matches {where}"
+    _write(pkg, table, keep)
+    rehash(pkg)
+
+
+def append(pkg: Path, table: str, **row) -> None:
+    rows = _read(pkg, table)
+    rows.append(row)
+    _write(pkg, table, rows)
+    rehash(pkg)
+
+
 def edit_csv(pkg: Path, table: str, row: int, field: str, value: str) -> None:
     """Set one cell (row = CSV line number, header = 1) and keep hashes consistent."""
     import csv

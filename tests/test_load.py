@@ -60,3 +60,30 @@ def test_load_imports_neither_frictionless_nor_pandera():
             "print([m for m in ('frictionless', 'pandera') if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_join_follows_the_declared_foreign_key():
+    links = povpkg.join("event_countries", "countries")
+    assert len(links) == len(povpkg.load("event_countries"))
+    assert links["region"].notna().all()
+    mdgs = povpkg.join("event_countries", "events")
+    mdgs = mdgs[mdgs.event_id == "ev-2012-04-13-mdgs-seminar"]
+    assert set(mdgs["title"]) == {"Seminar on MDGs and Sustainable Poverty Reduction for Developing Countries"}
+    with pytest.raises(povpkg.PovpkgError, match="no foreign key"):
+        povpkg.join("countries", "events")
+
+
+def test_polars_backend():
+    pl = pytest.importorskip("polars")
+    df = povpkg.load("funding_2009", backend="polars")
+    assert isinstance(df, pl.DataFrame) and df.shape == (21, 9)
+    assert df["amount_yuan"].sum() == 180_200_000
+
+
+def test_load_all_and_attrs():
+    frames = povpkg.load_all()
+    assert set(frames) == set(povpkg.tables())
+    ev = frames["events"]
+    assert {"title", "description", "version", "source"} <= set(ev.attrs)
+    assert str(ev["start_date"].dtype) == "datetime64[us]"
+    assert ev["online"].dtype == "boolean"
