@@ -26,9 +26,15 @@ def _facts(desc: dict) -> dict:
     }
 
 
+def _identifier(f: dict) -> str:
+    """The exact release, as pip names it (no DOI has been minted yet)."""
+    return f"{f['name']}=={f['version']}"
+
+
 def _text(f: dict) -> str:
     who = ", ".join(f["authors"])
-    return f"{who} ({f['year']}). {f['title']} (Version {f['version']}) [Data set]. {f['url']}".rstrip()
+    return (f"{who} ({f['year']}). {f['title']} (Version {f['version']}) [Data set]. "
+            f"Python package {_identifier(f)}. {f['url']}").rstrip()
 
 
 def _bibtex(f: dict) -> str:
@@ -40,7 +46,7 @@ def _bibtex(f: dict) -> str:
         f"  title = {{{{{f['title']}}}}},",
         f"  year = {{{f['year']}}},",
         f"  version = {{{f['version']}}},",
-        f"  howpublished = {{Data set, Python package {f['name']} {f['version']}}},",
+        f"  howpublished = {{Data set, Python package {_identifier(f)}}},",
         f"  url = {{{f['url']}}},",
         "}",
     ]
@@ -59,6 +65,10 @@ def _cff(f: dict) -> str:
         f"date-released: {q(f['date'])}",
         "authors:",
         *[f"  - name: {q(a)}" for a in f["authors"]],
+        "identifiers:",
+        "  - type: other",
+        f"    value: {q(_identifier(f))}",
+        f"    description: {q('The exact release, as installed with pip')}",
         f"license: {q(f['license'])}",
         f"url: {q(f['url'])}",
         f"abstract: {q(f['abstract'])}",

@@ -14,6 +14,7 @@ def test_citation_names_the_version(fmt, desc):
     out = povpkg.cite(fmt)
     assert desc["version"] in out
     assert desc["title"] in out
+    assert f"povpkg=={desc['version']}" in out
 
 
 def test_bibtex_is_one_entry():

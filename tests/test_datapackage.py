@@ -26,6 +26,7 @@ def test_every_resource_and_field_is_documented(desc):
         assert res.get("title") and res.get("description"), res["name"]
         for field in res["schema"]["fields"]:
             assert field.get("title") and field.get("description"), f"{res['name']}.{field['name']}"
+            assert "example" in field, f"{res['name']}.{field['name']} has no example"
             if field["type"] in NUMERIC and not field["name"].endswith(("_year", "year")):
                 assert field.get("unit"), f"{res['name']}.{field['name']} is numeric but has no unit"
 

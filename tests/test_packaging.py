@@ -58,3 +58,15 @@ def test_wheel_in_fresh_venv_loads_and_validates(wheel, tmp_path, desc):
     run = subprocess.run([str(bin_dir / "povpkg"), "validate"], cwd=outside, env=env, capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
     assert str(site) in run.stdout and "VALID" in run.stdout
+
+
+def test_sdist_carries_the_data_and_rules(tmp_path, desc):
+    import tarfile
+
+    subprocess.run([sys.executable, "-m", "build", "--sdist", "--outdir", str(tmp_path), str(ROOT)],
+                   check=True, capture_output=True)
+    (sdist,) = tmp_path.glob("povpkg-*.tar.gz")
+    names = {n.split("/", 1)[1] for n in tarfile.open(sdist).getnames() if "/" in n}
+    assert "datapackage.json" in names and "validation/rules.py" in names and "validation/releases.json" in names
+    for res in desc["resources"]:
+        assert res["path"] in names
