@@ -40,6 +40,7 @@ class Report:
     failures: list[Failure] = field(default_factory=list)
     tables: dict[str, int] = field(default_factory=dict)
     stages: list[str] = field(default_factory=list)
+    unchecked: list[str] = field(default_factory=list)  # tables the typed rules could not run on
 
     @property
     def valid(self) -> bool:
@@ -59,6 +60,7 @@ class Report:
             "version": self.version,
             "stages": self.stages,
             "tables": self.tables,
+            "unchecked": self.unchecked,
             "summary": {"tables": len(self.tables), "rows": sum(self.tables.values()), "failures": len(self.failures)},
             "failures": [_jsonable(asdict(f)) for f in self.failures],
         }
@@ -73,7 +75,7 @@ class Report:
         for f in self.failures:
             by_table.setdefault(f.table or "package", []).append(f)
         for name, rows in self.tables.items():
-            mark = "FAIL" if name in by_table else "ok"
+            mark = "FAIL" if name in by_table else "skip" if name in self.unchecked else "ok"
             lines.append(f"  {mark:4} {name} ({rows} rows)" + (f": {len(by_table[name])} problem(s)" if name in by_table else ""))
         for name, fails in by_table.items():
             lines.append("")
@@ -82,6 +84,10 @@ class Report:
                 lines.append(f"  - {f.where()}: [{f.rule}] {f.message}" + (f" (value: {f.value!r})" if f.value is not None else ""))
                 if f.fix:
                     lines.append(f"      fix: {f.fix}")
+        if self.unchecked:
+            lines.append("")
+            lines.append("not checked by pandera and the cross-table rules until the problems above are fixed: "
+                         + ", ".join(self.unchecked))
         lines.append("")
         n, t = sum(self.tables.values()), len(self.tables)
         if self.valid:

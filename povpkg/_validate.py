@@ -65,10 +65,12 @@ def validate(path=None, sources=None) -> Report:
                                            fix="keep every data file as a regular file inside the package folder"))
     if unsafe:  # never hand such a descriptor to frictionless: it would follow the path
         report.tables = {r["name"]: 0 for r in desc["resources"]}
+        report.unchecked = [r["name"] for r in desc["resources"]]
         return report
 
     report.stages.append("frictionless")
     broken = _frictionless(dp, report)
+    report.unchecked = [r["name"] for r in desc["resources"] if r["name"] in broken]
 
     from ._load import read_table  # pandas only from here on
 
@@ -80,6 +82,7 @@ def validate(path=None, sources=None) -> Report:
         try:
             frames[name] = read_table(files[name], res.get("schema", {}))
         except Exception as exc:  # noqa: BLE001 - any parse problem becomes a failure, not a traceback
+            report.unchecked.append(name)
             report.failures.append(Failure(rule="readable", table=name, message=f"cannot be read as typed data: {exc}"))
     for name, df in frames.items():
         report.tables[name] = len(df)
@@ -118,6 +121,6 @@ def _frictionless(dp: Path, report: Report) -> set[str]:
                 field=getattr(err, "field_name", None), value=getattr(err, "cell", None),
                 message=_MESSAGE.get(err.type) or err.note or err.message, fix=_FIX.get(err.type, ""),
             ))
-    if None in broken:
-        broken |= {t.name for t in result.tasks}
+    if None in broken:  # a package-level error: no table can be trusted
+        broken |= {r.get("name") for r in descriptor(dp)["resources"]}
     return broken

@@ -130,77 +130,95 @@ def countries_match_stated_count(frames, ctx):
     """Where the source lists participating countries, the list has as many as it says.
 
     The count may include China or not ("China and eight ASEAN countries"), so the
-    stated number must equal the listed countries with or without China.
+    stated number must equal the listed countries with or without China. With no
+    foreign country listed, the source gave a count but no list to check it against.
     """
-    ev, links = frames["events"], frames["event_countries"]
-    listed = links[links["role"] == "participant"].groupby("event_id", observed=True)["iso3"].nunique()
+    ev = frames["events"]
+    listed, foreign = participant_counts(frames)
+    n, f, stated = ev["event_id"].map(listed).fillna(0), ev["event_id"].map(foreign).fillna(0), ev["countries_stated"]
+    bad = (stated.notna() & (f > 0) & (stated != n) & (stated != f)).fillna(False)
+    for i in ev.index[bad]:
+        e = ev.loc[i]
+        yield Failure(rule="countries-match-stated-count", table="events", row=int(i) + 2, key=e["event_id"],
+                      field="countries_stated", value=int(e["countries_stated"]),
+                      message=f"the source says {int(e['countries_stated'])} countries but event_countries lists {int(n[i])}",
+                      fix="add or remove event_countries rows to match the source's list; "
+                          "if the source's own list disagrees with its count, add an errata row")
+
+
+def participant_counts(frames):
+    """Distinct participant countries per event: all of them, and those other than China."""
+    links = frames["event_countries"]
     part = links[links["role"] == "participant"]
+    listed = part.groupby("event_id", observed=True)["iso3"].nunique()
     foreign = part[part["iso3"] != "CHN"].groupby("event_id", observed=True)["iso3"].nunique()
-    for i, e in ev[ev["countries_stated"].notna()].iterrows():
-        n, f = int(listed.get(e["event_id"], 0)), int(foreign.get(e["event_id"], 0))
-        # no foreign country listed: the source gave a count but no list to check it against;
-        # "China and eight ASEAN countries" counts the foreign ones only, so either count may match
-        if f and e["countries_stated"] not in (n, f):
-            yield Failure(rule="countries-match-stated-count", table="events", row=int(i) + 2, key=e["event_id"],
-                          field="countries_stated", value=int(e["countries_stated"]),
-                          message=f"the source says {int(e['countries_stated'])} countries but event_countries lists {n}",
-                          fix="add or remove event_countries rows to match the source's list; "
-                              "if the source's own list disagrees with its count, add an errata row")
+    return listed, foreign
 
 
 @rule("participants-not-fewer-than-countries", needs=("events", "event_countries"))
 def participants_cover_countries(frames, ctx):
     """An activity cannot have fewer participants than the countries they came from."""
-    ev, links = frames["events"], frames["event_countries"]
-    listed = links[links["role"] == "participant"].groupby("event_id", observed=True)["iso3"].nunique()
-    for i, e in ev[ev["participants"].notna()].iterrows():
-        n = max(int(listed.get(e["event_id"], 0)), int(e["countries_stated"]) if not pd_isna(e["countries_stated"]) else 0)
-        if e["participants"] < n:
-            yield Failure(rule="participants-not-fewer-than-countries", table="events", row=int(i) + 2,
-                          key=e["event_id"], field="participants", value=int(e["participants"]),
-                          message=f"{int(e['participants'])} participants cannot come from {n} countries",
-                          fix="check participants and the country list against the source")
+    ev = frames["events"]
+    listed, _ = participant_counts(frames)
+    n = ev["event_id"].map(listed).fillna(0).astype("Int64")
+    n = n.where(n >= ev["countries_stated"].fillna(0), ev["countries_stated"].fillna(0))
+    bad = (ev["participants"].notna() & (ev["participants"] < n)).fillna(False)
+    for i in ev.index[bad]:
+        e = ev.loc[i]
+        yield Failure(rule="participants-not-fewer-than-countries", table="events", row=int(i) + 2,
+                      key=e["event_id"], field="participants", value=int(e["participants"]),
+                      message=f"{int(e['participants'])} participants cannot come from {int(n[i])} countries",
+                      fix="check participants and the country list against the source")
 
 
 @rule("duration-matches-dates", needs=("events",))
 def duration_matches_dates(frames, ctx):
     """A stated duration agrees with the dates (inclusive days, within a day)."""
     ev = frames["events"]
-    sel = ev[ev["duration_days_stated"].notna() & ev["start_date"].notna() & (ev["date_precision"] == "day")]
-    for i, e in sel.iterrows():
-        end = e["end_date"] if not pd_isna(e["end_date"]) else e["start_date"]
-        days = (end - e["start_date"]).days + 1
-        if abs(days - float(e["duration_days_stated"])) >= 1:
-            yield Failure(rule="duration-matches-dates", table="events", row=int(i) + 2, key=e["event_id"],
-                          field="duration_days_stated", value=float(e["duration_days_stated"]),
-                          message=f"the dates span {days} days but the stated duration is {e['duration_days_stated']:g}",
-                          fix="check the dates and the duration against the source")
+    days = (ev["end_date"].fillna(ev["start_date"]) - ev["start_date"]).dt.days + 1
+    sel = ev["duration_days_stated"].notna() & ev["start_date"].notna() & (ev["date_precision"] == "day")
+    bad = (sel & ((days - ev["duration_days_stated"]).abs() >= 1)).fillna(False)
+    for i in ev.index[bad]:
+        e = ev.loc[i]
+        yield Failure(rule="duration-matches-dates", table="events", row=int(i) + 2, key=e["event_id"],
+                      field="duration_days_stated", value=float(e["duration_days_stated"]),
+                      message=f"the dates span {int(days[i])} days but the stated duration is {e['duration_days_stated']:g}",
+                      fix="check the dates and the duration against the source")
 
 
 @rule("dated-before-publication", needs=("events", "sources"))
 def dated_before_publication(frames, ctx):
     """An activity cannot start after the document reporting it was published."""
+    import pandas as pd
+
     src = frames["sources"].set_index("source_id")
+    year_end = src["published"] + pd.offsets.YearEnd(0)
+    month_end = src["published"] + pd.offsets.MonthEnd(0)
+    last = year_end.where(src["published_precision"] == "year",
+                          month_end.where(src["published_precision"] == "month", src["published"]))
     ev = frames["events"]
-    for i, e in ev[ev["start_date"].notna()].iterrows():
-        if e["source_id"] not in src.index or pd_isna(src.at[e["source_id"], "published"]):
-            continue
+    limit = ev["source_id"].map(last)
+    bad = (ev["start_date"].notna() & limit.notna() & (ev["start_date"] > limit)).fillna(False)
+    for i in ev.index[bad]:
+        e = ev.loc[i]
         pub, prec = src.at[e["source_id"], "published"], src.at[e["source_id"], "published_precision"]
-        last = pub.replace(month=12, day=31) if prec == "year" else (pub + pd_month_end()) if prec == "month" else pub
-        if e["start_date"] > last:
-            yield Failure(rule="dated-before-publication", table="events", row=int(i) + 2, key=e["event_id"],
-                          field="start_date", value=str(e["start_date"].date()),
-                          message=f"starts after its source {e['source_id']} was published ({str(pub.date())}, {prec} precision)",
-                          fix="check the date against the source")
+        yield Failure(rule="dated-before-publication", table="events", row=int(i) + 2, key=e["event_id"],
+                      field="start_date", value=str(e["start_date"].date()),
+                      message=f"starts after its source {e['source_id']} was published ({str(pub.date())}, {prec} precision)",
+                      fix="check the date against the source")
 
 
 @rule("stated-count-matches-rows", needs=("indicators", "events"))
 def stated_count_matches_rows(frames, ctx):
     """A count the source itemizes ('met 12 foreign delegations') matches the rows it counts."""
     ind = frames["indicators"]
+    counted = {}
     for i, r in ind[ind["counts_rows"].notna()].iterrows():
         try:
-            table, n = count_rows(frames, r["counts_rows"], r["source_id"])
+            query = (r["counts_rows"], r["source_id"])
+            if query not in counted:
+                counted[query] = count_rows(frames, *query)
+            table, n = counted[query]
         except ValueError as exc:
             yield Failure(rule="stated-count-matches-rows", table="indicators", row=int(i) + 2, key=r["indicator_id"],
                           field="counts_rows", value=r["counts_rows"], message=str(exc),
@@ -253,11 +271,11 @@ def iso_country_codes(frames, ctx):
         for col in KEY_COLUMNS:
             if col not in df.columns:
                 continue
-            for i, v in df[col].items():
-                if not pd_isna(v) and v not in real:
-                    yield Failure(rule="iso-country-code", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
-                                  field=col, value=v, message=f"{v!r} is not an ISO 3166-1 alpha-3 code",
-                                  fix="use the three-letter code from ISO 3166-1 (e.g. MMR for Burma)")
+            for i in df.index[df[col].notna() & ~df[col].isin(real)]:
+                v = df.at[i, col]
+                yield Failure(rule="iso-country-code", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
+                              field=col, value=v, message=f"{v!r} is not an ISO 3166-1 alpha-3 code",
+                              fix="use the three-letter code from ISO 3166-1 (e.g. MMR for Burma)")
 
 
 @rule("gbt2260-code", needs=("places",))
@@ -303,11 +321,12 @@ def foreign_keys(frames, ctx):
                 continue
             col, refcol = fk["fields"][0], ref["fields"][0]
             known = set(frames[target][refcol].dropna().astype(str))
-            for i, v in df[col].items():
-                if not pd_isna(v) and str(v) not in known:
-                    yield Failure(rule="foreign-key", table=name, row=int(i) + 2, key=row_key(ctx, name, df, i),
-                                  field=col, value=str(v), message=f"{col} {str(v)!r} is not in {target}.{refcol}",
-                                  fix=f"use an existing {target}.{refcol}, or add that row to {target}")
+            values = df[col].astype("str")
+            for i in df.index[df[col].notna() & ~values.isin(known)]:
+                v = values[i]
+                yield Failure(rule="foreign-key", table=name, row=int(i) + 2, key=row_key(ctx, name, df, i),
+                              field=col, value=v, message=f"{col} {v!r} is not in {target}.{refcol}",
+                              fix=f"use an existing {target}.{refcol}, or add that row to {target}")
 
 
 @rule("formula-injection", needs=())
@@ -336,25 +355,25 @@ def spans_in_source(frames, ctx):
     for table, df in frames.items():
         if not {"source_id", "span_start", "span_end"} <= set(df.columns):
             continue
-        for i, r in df.iterrows():
-            sid, a, b = r["source_id"], r["span_start"], r["span_end"]
-            if sid not in src.index:
-                continue  # the foreign-key rule reports it
-            size = src.at[sid, "characters"]
-            if not (0 <= a < b) or (not pd_isna(size) and b > size):
-                yield Failure(rule="span-in-source", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
-                              field="span_end", value=f"{a}-{b}",
-                              message=f"span {a}-{b} is not a span of {sid} ({size} characters)",
-                              fix="recompute the offsets from the source text")
-                continue
-            if sid not in texts:
-                continue
-            span = texts[sid][int(a):int(b)]
-            for col in FIGURES.get(table, []):
-                v = r.get(col)
-                if v is not None and not pd_isna(v) and not holds(span, v):
+        a, b = df["span_start"], df["span_end"]
+        size = df["source_id"].map(src["characters"])  # unknown sources: the foreign-key rule reports them
+        bad = (df["source_id"].isin(src.index) & ((a < 0) | (a >= b) | (size.notna() & (b > size)))).fillna(False)
+        for i in df.index[bad]:
+            yield Failure(rule="span-in-source", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
+                          field="span_end", value=f"{a[i]}-{b[i]}",
+                          message=f"span {a[i]}-{b[i]} is not a span of {df.at[i, 'source_id']} ({size[i]} characters)",
+                          fix="recompute the offsets from the source text")
+        cols = [c for c in FIGURES.get(table, []) if c in df.columns]
+        if not texts or not cols:
+            continue
+        for i in df.index[~bad & df["source_id"].isin([k for k in texts if k != "__problems__"])]:
+            sid = df.at[i, "source_id"]
+            span = texts[sid][int(a[i]):int(b[i])]
+            for col in cols:
+                v = df.at[i, col]
+                if not pd_isna(v) and not holds(span, v):
                     yield Failure(rule="figure-in-span", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
-                                  field=col, value=v, message=f"{v:g} does not appear in the cited span of {sid} ({a}-{b})",
+                                  field=col, value=v, message=f"{v:g} does not appear in the cited span of {sid} ({a[i]}-{b[i]})",
                                   fix="correct the figure, or the span, against the source text")
     for sid, problem in texts.get("__problems__", []):
         yield Failure(rule="source-text", table="sources", key=sid, message=problem,
@@ -411,11 +430,6 @@ def pd_isna(v) -> bool:
 
     return v is None or bool(pd.isna(v))
 
-
-def pd_month_end():
-    import pandas as pd
-
-    return pd.offsets.MonthEnd(0)
 
 
 # --- running ------------------------------------------------------------------
