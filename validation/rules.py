@@ -12,6 +12,8 @@ from typing import Callable
 
 from povpkg._report import Failure
 
+from .schemas import CURRENCY, SCALE
+
 RULES: dict[str, Callable] = {}
 
 
@@ -71,7 +73,6 @@ def funding_totals(frames, ctx):
                               fix="compare the cell with the source's table")
 
 
-STATED_SCALE = {"yuan": 1, "10k yuan": 10_000, "million yuan": 1_000_000, "billion yuan": 1_000_000_000}
 ACTUAL_2009 = "am-2009-shanghai-yunnan-actual"
 
 
@@ -87,8 +88,8 @@ def stated_total_matches_table(frames, ctx):
         return
     i = rows[0]
     a = amounts.loc[i]
-    scale = STATED_SCALE.get(str(a["unit_stated"]))
-    if scale is None:
+    scale = SCALE.get(str(a["unit_stated"]))
+    if scale is None or CURRENCY.get(str(a["unit_stated"])) != "CNY":
         yield Failure(rule="text-agrees-with-table", table="amounts", row=int(i) + 2, key=ACTUAL_2009,
                       field="unit_stated", value=a["unit_stated"], message="unit is not a yuan unit")
         return

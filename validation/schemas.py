@@ -44,6 +44,10 @@ def _currency_matches_unit(d):
     return ~known | (d["currency"].astype("str") == cur)
 
 
+YUAN_FROM_10K = RowCheck("yuan-is-10k-times-10000", "amount_yuan",
+                         lambda d: d["amount_yuan"] == d["amount_10k_yuan"] * 10000,
+                         "amount_yuan is not amount_10k_yuan x 10,000", "set amount_yuan to amount_10k_yuan x 10,000")
+
 ROW_CHECKS: dict[str, list[RowCheck]] = {
     "events": [
         RowCheck("start-before-end", "end_date",
@@ -63,17 +67,9 @@ ROW_CHECKS: dict[str, list[RowCheck]] = {
         RowCheck("currency-matches-unit", "currency", _currency_matches_unit,
                  "currency does not match unit_stated", "use CNY for yuan units and USD for usd units"),
     ],
-    "funding_2009": [
-        RowCheck("yuan-is-10k-times-10000", "amount_yuan",
-                 lambda d: d["amount_yuan"] == d["amount_10k_yuan"] * 10000,
-                 "amount_yuan is not amount_10k_yuan x 10,000",
-                 "set amount_yuan to amount_10k_yuan x 10,000"),
-    ],
+    "funding_2009": [YUAN_FROM_10K],
     "funding_2009_totals": [
-        RowCheck("yuan-is-10k-times-10000", "amount_yuan",
-                 lambda d: d["amount_yuan"] == d["amount_10k_yuan"] * 10000,
-                 "amount_yuan is not amount_10k_yuan x 10,000",
-                 "set amount_yuan to amount_10k_yuan x 10,000"),
+        YUAN_FROM_10K,
         RowCheck("total-kind-matches-keys", "total_kind",
                  lambda d: ((d["total_kind"] == "area") == d["recipient_id"].notna())
                  & ((d["total_kind"] == "category") == d["category"].notna()),
