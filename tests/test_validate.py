@@ -64,3 +64,19 @@ def test_unknown_table_in_cli_exits_2():
     run = cli("show", "nope")
     assert run.returncode == 2
     assert "valid names:" in run.stderr and "funding_2009" in run.stderr
+
+
+def test_pandera_schemas_catch_what_they_are_handed():
+    """The pandera layer on its own: a required cell emptied after loading."""
+    import pandas as pd
+
+    from povpkg._rules import rules_module
+
+    frames = {"countries": povpkg.load("countries"), "events": povpkg.load("events")}
+    frames["countries"].loc[0, "region"] = pd.NA
+    frames["events"].loc[3, "end_date"] = frames["events"].loc[3, "start_date"] - pd.Timedelta(days=1)
+    fails = rules_module().check_schemas(povpkg._descriptor(), frames)
+    got = {(f.table, f.row, f.field, f.rule) for f in fails}
+    assert ("countries", 2, "region", "pandera:not_nullable") in got
+    assert ("events", 5, "end_date", "start-before-end") in got
+    assert all(f.fix for f in fails)

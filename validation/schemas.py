@@ -126,6 +126,23 @@ def check_schemas(desc: dict, frames: dict) -> list[Failure]:
     return out
 
 
+_FIX = {
+    "enum": "use one of the values the field allows (see `povpkg describe TABLE`)",
+    "minimum": "use a value at or above the field's minimum",
+    "maximum": "use a value at or below the field's maximum",
+    "pattern": "write the value in the field's pattern (see `povpkg describe TABLE`)",
+    "field_uniqueness": "make the value unique in this column",
+    "not_nullable": "fill the required cell",
+    "column_in_schema": "remove the column, or describe it in datapackage.json",
+    "column_in_dataframe": "add the column the schema describes",
+    "multiple_fields_uniqueness": "make the primary key unique",
+}
+
+
+def _fix_for(check: str) -> str:
+    return _FIX.get(check) or ("convert the column to the field's type" if str(check).startswith("dtype(") else "")
+
+
 def _failures(table: str, df, resource: dict, cases) -> list[Failure]:
     row_checks = {rc.name: rc for rc in ROW_CHECKS.get(table, [])}
     pk = resource.get("schema", {}).get("primaryKey") or []
@@ -147,7 +164,7 @@ def _failures(table: str, df, resource: dict, cases) -> list[Failure]:
             field=field,
             value=None if value is None else _plain(value),
             message=rc.message if rc else f"fails {case.check}",
-            fix=rc.fix if rc else "",
+            fix=rc.fix if rc else _fix_for(case.check),
         ))
     return out
 
