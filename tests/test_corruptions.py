@@ -43,6 +43,7 @@ CASES = {
     "start-before-end": lambda p: update(p, "events", MDGS, end_date="2012-04-01"),
     "dated-before-publication": lambda p: update(p, "events", {"event_id": "ev-2021-10-25-cica-workshop"}, start_date="2022-10-25", end_date="2022-10-26"),
     "date-needs-precision": lambda p: update(p, "events", MDGS, date_precision=""),
+    "date-needs-basis": lambda p: update(p, "events", MDGS, date_basis="parent"),
     "participants-need-qualifier": lambda p: update(p, "events", MDGS, participants_qualifier=""),
     "amount-matches-stated": lambda p: update(p, "amounts", {"amount_id": "am-2009-shanghai-yunnan-plan"}, amount="16000000"),
     "currency-matches-unit": lambda p: update(p, "amounts", {"amount_id": "am-2009-shanghai-yunnan-plan"}, currency="USD"),
@@ -123,6 +124,13 @@ def test_figure_not_in_span_is_caught(pkg, sources_dir):
     report = povpkg.validate(pkg, sources=sources_dir)
     (fail,) = [f for f in report.failures if f.rule == "figure-in-span"]
     assert (fail.table, fail.key, fail.field, fail.value) == ("events", MDGS["event_id"], "participants", 99)
+
+
+def test_date_not_in_span_is_caught(pkg, sources_dir):
+    update(pkg, "events", MDGS, start_date="2012-04-14")
+    report = povpkg.validate(pkg, sources=sources_dir)
+    (fail,) = [f for f in report.failures if f.rule == "date-in-span"]
+    assert (fail.key, fail.field, fail.value) == (MDGS["event_id"], "start_date", "2012-04-14")
 
 
 def test_source_text_that_is_not_the_cited_one_is_caught(pkg, tmp_path, sources_dir):

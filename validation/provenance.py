@@ -63,3 +63,19 @@ def holds(span: str, value) -> bool:
         if re.search(pat, span, flags=re.IGNORECASE):
             return True
     return False
+
+
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"]
+
+
+def date_in(span: str, date, precision: str) -> bool:
+    """True when ``span`` states ``date`` to its precision: month and day ('April 13', 'Nov. 20'),
+    the month, or the year. The year of a day or month may come from the sentence before."""
+    month = _MONTHS[date.month - 1]
+    has_month = re.search(rf"\b(?:{month}|{month[:3]}\.?)(?![a-z])", span) is not None
+    if precision == "day":
+        return has_month and re.search(rf"(?<!\d){date.day}(?!\d)", span) is not None
+    if precision == "month":
+        return has_month
+    return re.search(rf"(?<!\d){date.year}(?!\d)", span) is not None

@@ -349,7 +349,7 @@ def no_formulas(frames, ctx):
 @rule("span-in-source", needs=("sources",))
 def spans_in_source(frames, ctx):
     """Every cited span lies inside its source; with the texts at hand, it holds its figures."""
-    from .provenance import FIGURES, holds
+    from .provenance import FIGURES, date_in, holds
 
     src = frames["sources"].set_index("source_id")
     texts = load_texts(ctx, frames["sources"]) if ctx.sources else {}
@@ -365,11 +365,20 @@ def spans_in_source(frames, ctx):
                           message=f"span {a[i]}-{b[i]} is not a span of {df.at[i, 'source_id']} ({size[i]} characters)",
                           fix="recompute the offsets from the source text")
         cols = [c for c in FIGURES.get(table, []) if c in df.columns]
-        if not texts or not cols:
+        dated = "date_basis" in df.columns
+        if not texts or not (cols or dated):
             continue
         for i in df.index[~bad & df["source_id"].isin([k for k in texts if k != "__problems__"])]:
             sid = df.at[i, "source_id"]
             span = texts[sid][int(a[i]):int(b[i])]
+            if dated and df.at[i, "date_basis"] == "stated":
+                for col in ("start_date", "end_date"):
+                    d = df.at[i, col]
+                    if not pd_isna(d) and not date_in(span, d, df.at[i, "date_precision"]):
+                        yield Failure(rule="date-in-span", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
+                                      field=col, value=str(d.date()),
+                                      message=f"{d.date()} ({df.at[i, 'date_precision']} precision) is not stated in the cited span of {sid} ({a[i]}-{b[i]})",
+                                      fix="correct the date or the span; if the date comes from elsewhere, set date_basis to parent or context and say how in notes")
             for col in cols:
                 v = df.at[i, col]
                 if not pd_isna(v) and not holds(span, v):

@@ -56,6 +56,11 @@ ROW_CHECKS: dict[str, list[RowCheck]] = {
         RowCheck("date-needs-precision", "date_precision",
                  lambda d: d["start_date"].isna() | d["date_precision"].notna(),
                  "a dated activity needs date_precision (day, month or year)", "fill date_precision"),
+        RowCheck("date-needs-basis", "date_basis",
+                 lambda d: (d["start_date"].isna() | d["date_basis"].notna())
+                 & ((d["date_basis"] != "parent") | d["parent_event_id"].notna()).fillna(True),
+                 "a dated activity needs date_basis, and 'parent' needs a parent_event_id",
+                 "set date_basis to stated, parent (with parent_event_id) or context"),
         RowCheck("participants-need-qualifier", "participants_qualifier",
                  lambda d: d["participants"].isna() | d["participants_qualifier"].notna(),
                  "a participant count needs its qualifier (exact, more_than, ...)", "fill participants_qualifier"),
