@@ -20,7 +20,7 @@ def _cell(text) -> str:
     return str(text if text is not None else "").replace("|", "\\|").replace("\n", " ")
 
 
-def _constraints(field: dict) -> str:
+def constraints_text(field: dict) -> str:
     c = field.get("constraints", {})
     out = []
     if c.get("required"):
@@ -90,7 +90,7 @@ def codebook(path=None) -> str:
         out += ["", "| field | type | unit | constraints | description | example |", "|---|---|---|---|---|---|"]
         for f in schema.get("fields", []):
             out.append("| " + " | ".join([
-                f"`{f['name']}`", f.get("type", "string"), _cell(f.get("unit")), _cell(_constraints(f)),
+                f"`{f['name']}`", f.get("type", "string"), _cell(f.get("unit")), _cell(constraints_text(f)),
                 _cell(f"**{f.get('title', '')}.** {f.get('description', '')}"), _cell(f.get("example")),
             ]) + " |")
     return "\n".join(out) + "\n"

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from ._package import descriptor, descriptor_path, find_resource, resource_file
 
-# Table Schema type -> pandas dtype given to read_csv.
-_READ_AS = {"string": "str", "integer": "Int64", "number": "Float64", "year": "Int64", "boolean": "boolean"}
+# Table Schema type -> the pandas dtype a loaded column has (pandera checks the same map).
+PANDAS_DTYPE = {"string": "str", "integer": "Int64", "number": "Float64", "year": "Int64", "boolean": "boolean",
+                "date": "datetime64[us]", "datetime": "datetime64[us]"}
 _TRUE = ["true", "True", "TRUE"]
 _FALSE = ["false", "False", "FALSE"]
 _PLANS: dict = {}
@@ -33,7 +34,7 @@ def read_plan(schema: dict):
             dates[name] = "%Y-%m-%d" if fmt in ("default", "any") and ftype == "date" else \
                 "ISO8601" if fmt in ("default", "any") else fmt
         else:
-            dtypes[name] = _READ_AS.get(ftype, "str")
+            dtypes[name] = PANDAS_DTYPE.get(ftype, "str")
             if ftype == "boolean":
                 true |= set(field.get("trueValues", []))
                 false |= set(field.get("falseValues", []))

@@ -27,7 +27,6 @@ _MESSAGE = {
 _FIX = {
     "type-error": "write the value in the field's type (see `povpkg describe TABLE`)",
     "constraint-error": "use a value the field's constraints allow (see `povpkg describe TABLE`)",
-    "foreign-key": "use an identifier that exists in the referenced table, or add that row there",
     "primary-key": "make the key unique: change or remove the duplicate row",
     "unique-error": "make the value unique in this column",
     "hash-count": "after a deliberate edit, run `python scripts/update_hashes.py`, bump the version and add a CHANGELOG entry",

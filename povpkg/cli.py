@@ -117,6 +117,8 @@ def _run(args) -> int:
 
 
 def _describe_text(res: dict) -> str:
+    from ._codebook import constraints_text
+
     schema = res.get("schema", {})
     lines = [f"{res['name']}: {res.get('title', '')}", "", res.get("description", ""), ""]
     lines.append(f"primary key: {', '.join(schema.get('primaryKey', [])) or '-'}")
@@ -126,12 +128,7 @@ def _describe_text(res: dict) -> str:
     lines.append("")
     for f in schema.get("fields", []):
         unit = f" [{f['unit']}]" if f.get("unit") else ""
-        cons = f.get("constraints", {})
-        extra = []
-        if cons.get("required"):
-            extra.append("required")
-        if "enum" in cons:
-            extra.append("one of " + ", ".join(map(str, cons["enum"])))
-        lines.append(f"  {f['name']} ({f.get('type', 'string')}{unit}){': ' + '; '.join(extra) if extra else ''}")
+        cons = constraints_text(f)
+        lines.append(f"  {f['name']} ({f.get('type', 'string')}{unit}){': ' + cons if cons else ''}")
         lines.append(f"      {f.get('description', '')}")
     return "\n".join(lines)

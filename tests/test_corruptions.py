@@ -94,9 +94,7 @@ def _symlink_out(p, name):
 
 
 def _append_line(p, name, line):
-    with (p / "tables" / f"{name}.csv").open("a", encoding="utf-8") as fh:
-        fh.write(line + "\n")
-    rehash(p)
+    _append_bytes(p, name, (line + "\n").encode("utf-8"))
 
 
 def _append_bytes(p, name, data):

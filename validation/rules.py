@@ -12,7 +12,7 @@ from typing import Callable
 
 from povpkg._report import Failure
 
-from .schemas import CURRENCY, SCALE
+from .schemas import CURRENCY, SCALE, key_of
 
 RULES: dict[str, Callable] = {}
 
@@ -427,12 +427,8 @@ def release_record(frames, ctx):
 
 
 def row_key(ctx, table, df, i):
-    for res in ctx.desc["resources"]:
-        if res.get("name") == table:
-            pk = res.get("schema", {}).get("primaryKey") or []
-            if pk and set(pk) <= set(df.columns):
-                return "/".join(str(df.at[i, k]) for k in pk)
-    return None
+    res = next((r for r in ctx.desc["resources"] if r.get("name") == table), {})
+    return key_of(df, i, res.get("schema", {}).get("primaryKey") or [])
 
 
 def pd_isna(v) -> bool:

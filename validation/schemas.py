@@ -11,6 +11,7 @@ from typing import Callable
 
 import pandera.pandas as pa
 
+from povpkg._load import PANDAS_DTYPE
 from povpkg._report import Failure
 
 
@@ -83,8 +84,6 @@ ROW_CHECKS: dict[str, list[RowCheck]] = {
     ],
 }
 
-_PANDAS_DTYPE = {"integer": "Int64", "number": "Float64", "boolean": "boolean", "date": "datetime64[us]",
-                 "datetime": "datetime64[us]", "year": "Int64"}
 
 
 def column_for(field: dict) -> pa.Column:
@@ -100,7 +99,7 @@ def column_for(field: dict) -> pa.Column:
     if "pattern" in c:
         checks.append(pa.Check.str_matches(rf"(?:{c['pattern']})\Z", name="pattern"))
     ftype = field.get("type", "string")
-    dtype = None if ftype == "string" else _PANDAS_DTYPE.get(ftype)  # strings: str or category
+    dtype = None if ftype == "string" else PANDAS_DTYPE.get(ftype)  # strings: str or category
     return pa.Column(dtype, checks=checks, nullable=not c.get("required", False),
                      unique=bool(c.get("unique")), required=True, name=field["name"])
 
@@ -165,7 +164,7 @@ def _failures(table: str, df, resource: dict, cases) -> list[Failure]:
             rule=case.check if rc else f"pandera:{case.check}",
             table=table,
             row=None if idx is None else idx + 2,
-            key=_key(df, idx, pk),
+            key=key_of(df, idx, pk),
             field=field,
             value=None if value is None else _plain(value),
             message=rc.message if rc else f"fails {case.check}",
@@ -174,7 +173,8 @@ def _failures(table: str, df, resource: dict, cases) -> list[Failure]:
     return out
 
 
-def _key(df, idx, pk) -> str | None:
+def key_of(df, idx, pk) -> str | None:
+    """The row's primary key, parts joined by '/' (as errata.row_id names rows)."""
     if idx is None or not pk or not set(pk) <= set(df.columns):
         return None
     return "/".join(str(df.at[idx, k]) for k in pk)
