@@ -1,6 +1,7 @@
 """Record the current version's resource hashes in validation/releases.json.
 
-    python scripts/record_release.py
+    python scripts/record_release.py            # record a new version
+    python scripts/record_release.py --replace  # re-record a version not yet published
 
 Run once per release, after the CHANGELOG entry is written. From then on the
 release-record rule fails if that version's data changes: a data change needs a
@@ -21,7 +22,7 @@ def main():
     path = ROOT / "validation" / "releases.json"
     record = json.loads(path.read_text(encoding="utf-8"))
     hashes = {r["name"]: r["hash"] for r in desc["resources"]}
-    if version in record and record[version] != hashes:
+    if version in record and record[version] != hashes and "--replace" not in sys.argv[1:]:
         sys.exit(f"version {version} is already recorded with other data: bump the version")
     record[version] = hashes
     path.write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
