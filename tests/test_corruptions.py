@@ -41,6 +41,7 @@ CASES = {
     "stated-count-matches-rows/receptions": (lambda p: update(p, "events", {"event_id": "ev-2012-06-26-hui-liangyu-botswana-meeting"}, parent_event_id=""), "stated-count-matches-rows"),
     # per-table rules
     "start-before-end": lambda p: update(p, "events", MDGS, end_date="2012-04-01"),
+    "dated-within-coverage": lambda p: update(p, "sources", {"source_id": "yearbook-2010-shanghai-yunnan"}, covers_year_start="2009"),
     "dated-before-publication": lambda p: update(p, "events", {"event_id": "ev-2021-10-25-cica-workshop"}, start_date="2022-10-25", end_date="2022-10-26"),
     "date-needs-precision": lambda p: update(p, "events", MDGS, date_precision=""),
     "date-needs-basis": lambda p: update(p, "events", MDGS, date_basis="parent"),

@@ -2,9 +2,11 @@
 
 ``schemas``: one pandera schema per table, built from its Table Schema plus the
 row-level checks in ``schemas.ROW_CHECKS``. ``rules``: the checks that span rows
-or tables (totals add up, counts match the source, provenance). Imported by
+or tables (totals add up, counts match the source, provenance); ``coverage``:
+no row dated outside the years its source covers. Imported by
 povpkg as ``povpkg.validation``; it reads no files but the ones it is handed.
 """
+from . import coverage  # noqa: F401  (registers its rules)
 from .rules import check_rules
 from .schemas import check_schemas
 
