@@ -3,10 +3,11 @@
 ``schemas``: one pandera schema per table, built from its Table Schema plus the
 row-level checks in ``schemas.ROW_CHECKS``. ``rules``: the checks that span rows
 or tables (totals add up, counts match the source, provenance); ``coverage``:
-no row dated outside the years its source covers. Imported by
+no row dated outside the years its source covers; ``mentions``: names, titles
+and places inside their spans; ``references``: '|'-separated id lists resolve. Imported by
 povpkg as ``povpkg.validation``; it reads no files but the ones it is handed.
 """
-from . import coverage  # noqa: F401  (registers its rules)
+from . import coverage, mentions, references  # noqa: F401  (they register their rules)
 from .rules import check_rules
 from .schemas import check_schemas
 

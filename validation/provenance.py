@@ -79,3 +79,22 @@ def date_in(span: str, date, precision: str) -> bool:
     if precision == "month":
         return has_month
     return re.search(rf"(?<!\d){date.year}(?!\d)", span) is not None
+
+
+# --- names, titles and places ------------------------------------------------
+
+_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+
+
+def word_set(text: str) -> set[str]:
+    """The words of ``text``, lower-cased, curly quotes folded ('De’ang' = "De'ang"),
+    possessives dropped ("China's" = 'China')."""
+    folded = re.sub(r"'s\b", "", str(text).translate(_FOLD).lower())
+    return set(re.findall(r"[\w']+", folded))
+
+
+def words_in(span: str, text: str) -> bool:
+    """True when every word of ``text`` occurs in ``span``: a title or name the source
+    wrote in its own order ('Deputy Director Anton Nova of Department of ...') still
+    matches our 'Deputy Director, Department of ...'."""
+    return word_set(text) <= word_set(span)
