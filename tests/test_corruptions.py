@@ -58,6 +58,7 @@ CASES = {
     "constraint-error/minimum": (lambda p: update(p, "events", MDGS, participants="-3"), "constraint-error"),
     "primary-key": lambda p: append(p, "countries", iso3="CHN", name="China again", region="Asia", spellings=""),
     # across tables
+    "id-list-resolves": lambda p: update(p, "documents", {"document_id": "doc-lgop-notice-three-guarantee"}, issuer_org_ids="org-lgop|org-nope"),
     "foreign-key": lambda p: update(p, "event_countries", {**MDGS, "iso3": "NPL"}, event_id="ev-2012-04-13-no-such-event"),
     "iso-country-code": lambda p: (append(p, "countries", iso3="XKX", name="Kosovo", region="Europe", spellings=""),
                                    update(p, "event_countries", {**MDGS, "iso3": "YEM"}, iso3="XKX")),
