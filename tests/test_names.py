@@ -67,3 +67,40 @@ def test_country_spelling_not_in_span_is_caught(pkg, sources_dir):
            name_as_stated="Malaysian")
     assert _failures(pkg, sources_dir, "name-in-span") == [
         ("event_countries", "ev-2012-11-05-china-africa-msme-program/MYS/participant", "name_as_stated", "Malaysian")]
+
+
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff（）()－—·0-9]+")
+LEVEL_ENDINGS = {"province": ("省", "市", "自治区"), "prefecture": ("州", "市"), "city": ("市",), "county": ("县", "市")}
+
+
+def _named(table):
+    df = povpkg.load(table)
+    return df[df["name_zh"].notna()]
+
+
+def test_every_chinese_name_is_cjk_text_with_its_basis():
+    for table in ("places", "organizations", "projects"):
+        df = povpkg.load(table)
+        assert (df["name_zh"].notna() == df["name_zh_basis"].notna()).all(), table
+        named = _named(table)
+        bad = [n for n in named["name_zh"] if not CJK.fullmatch(n) or not re.search(r"[\u3400-\u9fff]", n)]
+        assert not bad, (table, bad)
+
+
+def test_every_place_with_a_gbt2260_code_has_its_official_name():
+    places = povpkg.load("places")
+    coded = places[places["gbt2260"].notna()]
+    assert coded["name_zh"].notna().all(), list(coded.loc[coded["name_zh"].isna(), "place_id"])
+    assert (coded["name_zh_basis"] == "gbt2260").all()
+    for level, name in coded[["level", "name_zh"]].itertuples(index=False):
+        assert name.endswith(LEVEL_ENDINGS[level]), (level, name)
+    abroad = places[places["country_iso3"] != "CHN"]
+    assert abroad["name_zh"].isna().all(), "Chinese names are given for places in China only"
+
+
+def test_chinese_names_of_the_anchors():
+    orgs = dict(_named("organizations")[["org_id", "name_zh"]].itertuples(index=False))
+    assert orgs["org-lgop"] == "国务院扶贫开发领导小组办公室" and orgs["org-iprcc"] == "中国国际扶贫中心"
+    assert orgs["org-caas"] == "中国农业科学院" and orgs["org-aii-caas"].startswith(orgs["org-caas"])
+    places = dict(_named("places")[["place_id", "name_zh"]].itertuples(index=False))
+    assert places["pl-wenshan"] == "文山壮族苗族自治州" and places["pl-yunnan"] == "云南省"
