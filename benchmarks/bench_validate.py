@@ -1,78 +1,76 @@
 """Validation speed: `povpkg validate` against bare `frictionless validate`, and growth.
 
-    python benchmarks/bench_validate.py [--scales 1,10,100,1000]
+    python benchmarks/bench_validate.py [--scales 1,10,100] [--pairs N] [--no-stages]
 
-Copies the package, multiplies every fact table's rows (keeping keys unique), and
-times both validators on each copy. Prints seconds and ratios: povpkg against
-frictionless at each scale, and each scale against 1x (linear growth means the
-time ratio tracks the row ratio).
+For each scale (1 = the shipped package; N = a copy with N x the rows built by
+``scale.py``, which validates clean) both validators must exit 0 before anything
+is timed. Then whole processes run in alternating pairs (at least 5 where a run
+takes under 10 s) and the medians of time and peak memory are compared; a stage
+profile (``stages.py``) gives each stage's and each rule's time and memory.
+Everything goes to benchmarks/out/validate.json; the table goes to stdout.
 """
 from __future__ import annotations
 
 import argparse
-import csv
 import json
-import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-# tables whose rows can be repeated with a suffixed key without breaking references
-GROWABLE = {"events": "event_id", "amounts": "amount_id", "indicators": "indicator_id"}
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from scale import ROOT, rows_in, scaled_copy  # noqa: E402
+from timing import machine, paired, pairs_for, run  # noqa: E402
 
 
-def scaled_copy(dest: Path, factor: int) -> Path:
-    shutil.copy2(ROOT / "datapackage.json", dest / "datapackage.json")
-    shutil.copytree(ROOT / "tables", dest / "tables")
-    desc = json.loads((dest / "datapackage.json").read_text())
-    for name, key in GROWABLE.items():
-        path = dest / "tables" / f"{name}.csv"
-        if not path.exists() or factor == 1:
-            continue
-        with path.open(encoding="utf-8", newline="") as fh:
-            header, *rows = list(csv.reader(fh))
-        k = header.index(key)
-        with path.open("w", encoding="utf-8", newline="") as fh:
-            w = csv.writer(fh, lineterminator="\n")
-            w.writerow(header)
-            w.writerows(rows)
-            for n in range(1, factor):
-                for r in rows:
-                    r2 = list(r)
-                    r2[k] = f"{r[k]}-x{n}"
-                    w.writerow(r2)
-    for res in desc["resources"]:  # the copy is a new dataset: no hashes to hold it to
-        res.pop("hash", None)
-        res.pop("bytes", None)
-    (dest / "datapackage.json").write_text(json.dumps(desc))
-    return dest / "datapackage.json"
+def commands(dp: Path) -> tuple[list[str], list[str]]:
+    bindir = Path(sys.executable).parent
+    return [str(bindir / "povpkg"), "validate", str(dp)], [str(bindir / "frictionless"), "validate", str(dp)]
 
 
-def timed(cmd) -> float:
-    t = time.perf_counter()
-    subprocess.run(cmd, capture_output=True)
-    return time.perf_counter() - t
+def measure(dp: Path, pairs: int | None, stages: bool) -> dict:
+    pov, fl = commands(dp)
+    first_p, _, _ = run(pov, check_exit=0)  # a copy that does not validate clean would time an error path
+    first_f, _, _ = run(fl, check_exit=0)
+    n = pairs or pairs_for(max(first_p, first_f))
+    out = {"rows": rows_in(dp), "povpkg_vs_frictionless": paired(pov, fl, n)}
+    if stages:
+        got = subprocess.run([sys.executable, str(HERE / "stages.py"), str(dp)], capture_output=True, text=True,
+                             check=True)
+        out["stages"] = json.loads(got.stdout)
+    return out
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--scales", default="1,10,100,1000")
+    ap.add_argument("--scales", default="1,10,100")
+    ap.add_argument("--pairs", type=int, help="pairs per scale (default: 5 under 10 s a run, fewer above)")
+    ap.add_argument("--no-stages", action="store_true")
+    ap.add_argument("--out", default=str(HERE / "out" / "validate.json"))
     args = ap.parse_args()
-    fl = str(Path(sys.executable).with_name("frictionless"))
-    pov = [sys.executable, "-m", "povpkg", "validate"]
-    print("scale   rows   frictionless(s)  povpkg(s)  povpkg/frictionless  povpkg vs 1x")
-    base = None
+    result = {"machine": machine(), "scales": {}}
+    print(f"{'scale':>5} {'rows':>9} {'pairs':>5} {'frictionless s':>14} {'povpkg s':>9} {'ratio':>6} "
+          f"{'(min-max)':>12} {'fl MiB':>7} {'pov MiB':>8}")
     for factor in [int(s) for s in args.scales.split(",")]:
         with tempfile.TemporaryDirectory() as tmp:
-            dp = scaled_copy(Path(tmp), factor)
-            rows = sum(sum(1 for _ in open(p, encoding="utf-8")) - 1 for p in Path(tmp, "tables").glob("*.csv"))
-            f = timed([fl, "validate", str(dp)])
-            p = timed([*pov, str(dp)])
-            base = base or p
-            print(f"{factor:>5} {rows:>7} {f:15.2f} {p:10.2f} {p / f:18.2f}x {p / base:12.2f}x")
+            dp = ROOT / "datapackage.json" if factor == 1 else scaled_copy(Path(tmp), factor)
+            got = measure(dp, args.pairs, not args.no_stages)
+        result["scales"][str(factor)] = got
+        p = got["povpkg_vs_frictionless"]
+        print(f"{factor:>5} {got['rows']:>9} {p['pairs']:>5} {p['b_median_s']:>14.2f} {p['a_median_s']:>9.2f} "
+              f"{p['ratio_median']:>5.2f}x {p['ratio_min']:>5.2f}-{p['ratio_max']:<5.2f} "
+              f"{p['b_peak_mib']:>7.0f} {p['a_peak_mib']:>8.0f}", flush=True)
+        for s in got.get("stages", {}).get("stages", []):
+            print(f"        {s['stage']:<48} {s['seconds']:8.3f} s  peak {s['peak_mib_after']:7.1f} MiB")
+    fit = [int(f) for f, g in result["scales"].items()
+           if g["povpkg_vs_frictionless"]["a_median_s"] <= 60 and g["povpkg_vs_frictionless"]["a_peak_mib"] <= 4096]
+    result["largest_scale_within_60s_4gib"] = max(fit, default=None)
+    result["machine_after"] = {"load_average": machine()["load_average"]}
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
 
 
 if __name__ == "__main__":

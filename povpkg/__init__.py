@@ -46,20 +46,18 @@ def tables(path=None) -> list[str]:
 def load(name: str, path=None, *, backend: str = "pandas"):
     """Table ``name`` as a DataFrame typed from its Table Schema.
 
-    ``backend="polars"`` returns a polars DataFrame (polars must be installed).
+    ``backend="polars"`` returns a polars DataFrame read by polars itself
+    (polars must be installed; pandas is not imported).
     """
-    from ._load import load as _load
-
-    df = _load(name, path)
     if backend == "polars":
-        try:
-            import polars as pl
-        except ImportError:
-            raise PovpkgError("backend='polars' needs polars: pip install polars") from None
-        return pl.from_pandas(df)
+        from ._polars import load_polars
+
+        return load_polars(name, path)
     if backend != "pandas":
         raise PovpkgError(f"unknown backend {backend!r}; choose pandas or polars")
-    return df
+    from ._load import load as _load
+
+    return _load(name, path)
 
 
 def load_all(path=None) -> dict:

@@ -114,16 +114,20 @@ def parts_add_up(frames, ctx):
         parts = df[df["part_of"].notna()]
         if parts.empty:
             continue
-        wholes = df.set_index(key)
-        for whole_id, group in parts.groupby("part_of", observed=True):
-            if whole_id not in wholes.index or group[value].isna().any() or pd_isna(wholes.at[whole_id, value]):
-                continue
-            total, got = float(wholes.at[whole_id, value]), float(group[value].sum())
-            if abs(total - got) > 1e-6 * max(1.0, abs(total)):
-                i = int(df.index[df[key] == whole_id][0])
-                yield Failure(rule="parts-add-up", table=table, row=i + 2, key=whole_id, field=value, value=total,
-                              message=f"its parts ({', '.join(group[key])}) add up to {got:,.10g}, not {total:,.10g}",
-                              fix="check the parts against the source; if the source itself disagrees, add an errata row")
+        by_whole = parts.groupby("part_of", observed=True)[value]
+        sums = by_whole.sum().astype("Float64")
+        complete = ~parts[value].isna().groupby(parts["part_of"], observed=True).any()
+        wholes = df.drop_duplicates(key).set_index(key)[value].astype("Float64")
+        total = wholes.reindex(sums.index)
+        off = ((total - sums).abs() > 1e-6 * total.abs().clip(lower=1.0)) & complete & total.notna()
+        first_row = df.drop_duplicates(key).set_index(key).index
+        for whole_id in sums.index[off.fillna(False).to_numpy(bool)]:
+            got, want = float(sums[whole_id]), float(total[whole_id])
+            i = int(df.index[first_row.get_loc(whole_id)])
+            names = ", ".join(parts.loc[parts["part_of"] == whole_id, key])
+            yield Failure(rule="parts-add-up", table=table, row=i + 2, key=whole_id, field=value, value=want,
+                          message=f"its parts ({names}) add up to {got:,.10g}, not {want:,.10g}",
+                          fix="check the parts against the source; if the source itself disagrees, add an errata row")
 
 
 @rule("countries-match-stated-count", needs=("events", "event_countries"))
@@ -213,12 +217,12 @@ def dated_before_publication(frames, ctx):
 def stated_count_matches_rows(frames, ctx):
     """A count the source itemizes ('met 12 foreign delegations') matches the rows it counts."""
     ind = frames["indicators"]
-    counted = {}
+    counted, by_source = {}, SourceRows(frames)
     for i, r in ind[ind["counts_rows"].notna()].iterrows():
         try:
             query = (r["counts_rows"], r["source_id"])
             if query not in counted:
-                counted[query] = count_rows(frames, *query)
+                counted[query] = count_rows(by_source, *query)
             table, n = counted[query]
         except ValueError as exc:
             yield Failure(rule="stated-count-matches-rows", table="indicators", row=int(i) + 2, key=r["indicator_id"],
@@ -232,29 +236,60 @@ def stated_count_matches_rows(frames, ctx):
                           fix="add the missing rows (or remove the extra ones); if the source's count is itself wrong, add an errata row")
 
 
-def count_rows(frames, selector: str, source_id: str) -> tuple[str, int]:
+class SourceRows:
+    """Each table's rows by source, and its columns as plain arrays, built once for all selectors.
+
+    Scanning (or slicing) the whole table per selector is quadratic, as selectors grow with
+    the rows; here a selector looks at its source's rows only.
+    """
+
+    def __init__(self, frames):
+        self.frames, self._groups, self._columns = frames, {}, {}
+
+    def __contains__(self, table):
+        return table in self.frames
+
+    def positions(self, table: str, source_id: str):
+        import numpy as np
+
+        if table not in self._groups:
+            self._groups[table] = self.frames[table].groupby("source_id", observed=True, sort=False).indices
+        return self._groups[table].get(source_id, np.array([], dtype=int))
+
+    def column(self, table: str, field: str):
+        """The field's cells as text (None where empty); ``year`` is start_date's year."""
+        if (table, field) not in self._columns:
+            df = self.frames[table]
+            if field == "year" and "start_date" in df.columns:
+                col = df["start_date"].dt.year.astype("Int64")
+            elif field in df.columns:
+                col = df[field]
+            else:
+                raise ValueError(f"{table} has no field {field!r}")
+            self._columns[table, field] = col.astype("string").to_numpy(object, na_value=None)
+        return self._columns[table, field]
+
+
+def count_rows(by_source: SourceRows, selector: str, source_id: str) -> tuple[str, int]:
     """Rows of a table from ``source_id`` matching 'TABLE f=v f!=v year=YYYY'.
 
     Events count only at the top level (sub-activities are parts of their parent)
     unless the selector filters on parent_event_id itself.
     """
     table, *terms = selector.split()
-    if table not in frames:
+    if table not in by_source:
         raise ValueError(f"counts_rows names table {table!r}, which is not loaded")
-    df = frames[table]
-    mask = df["source_id"] == source_id
-    if "parent_event_id" in df.columns and "parent_event_id" not in selector:
-        mask &= df["parent_event_id"].isna()
+    rows = by_source.positions(table, source_id)
+    mask = rows >= 0
+    if "parent_event_id" in by_source.frames[table].columns and "parent_event_id" not in selector:
+        mask &= by_source.column(table, "parent_event_id")[rows] == None  # noqa: E711 - elementwise
     for term in terms:
         neg = "!=" in term
         field, _, value = term.partition("!=" if neg else "=")
-        if field == "year" and "start_date" in df.columns:
-            col = df["start_date"].dt.year.astype("Int64").astype("string")
-        elif field in df.columns:
-            col = df[field].astype("string")
-        else:
-            raise ValueError(f"counts_rows filter {term!r}: {table} has no field {field!r}")
-        hit = (col == value).fillna(False)
+        try:
+            hit = by_source.column(table, field)[rows] == value
+        except ValueError:
+            raise ValueError(f"counts_rows filter {term!r}: {table} has no field {field!r}") from None
         mask &= ~hit if neg else hit
     return table, int(mask.sum())
 
@@ -272,7 +307,7 @@ def iso_country_codes(frames, ctx):
         for col in KEY_COLUMNS:
             if col not in df.columns:
                 continue
-            for i in df.index[df[col].notna() & ~df[col].isin(real)]:
+            for i in df.index[df[col].notna() & ~is_in(df[col], sorted(real))]:
                 v = df.at[i, col]
                 yield Failure(rule="iso-country-code", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
                               field=col, value=v, message=f"{v!r} is not an ISO 3166-1 alpha-3 code",
@@ -283,33 +318,34 @@ def iso_country_codes(frames, ctx):
 def gbt2260_codes(frames, ctx):
     """GB/T 2260 codes fit their level and begin with their parent's prefix."""
     pl = frames["places"]
-    by_id = pl.set_index("place_id")
-    level_ok = {"province": lambda c: c.endswith("0000"),
-                "prefecture": lambda c: c.endswith("00") and not c.endswith("0000"),
-                "city": lambda c: not c.endswith("0000"),
-                "county": lambda c: not c.endswith("00"), "district": lambda c: not c.endswith("00")}
-    for i, p in pl[pl["gbt2260"].notna()].iterrows():
-        code = p["gbt2260"]
-        fail = None
-        if p["country_iso3"] != "CHN":
-            fail = "only places in China have GB/T 2260 codes"
-        elif p["level"] in level_ok and not level_ok[p["level"]](code):
-            fail = f"a {p['level']} code does not look like {code}"
-        elif not pd_isna(p["parent_id"]) and p["parent_id"] in by_id.index:
-            parent = by_id.at[p["parent_id"], "gbt2260"]
-            if not pd_isna(parent):
-                prefix = parent.rstrip("0") if parent.endswith("0000") else parent[:4]
-                prefix = parent[:2] if parent.endswith("0000") else prefix
-                if not code.startswith(prefix) or code == parent:
-                    fail = f"does not lie within its parent {p['parent_id']} ({parent})"
-        if fail:
-            yield Failure(rule="gbt2260-code", table="places", row=int(i) + 2, key=p["place_id"], field="gbt2260",
-                          value=code, message=fail, fix="look the code up in GB/T 2260, or leave it empty")
+    code = pl["gbt2260"].astype("str")
+    ends4, ends2 = code.str.endswith("0000"), code.str.endswith("00")
+    level = pl["level"].astype("str")
+    level_bad = ((level == "province") & ~ends4) | ((level == "prefecture") & (~ends2 | ends4)) \
+        | ((level == "city") & ends4) | (level.isin(["county", "district"]) & ends2)
+    parent = pl["parent_id"].map(pl.drop_duplicates("place_id").set_index("place_id")["gbt2260"]).astype("str")
+    wide = parent.str.endswith("0000")
+    inside = (code.str[:2] == parent.str[:2]).where(wide, code.str[:4] == parent.str[:4]) & (code != parent)
+    coded = pl["gbt2260"].notna()
+    abroad = coded & (pl["country_iso3"] != "CHN")
+    level_bad = (coded & ~abroad & level_bad).fillna(False)
+    outside = (coded & ~abroad & ~level_bad & parent.notna() & ~inside).fillna(False)
+    for i in pl.index[(abroad.fillna(False) | level_bad | outside).to_numpy(bool)]:
+        p = pl.loc[i]
+        fail = ("only places in China have GB/T 2260 codes" if abroad[i] else
+                f"a {p['level']} code does not look like {p['gbt2260']}" if level_bad[i] else
+                f"does not lie within its parent {p['parent_id']} ({parent[i]})")
+        yield Failure(rule="gbt2260-code", table="places", row=int(i) + 2, key=p["place_id"], field="gbt2260",
+                      value=p["gbt2260"], message=fail, fix="look the code up in GB/T 2260, or leave it empty")
 
 
 @rule("foreign-key", needs=())
 def foreign_keys(frames, ctx):
-    """Every reference resolves, reported as 'field value is not in table.field'."""
+    """Every reference resolves, reported as 'field value is not in table.field'.
+
+    The same rows as frictionless's foreign-key check (a row whose key cells are all
+    empty refers to nothing), found with one hash lookup per key instead of a row loop.
+    """
     for res in ctx.desc["resources"]:
         name = res["name"]
         if name not in frames:
@@ -317,17 +353,44 @@ def foreign_keys(frames, ctx):
         df = frames[name]
         for fk in res.get("schema", {}).get("foreignKeys", []):
             ref = fk["reference"]
+            fields, reffields = _listed(fk["fields"]), _listed(ref["fields"])
             target = ref.get("resource") or name
-            if target not in frames or len(fk["fields"]) != 1:
+            if target not in frames or len(fields) != len(reffields) or not set(fields) <= set(df.columns) \
+                    or not set(reffields) <= set(frames[target].columns):
                 continue
-            col, refcol = fk["fields"][0], ref["fields"][0]
-            known = set(frames[target][refcol].dropna().astype(str))
-            values = df[col].astype("str")
-            for i in df.index[df[col].notna() & ~values.isin(known)]:
-                v = values[i]
+            parent = frames[target]
+            known = _key_text(parent, reffields)[_any_filled(parent, reffields)]
+            values = _key_text(df, fields)
+            for i in df.index[_any_filled(df, fields) & ~is_in(values, known)]:
+                v, where = values[i].replace(SEP, "/"), f"{target}.{'/'.join(reffields)}"
                 yield Failure(rule="foreign-key", table=name, row=int(i) + 2, key=row_key(ctx, name, df, i),
-                              field=col, value=v, message=f"{col} {v!r} is not in {target}.{refcol}",
-                              fix=f"use an existing {target}.{refcol}, or add that row to {target}")
+                              field="/".join(fields), value=v, message=f"{'/'.join(fields)} {v!r} is not in {where}",
+                              fix=f"use an existing {where}, or add that row to {target}")
+
+
+def _listed(fields) -> list:
+    return [fields] if isinstance(fields, str) else list(fields)
+
+
+def _any_filled(df, fields):
+    filled = df[fields[0]].notna()
+    for f in fields[1:]:
+        filled |= df[f].notna()
+    return filled
+
+
+SEP = "\x1f"  # joins the parts of a composite key (no identifier holds it)
+
+
+def _key_text(df, fields):
+    """The key's cells as one string per row (parts joined by SEP; an empty part is written '')."""
+    if len(fields) == 1:
+        return df[fields[0]].astype("str")
+    parts = [df[f].astype("str").fillna("") for f in fields]
+    out = parts[0]
+    for part in parts[1:]:
+        out = out + SEP + part
+    return out
 
 
 @rule("formula-injection", needs=())
@@ -336,11 +399,14 @@ def no_formulas(frames, ctx):
     for table, df in frames.items():
         for col in df.columns:
             s = df[col]
-            if not (s.dtype == "str" or str(s.dtype) == "category"):
+            if str(s.dtype) == "category":
+                cats = s.cat.categories.astype("str")
+                mask = s.isin(cats[cats.str.match(FORMULA)])
+            elif s.dtype == "str":
+                mask = s.str.match(FORMULA).fillna(False)
+            else:
                 continue
-            text = s.dropna().astype(str)
-            bad = text[text.str.match(r"[=+@]")]
-            for i, v in bad.items():
+            for i, v in s[mask.to_numpy(bool)].items():
                 yield Failure(rule="formula-injection", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
                               field=col, value=v, message="starts with a spreadsheet formula character",
                               fix="reword the cell so it does not start with =, + or @")
@@ -424,6 +490,25 @@ def release_record(frames, ctx):
             yield Failure(rule="release-record", table=res["name"], field="hash", value=res.get("hash"),
                           message=f"the data changed but the version is still {version}, whose release recorded other data",
                           fix="bump the version in datapackage.json and add a CHANGELOG entry for the change")
+
+
+FORMULA = r"[=+@]"
+
+
+def is_in(values, known):
+    """``values.isin(known)`` as a boolean Series, through pyarrow's hash set when it is there:
+    pandas 3's isin on Arrow-backed strings builds a Python object per element."""
+    import pandas as pd
+
+    values = values.astype("str")
+    known = pd.Series(known).dropna().astype("str")
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+    except ImportError:
+        return values.isin(known)
+    got = pc.is_in(pa.array(values.array), value_set=pa.array(known.array))
+    return pd.Series(got.fill_null(False).to_numpy(zero_copy_only=False), index=values.index)
 
 
 def row_key(ctx, table, df, i):

@@ -1,0 +1,83 @@
+"""Time and peak memory of each validation stage, in one process.
+
+    python benchmarks/stages.py DATAPACKAGE      # prints one JSON object
+
+Runs ``povpkg.validate`` itself with timers wrapped around its stages (imports,
+frictionless, reading, pandera, every cross-table rule, the errata), each with its
+seconds and the process's peak RSS once it finished: peak memory only grows, so
+a stage's own share is the rise over the stage before.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import resource
+import sys
+import time
+
+STAGES: list[dict] = []
+
+
+def peak_mib() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def record(stage: str, seconds: float) -> None:
+    for s in STAGES:
+        if s["stage"] == stage:  # a stage run once per table adds up
+            s["seconds"] += seconds
+            s["peak_mib_after"] = peak_mib()
+            return
+    STAGES.append({"stage": stage, "seconds": seconds, "peak_mib_after": peak_mib()})
+
+
+def timed(stage: str, fn, consume=False):
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        t = time.perf_counter()
+        out = fn(*args, **kwargs)
+        if consume:  # rules are generators: their work happens while they are consumed
+            out = list(out)
+        record(stage, time.perf_counter() - t)
+        return out
+    return wrapper
+
+
+def instrument() -> None:
+    """Wrap the functions each stage runs through (by module attribute, so the real code runs)."""
+    from povpkg import _load, _rules, _validate
+
+    t = time.perf_counter()
+    import frictionless  # noqa: F401 - its import is a stage of its own
+    record("import frictionless", time.perf_counter() - t)
+    t = time.perf_counter()
+    module = _rules.rules_module()
+    record("import pandera + rules", time.perf_counter() - t)
+
+    _validate._frictionless = timed("frictionless", _validate._frictionless)
+    _load.read_table = timed("reading", _load.read_table)
+    _rules.schema_failures = timed("pandera", _rules.schema_failures)
+    rules = sys.modules[module.__name__ + ".rules"]
+    for name, fn in list(rules.RULES.items()):
+        wrapped = timed(f"rule {name}", fn, consume=True)
+        wrapped.rule_name, wrapped.needs = fn.rule_name, fn.needs
+        wrapped.__dict__.update({k: v for k, v in fn.__dict__.items() if k not in ("__wrapped__",)})
+        rules.RULES[name] = wrapped
+
+
+def main(dp: str) -> dict:
+    t0 = time.perf_counter()
+    import pandas  # noqa: F401
+    record("import pandas", time.perf_counter() - t0)
+    import povpkg
+
+    instrument()
+    t = time.perf_counter()
+    report = povpkg.validate(dp)
+    record("validate (all stages)", time.perf_counter() - t)
+    return {"valid": report.valid, "failures": len(report.failures), "total_s": time.perf_counter() - t0,
+            "peak_mib": peak_mib(), "stages": [dict(s, seconds=round(s["seconds"], 4)) for s in STAGES]}
+
+
+if __name__ == "__main__":
+    print(json.dumps(main(sys.argv[1])))

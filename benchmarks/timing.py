@@ -1,0 +1,109 @@
+"""Paired, alternating timing: whole processes (time and peak memory) and in-process calls.
+
+Two commands run back to back in pairs, the order flipping each pair, so that
+load from other work on the machine falls on both sides alike; the figures are
+medians, and the spread of the per-pair ratios says how noisy the machine was.
+"""
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+
+
+def run(cmd: list[str], *, check_exit: int | None = None) -> tuple[float, float, int]:
+    """``(seconds, peak RSS in MiB, exit code)`` of one whole process."""
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - t
+    code = os.waitstatus_to_exitcode(status)
+    proc.returncode = code
+    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    proc.stderr.close()
+    if check_exit is not None and code != check_exit:
+        raise SystemExit(f"{' '.join(cmd)} exited {code}, expected {check_exit}: {err.strip()[-500:]}")
+    return seconds, usage.ru_maxrss / 1024, code
+
+
+def pairs_for(seconds: float, minimum: int = 5) -> int:
+    """At least ``minimum`` pairs when a run is under 10 s; fewer for long runs."""
+    if seconds < 10:
+        return minimum
+    return 3 if seconds < 60 else 1
+
+
+def paired(a: list[str], b: list[str], pairs: int, *, exit_a=0, exit_b=0) -> dict:
+    """Run ``a`` and ``b`` ``pairs`` times, alternating which goes first."""
+    rows = []
+    for i in range(pairs):
+        first, second = ((a, exit_a), (b, exit_b)) if i % 2 == 0 else ((b, exit_b), (a, exit_a))
+        r1 = run(first[0], check_exit=first[1])
+        r2 = run(second[0], check_exit=second[1])
+        ra, rb = (r1, r2) if i % 2 == 0 else (r2, r1)
+        rows.append({"a_s": ra[0], "b_s": rb[0], "a_mib": ra[1], "b_mib": rb[1]})
+    return summarize(rows)
+
+
+def paired_calls(a, b, pairs: int) -> dict:
+    """The same as ``paired`` for two in-process callables (warm: one untimed call each first)."""
+    a(), b()
+    rows = []
+    for i in range(pairs):
+        order = (a, b) if i % 2 == 0 else (b, a)
+        got = {}
+        for fn in order:
+            t = time.perf_counter()
+            fn()
+            got[fn] = time.perf_counter() - t
+        rows.append({"a_s": got[a], "b_s": got[b]})
+    return summarize(rows)
+
+
+def summarize(rows: list[dict]) -> dict:
+    ratios = [r["a_s"] / r["b_s"] for r in rows]
+    out = {
+        "pairs": len(rows),
+        "a_median_s": statistics.median(r["a_s"] for r in rows),
+        "b_median_s": statistics.median(r["b_s"] for r in rows),
+        "ratio_median": statistics.median(ratios),
+        "ratio_min": min(ratios),
+        "ratio_max": max(ratios),
+    }
+    if "a_mib" in rows[0]:
+        out["a_peak_mib"] = max(r["a_mib"] for r in rows)
+        out["b_peak_mib"] = max(r["b_mib"] for r in rows)
+    return out
+
+
+def machine() -> dict:
+    """What the figures were measured on, including how busy it was."""
+    import importlib.metadata as md
+
+    def version(name):
+        try:
+            return md.version(name)
+        except md.PackageNotFoundError:
+            return None
+
+    cpu = platform.processor()
+    try:
+        for line in open("/proc/cpuinfo", encoding="utf-8"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    except (ValueError, OSError):
+        mem = None
+    return {
+        "cpu": cpu, "cores": os.cpu_count(), "memory_gib": round(mem, 1) if mem else None,
+        "load_average": os.getloadavg(), "python": sys.version.split()[0], "platform": platform.platform(),
+        "packages": {n: version(n) for n in ("pandas", "pyarrow", "frictionless", "pandera", "polars", "numpy")},
+        "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    }
