@@ -1,12 +1,21 @@
-"""Citations built from the descriptor, so they always name the exact version."""
+"""Citations built from the descriptor, so they always name the exact version.
+
+datapackage.json is the one source of citation metadata: CITATION.cff and
+.zenodo.json are generated from it (and tested to be current). The source
+documents are cited from the ``sources`` table, because a researcher using a
+figure must cite the document it comes from too.
+"""
 from __future__ import annotations
 
+import csv
 import json
 
-from ._package import descriptor
+from ._package import descriptor, descriptor_path, find_resource, resource_file
 from .errors import PovpkgError
 
 FORMATS = ("text", "bibtex", "cff")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
 
 
 def _facts(desc: dict) -> dict:
@@ -31,29 +40,80 @@ def _identifier(f: dict) -> str:
     return f"{f['name']}=={f['version']}"
 
 
+def source_rows(path=None, ids=None) -> list[dict]:
+    """Rows of the ``sources`` table (all, or those whose source_id is in ``ids``), read without pandas."""
+    dp = descriptor_path(path).resolve()
+    res = find_resource(descriptor(dp), "sources")
+    with resource_file(dp.parent, res).open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    return [r for r in rows if ids is None or r["source_id"] in ids]
+
+
+def _when(src: dict) -> str:
+    """The publication date to its stated precision: ``2013``, ``2020, November``, ``2020, December 29``."""
+    date, precision = src.get("published", ""), src.get("published_precision", "day")
+    if len(date) < 10:
+        return date or "n.d."
+    year, month, day = date[:4], _MONTHS[int(date[5:7]) - 1], int(date[8:10])
+    return year if precision == "year" else f"{year}, {month}" if precision == "month" else f"{year}, {month} {day}"
+
+
+# --- text -----------------------------------------------------------------------
+
 def _text(f: dict) -> str:
     who = ", ".join(f["authors"])
     return (f"{who} ({f['year']}). {f['title']} (Version {f['version']}) [Data set]. "
             f"Python package {_identifier(f)}. {f['url']}").rstrip()
 
 
+def _source_text(src: dict) -> str:
+    within = f" In {src['container']}." if src.get("container") and src["container"] != src["publisher"] else ""
+    return f"{src['publisher']} ({_when(src)}). {src['title']}.{within} {src.get('url', '')}".rstrip()
+
+
+def _text_all(f: dict, sources: list[dict]) -> str:
+    if not sources:
+        return _text(f)
+    refs = "\n".join(f"- {_source_text(s)}" for s in sources)
+    return f"{_text(f)}\n\nSource documents:\n{refs}"
+
+
+# --- BibTeX ---------------------------------------------------------------------
+
+def _bib_entry(kind: str, key: str, fields: list[tuple[str, str]]) -> str:
+    body = [f"  {name} = {{{value}}}," for name, value in fields if value]
+    return "\n".join([f"@{kind}{{{key},", *body, "}"])
+
+
 def _bibtex(f: dict) -> str:
     key = f"{f['name']}_{f['version'].replace('.', '_')}"
     author = " and ".join("{" + a + "}" for a in f["authors"])
-    lines = [
-        f"@misc{{{key},",
-        f"  author = {{{author}}},",
-        f"  title = {{{{{f['title']}}}}},",
-        f"  year = {{{f['year']}}},",
-        f"  version = {{{f['version']}}},",
-        f"  howpublished = {{Data set, Python package {_identifier(f)}}},",
-        f"  url = {{{f['url']}}},",
-        "}",
-    ]
-    return "\n".join(lines)
+    return _bib_entry("misc", key, [
+        ("author", author), ("title", "{" + f["title"] + "}"), ("year", f["year"]), ("version", f["version"]),
+        ("howpublished", f"Data set, Python package {_identifier(f)}"), ("url", f["url"]),
+    ])
 
 
-def _cff(f: dict) -> str:
+def _source_bibtex(src: dict) -> str:
+    date, precision = src.get("published", ""), src.get("published_precision", "day")
+    month = _MONTHS[int(date[5:7]) - 1][:3].lower() if len(date) >= 7 and precision in ("month", "day") else ""
+    container = src.get("container") if src.get("container") != src.get("publisher") else ""
+    return _bib_entry("incollection" if container and "Yearbook" in container else "misc",
+                      src["source_id"].replace("-", "_"), [
+                          ("author", "{" + src["publisher"] + "}"), ("title", "{" + src["title"] + "}"),
+                          ("booktitle" if container and "Yearbook" in container else "howpublished", container),
+                          ("publisher", src["publisher"]), ("year", date[:4]), ("month", month),
+                          ("url", src.get("url", "")),
+                      ])
+
+
+def _bibtex_all(f: dict, sources: list[dict]) -> str:
+    return "\n\n".join([_bibtex(f), *(_source_bibtex(s) for s in sources)])
+
+
+# --- CFF ------------------------------------------------------------------------
+
+def _cff(f: dict, sources: list[dict] = ()) -> str:
     q = json.dumps  # a JSON string is a valid YAML double-quoted scalar
     lines = [
         "# Generated from datapackage.json by `povpkg cite --format cff`; do not edit by hand.",
@@ -70,12 +130,34 @@ def _cff(f: dict) -> str:
         f"    value: {q(_identifier(f))}",
         f"    description: {q('The exact release, as installed with pip')}",
         f"license: {q(f['license'])}",
-        f"url: {q(f['url'])}",
+        *([f"url: {q(f['url'])}"] if f["url"] else []),
         f"abstract: {q(f['abstract'])}",
         "keywords:",
         *[f"  - {q(k)}" for k in f["keywords"]],
     ]
+    if sources:
+        lines.append("references:")
+        for s in sources:
+            lines += _cff_reference(s)
     return "\n".join(lines)
+
+
+def _cff_reference(src: dict) -> list[str]:
+    q = json.dumps
+    date, precision = src.get("published", ""), src.get("published_precision", "day")
+    lines = ["  - type: generic", f"    title: {q(src['title'])}", "    authors:",
+             f"      - name: {q(src['publisher'])}", "    publisher:", f"      name: {q(src['publisher'])}"]
+    if src.get("container") and src["container"] != src["publisher"]:
+        lines.append(f"    collection-title: {q(src['container'])}")
+    if len(date) >= 4:
+        lines.append(f"    year: {int(date[:4])}")
+    if precision in ("month", "day") and len(date) >= 7:
+        lines.append(f"    month: {int(date[5:7])}")
+    if precision == "day" and len(date) == 10:
+        lines.append(f"    date-published: {q(date)}")
+    if src.get("url"):
+        lines.append(f"    url: {q(src['url'])}")
+    return lines
 
 
 def zenodo(path=None) -> dict:
@@ -93,9 +175,22 @@ def zenodo(path=None) -> dict:
     }
 
 
-def cite(format: str = "text", path=None) -> str:
-    """How to cite the package (or the package at ``path``) in ``format``."""
-    render = {"text": _text, "bibtex": _bibtex, "cff": _cff}.get(format)
+def _source_ids(rows) -> set[str]:
+    cols = [c for c in rows.columns if c == "source_id" or str(c).startswith("source_id_")]
+    if not cols:
+        raise PovpkgError("rows= needs a frame with a source_id column (a loaded or joined fact table)")
+    return {str(v) for c in cols for v in rows[c].dropna().unique()}
+
+
+def cite(format: str = "text", path=None, *, sources: bool = False, rows=None) -> str:
+    """How to cite the package (or the package at ``path``) in ``format``; with ``sources``
+    every source document too, with ``rows`` the source documents behind those rows."""
+    render = {"text": _text_all, "bibtex": _bibtex_all, "cff": _cff}.get(format)
     if render is None:
         raise PovpkgError(f"unknown citation format {format!r}; choose one of: {', '.join(FORMATS)}")
-    return render(_facts(descriptor(path)))
+    refs = []
+    if rows is not None:
+        refs = source_rows(path, _source_ids(rows))
+    elif sources:
+        refs = source_rows(path)
+    return render(_facts(descriptor(path)), refs)

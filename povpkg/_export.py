@@ -61,6 +61,8 @@ def export(fmt: str, dest, path=None) -> Path:
     dest = Path(dest)
     if dest.exists() and fmt != "parquet":
         raise PovpkgError(f"{dest} already exists; export will not overwrite it")
+    if not dest.absolute().parent.is_dir():
+        raise PovpkgError(f"cannot write {dest}: folder {dest.absolute().parent} does not exist")
     desc = descriptor(path)
     frames = load_all(path)
     if fmt == "sqlite":

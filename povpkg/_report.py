@@ -2,9 +2,39 @@
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import asdict, dataclass, field
 
 REPORT_FORMAT = 1  # bump when the JSON shape changes
+
+
+def as_written(value):
+    """A cell value as the CSV writes it: None for missing, ``2012-06-02`` for a date,
+    plain Python numbers and text (no ``Timestamp(...)``, ``np.int64`` or ``NaT``)."""
+    if value is None:
+        return None
+    kind = type(value).__name__
+    if kind in ("NAType", "NaTType"):
+        return None
+    if hasattr(value, "isoformat") and hasattr(value, "year"):  # date, datetime, Timestamp
+        if getattr(value, "hour", 0) == getattr(value, "minute", 0) == getattr(value, "second", 0) == 0:
+            return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
+        return value.isoformat()
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):  # numpy scalars
+        try:
+            value = value.item()
+        except (TypeError, ValueError):
+            return str(value)
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+def plural(n: int, word: str) -> str:
+    """``1 table``, ``2 tables``, ``0 problems``."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 @dataclass(frozen=True)
@@ -19,6 +49,9 @@ class Failure:
     field: str | None = None
     value: object = None
     fix: str = ""
+
+    def __post_init__(self):
+        object.__setattr__(self, "value", as_written(self.value))
 
     def where(self) -> str:
         parts = [self.table or "package"]
@@ -76,7 +109,7 @@ class Report:
             by_table.setdefault(f.table or "package", []).append(f)
         for name, rows in self.tables.items():
             mark = "FAIL" if name in by_table else "skip" if name in self.unchecked else "ok"
-            lines.append(f"  {mark:4} {name} ({rows} rows)" + (f": {len(by_table[name])} problem(s)" if name in by_table else ""))
+            lines.append(f"  {mark:4} {name} ({plural(rows, 'row')})" + (f": {plural(len(by_table[name]), 'problem')}" if name in by_table else ""))
         for name, fails in by_table.items():
             lines.append("")
             lines.append(f"{name}:")
@@ -91,9 +124,10 @@ class Report:
         lines.append("")
         n, t = sum(self.tables.values()), len(self.tables)
         if self.valid:
-            lines.append(f"VALID: {t} tables, {n} rows, every rule passed.")
+            lines.append(f"VALID: {plural(t, 'table')}, {plural(n, 'row')}, every rule passed.")
         else:
-            lines.append(f"INVALID: {len(self.failures)} problem(s) in {len(by_table)} table(s); {t} tables, {n} rows checked.")
+            lines.append(f"INVALID: {plural(len(self.failures), 'problem')} in {plural(len(by_table), 'table')}; "
+                         f"{plural(t, 'table')}, {plural(n, 'row')} checked.")
         return "\n".join(lines)
 
 

@@ -24,13 +24,15 @@ _MESSAGE = {
     "hash-count": "the data file differs from the sha256 recorded in datapackage.json",
     "byte-count": "the data file's size differs from the bytes recorded in datapackage.json",
 }
+_REHASH = ("after a deliberate edit, run `povpkg update-hashes {root} --bump patch` "
+           "(records the files' new sha256 and size, and raises the version)")
 _FIX = {
     "type-error": "write the value in the field's type (see `povpkg describe TABLE`)",
     "constraint-error": "use a value the field's constraints allow (see `povpkg describe TABLE`)",
     "primary-key": "make the key unique: change or remove the duplicate row",
     "unique-error": "make the value unique in this column",
-    "hash-count": "after a deliberate edit, run `python scripts/update_hashes.py`, bump the version and add a CHANGELOG entry",
-    "byte-count": "after a deliberate edit, run `python scripts/update_hashes.py`, bump the version and add a CHANGELOG entry",
+    "hash-count": _REHASH,
+    "byte-count": _REHASH,
     "extra-cell": "remove the extra cell or quote a value that contains a comma",
     "missing-cell": "add the missing cells so the row has one per header column",
     "encoding-error": "save the file as UTF-8",
@@ -118,8 +120,16 @@ def _frictionless(dp: Path, report: Report) -> set[str]:
             report.failures.append(Failure(
                 rule=err.type, table=task.name, row=getattr(err, "row_number", None),
                 field=getattr(err, "field_name", None), value=getattr(err, "cell", None),
-                message=_MESSAGE.get(err.type) or err.note or err.message, fix=_FIX.get(err.type, ""),
+                message=_MESSAGE.get(err.type) or err.note or err.message,
+                fix=_FIX.get(err.type, "").replace("{root}", _shell_path(dp.parent)),
             ))
     if None in broken:  # a package-level error: no table can be trusted
         broken |= {r.get("name") for r in descriptor(dp)["resources"]}
     return broken
+
+
+def _shell_path(path: Path) -> str:
+    """A path as it can be pasted into a shell."""
+    import shlex
+
+    return shlex.quote(str(path))

@@ -1,4 +1,5 @@
-"""The ``povpkg`` command: list, show, describe, validate, cite.
+"""The ``povpkg`` command: list, show, describe, validate, cite, export, codebook,
+and the edited-copy loop: path, copy, update-hashes.
 
 Exit codes: 0 success (valid), 1 invalid data, 2 could not run (bad input).
 Every problem is one line on stderr; no traceback reaches the user.
@@ -12,6 +13,18 @@ import sys
 from .errors import PovpkgError
 
 EXIT_OK, EXIT_INVALID, EXIT_ERROR = 0, 1, 2
+PATH_HELP = "a datapackage.json or its folder (default: the installed data)"
+
+
+def _row_count(text: str) -> int:
+    """``-n``: a count of rows, 0 for all; negative counts are refused."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"{n} is negative; give a number of rows, or 0 for all")
+    return n
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -20,42 +33,68 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     s = sub.add_parser("list", help="list the tables", description="List the tables with their titles.")
-    s.add_argument("--path", help="a datapackage.json or its folder (default: the installed data)")
+    s.add_argument("--path", help=PATH_HELP)
 
-    s = sub.add_parser("show", help="print a table", description="Print a table (first rows by default).")
+    s = sub.add_parser("show", help="print a table",
+                       description="Print a table's first rows, fitted to the terminal's width (COLUMNS). "
+                                   "Key columns come first; missing values print as NA.")
     s.add_argument("name", help="table name (see `povpkg list`)")
-    s.add_argument("-n", "--rows", type=int, default=20, help="rows to show (0 = all; default 20)")
-    s.add_argument("--path", help="a datapackage.json or its folder")
+    s.add_argument("-n", "--rows", type=_row_count, default=20, help="rows to show (0 = all; default 20)")
+    s.add_argument("-c", "--columns", help="comma-separated columns to show, in this order")
+    s.add_argument("--path", help=PATH_HELP)
 
     s = sub.add_parser("describe", help="describe a table's fields",
                        description="Title, description, keys and fields of a table.")
     s.add_argument("name", help="table name")
-    s.add_argument("--path", help="a datapackage.json or its folder")
+    s.add_argument("--path", help=PATH_HELP)
 
     s = sub.add_parser("validate", help="check a data package",
                        description="Run frictionless, then the pandera schemas and cross-table rules. "
                                    "Exit 0 valid, 1 invalid, 2 cannot run.")
-    s.add_argument("path", nargs="?", help="a datapackage.json or its folder (default: the installed data)")
-    s.add_argument("--format", choices=["text", "json"], default="text", help="report format (default text)")
+    s.add_argument("path", nargs="?", help=PATH_HELP)
+    s.add_argument("--format", choices=["text", "json"], default="text",
+                   help="text for people (default), json for CI (report_format 1)")
     s.add_argument("--sources", help="folder of the source texts, to check every cited span")
 
-    s = sub.add_parser("cite", help="how to cite this version", description="Print a citation of the exact version.")
-    s.add_argument("--format", choices=["text", "bibtex", "cff"], default="text")
+    s = sub.add_parser("cite", help="how to cite this version (and its sources)",
+                       description="Print a citation of the exact version of the dataset; with --sources, "
+                                   "the references of the source documents too.")
+    s.add_argument("--format", choices=["text", "bibtex", "cff"], default="text",
+                   help="text (APA-like, default), bibtex, or cff (CITATION.cff)")
+    s.add_argument("--sources", action="store_true", help="also cite every source document the data comes from")
+    s.add_argument("--path", help=PATH_HELP)
 
     s = sub.add_parser("export", help="write all tables to SQLite, Parquet or Excel",
-                       description="Export every table, keeping types and keys (SQLite gets PRIMARY/FOREIGN KEY "
-                                   "constraints). DEST is a new file (sqlite, xlsx) or a folder (parquet).")
+                       description="Export every table, keeping types, keys and metadata (see the README). "
+                                   "DEST is a new file (sqlite, xlsx) or a folder (parquet) in an existing folder.")
     s.add_argument("dest", help="where to write")
-    s.add_argument("--format", choices=["sqlite", "parquet", "xlsx"], required=True)
-    s.add_argument("--path", help="a datapackage.json or its folder")
+    s.add_argument("--format", choices=["sqlite", "parquet", "xlsx"], required=True,
+                   help="sqlite (one database), parquet (one file per table in DEST), xlsx (one sheet per table)")
+    s.add_argument("--path", help=PATH_HELP)
 
     s = sub.add_parser("codebook", help="print the codebook (Markdown)",
                        description="Print the codebook generated from datapackage.json (docs/codebook.md is this output).")
-    s.add_argument("--path", help="a datapackage.json or its folder")
+    s.add_argument("--path", help=PATH_HELP)
+
+    sub.add_parser("path", help="print where the installed data is",
+                   description="Print the folder holding the installed datapackage.json and tables/.")
+
+    s = sub.add_parser("copy", help="copy the data to a folder you can edit",
+                       description="Copy datapackage.json and every table to DEST (a new or empty folder), "
+                                   "to edit and validate (see `povpkg update-hashes`).")
+    s.add_argument("dest", help="a new folder")
+    s.add_argument("--path", help=PATH_HELP)
+
+    s = sub.add_parser("update-hashes", help="record the files' sha256 and size after an edit",
+                       description="Record every resource's sha256 and size in PATH's datapackage.json, "
+                                   "after a deliberate edit of its tables; optionally bump the version.")
+    s.add_argument("path", nargs="?", default=".", help="a datapackage.json or its folder (default: .)")
+    s.add_argument("--bump", choices=["major", "minor", "patch"],
+                   help="also raise the version: major (a schema breaks), minor (data added), patch (values corrected)")
     return p
 
 
-def main(argv=None) -> int:
+def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return _run(args)
@@ -64,6 +103,10 @@ def main(argv=None) -> int:
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # a file the user named cannot be read or written
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"povpkg: error: {exc.strerror or exc}{where}", file=sys.stderr)
+        return EXIT_ERROR
     except Exception as exc:  # noqa: BLE001 - a user sees one line, never a traceback
         if os.environ.get("POVPKG_DEBUG"):
             raise
@@ -80,40 +123,95 @@ def _run(args) -> int:
     if args.command is None:
         _parser().print_help()
         return EXIT_ERROR
-    if args.command == "list":
-        desc = povpkg._descriptor(args.path)
-        for res in desc["resources"]:
-            print(f"{res['name']:<22} {res.get('title', '')}")
-        return EXIT_OK
-    if args.command == "show":
-        df = povpkg.load(args.name, args.path)
-        import pandas as pd
+    command = _COMMANDS[args.command]
+    return command(args, povpkg)
 
-        with pd.option_context("display.max_columns", None, "display.width", 200):
-            print(df if args.rows == 0 else df.head(args.rows))
-        print(f"[{len(df)} rows x {df.shape[1]} columns]")
-        return EXIT_OK
-    if args.command == "describe":
-        print(_describe_text(povpkg.describe(args.name, args.path)))
-        return EXIT_OK
-    if args.command == "validate":
-        report = povpkg.validate(args.path, sources=args.sources)
-        print(report.to_json() if args.format == "json" else report.to_text())
-        return EXIT_OK if report.valid else EXIT_INVALID
-    if args.command == "cite":
-        print(povpkg.cite(args.format))
-        return EXIT_OK
-    if args.command == "export":
-        from ._export import export
 
-        print(f"wrote {export(args.format, args.dest, args.path)}")
-        return EXIT_OK
-    if args.command == "codebook":
-        from ._codebook import codebook
+def _list(args, povpkg) -> int:
+    desc = povpkg._descriptor(args.path)
+    for res in desc["resources"]:
+        print(f"{res['name']:<22} {res.get('title', '')}")
+    return EXIT_OK
 
-        sys.stdout.write(codebook(args.path))
-        return EXIT_OK
-    raise AssertionError(args.command)
+
+def _show(args, povpkg) -> int:
+    from ._show import render, summary, terminal_width
+
+    df = povpkg.load(args.name, args.path)
+    columns = None
+    if args.columns:
+        columns = [c.strip() for c in args.columns.split(",") if c.strip()]
+        unknown = [c for c in columns if c not in df.columns]
+        if unknown:
+            from .errors import closest
+
+            near = closest(unknown[0], df.columns)
+            hint = f"did you mean {' or '.join(near)}?" if near else f"columns: {', '.join(df.columns)}"
+            raise PovpkgError(f"{args.name} has no column {unknown[0]!r}; {hint}")
+    part = df if args.rows == 0 else df.head(args.rows)
+    width = terminal_width()
+    text, hidden = render(part, width=width, primary_key=df.attrs.get("primary_key") or [], columns=columns)
+    if columns:
+        hidden = [c for c in df.columns if c not in columns]
+    print(text)
+    print("\n".join(summary(args.name, len(part), len(df), df.shape[1], hidden, width)))
+    return EXIT_OK
+
+
+def _describe(args, povpkg) -> int:
+    print(_describe_text(povpkg.describe(args.name, args.path)))
+    return EXIT_OK
+
+
+def _validate(args, povpkg) -> int:
+    report = povpkg.validate(args.path, sources=args.sources)
+    print(report.to_json() if args.format == "json" else report.to_text())
+    return EXIT_OK if report.valid else EXIT_INVALID
+
+
+def _cite(args, povpkg) -> int:
+    print(povpkg.cite(args.format, args.path, sources=args.sources))
+    return EXIT_OK
+
+
+def _export(args, povpkg) -> int:
+    print(f"wrote {povpkg.export(args.format, args.dest, args.path)}")
+    return EXIT_OK
+
+
+def _codebook(args, povpkg) -> int:
+    from ._codebook import codebook
+
+    sys.stdout.write(codebook(args.path))
+    return EXIT_OK
+
+
+def _path(args, povpkg) -> int:
+    from ._package import data_root
+
+    print(data_root())
+    return EXIT_OK
+
+
+def _copy(args, povpkg) -> int:
+    from ._hashes import copy_package
+
+    dest = copy_package(args.dest, args.path)
+    print(f"copied the data package to {dest}; after editing, run `povpkg update-hashes {dest} --bump patch` "
+          f"and `povpkg validate {dest}`")
+    return EXIT_OK
+
+
+def _update_hashes(args, povpkg) -> int:
+    from ._hashes import update_hashes
+
+    changed, version = update_hashes(args.path, bump=args.bump)
+    print(f"updated: {', '.join(changed) if changed else 'nothing changed'} (version {version})")
+    return EXIT_OK
+
+
+_COMMANDS = {"list": _list, "show": _show, "describe": _describe, "validate": _validate, "cite": _cite,
+             "export": _export, "codebook": _codebook, "path": _path, "copy": _copy, "update-hashes": _update_hashes}
 
 
 def _describe_text(res: dict) -> str:

@@ -1,4 +1,8 @@
 """Errors povpkg raises on bad input; each carries a one-line message for the CLI."""
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
 
 
 class PovpkgError(Exception):
@@ -13,12 +17,23 @@ class MissingFileError(PackageError):
     """A resource's data file does not exist."""
 
 
+def closest(name: str, valid: Iterable[str]) -> list[str]:
+    """The valid names a typo most likely meant (case-insensitive, best first)."""
+    valid = list(valid)
+    by_lower = {v.lower(): v for v in valid}
+    hits = difflib.get_close_matches(name.lower(), list(by_lower), n=3, cutoff=0.6)
+    return [by_lower[h] for h in hits]
+
+
 class UnknownTableError(PovpkgError, KeyError):
-    """A table name that the package does not have."""
+    """A table name that the package does not have; says which name was probably meant."""
 
-    def __init__(self, name, valid):
+    def __init__(self, name: str, valid: Iterable[str]):
         self.name, self.valid = name, list(valid)
-        super().__init__(f"unknown table {name!r}; valid names: {', '.join(self.valid)}")
+        self.suggestions = closest(name, self.valid)
+        hint = (f"did you mean {' or '.join(self.suggestions)}?" if self.suggestions
+                else f"valid names: {', '.join(self.valid)}")
+        super().__init__(f"unknown table {name!r}; {hint}")
 
-    def __str__(self):  # KeyError would repr() the message
+    def __str__(self) -> str:  # KeyError would repr() the message
         return self.args[0]

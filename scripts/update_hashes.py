@@ -2,27 +2,20 @@
 
     python scripts/update_hashes.py [PATH]
 
-Validation never writes into a package; this maintainer script is the one
-place that does. Bump the version and add a CHANGELOG entry in the same commit.
+The same as ``povpkg update-hashes [PATH]`` (which an installed wheel carries);
+validation never writes into a package. Bump the version and add a CHANGELOG
+entry in the same commit.
 """
-import hashlib
-import json
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from povpkg._hashes import update_hashes  # noqa: E402
+
 
 def main(path="."):
-    dp = Path(path)
-    dp = dp / "datapackage.json" if dp.is_dir() else dp
-    desc = json.loads(dp.read_text(encoding="utf-8"))
-    changed = []
-    for res in desc["resources"]:
-        data = (dp.parent / res["path"]).read_bytes()
-        new = {"hash": "sha256:" + hashlib.sha256(data).hexdigest(), "bytes": len(data)}
-        if any(res.get(k) != v for k, v in new.items()):
-            changed.append(res["name"])
-            res.update(new)
-    dp.write_text(json.dumps(desc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    changed, _ = update_hashes(path)
     print("updated: " + (", ".join(changed) if changed else "nothing changed"))
 
 

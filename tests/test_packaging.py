@@ -33,8 +33,10 @@ def test_wheel_carries_data_and_rules_but_no_top_level_validation(wheel, desc):
     assert tops <= {"povpkg", f"povpkg-{desc['version']}.dist-info"}, tops
 
 
-def test_wheel_in_fresh_venv_loads_and_validates(wheel, tmp_path, desc):
-    env_dir = tmp_path / "venv"
+@pytest.fixture(scope="module")
+def installed(wheel, tmp_path_factory):
+    """A fresh venv with povpkg installed from the wheel; returns (bin folder, its site-packages, env)."""
+    env_dir = tmp_path_factory.mktemp("venv")
     venv.create(env_dir, with_pip=True)
     bin_dir = env_dir / "bin"
     subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "-q", "--no-deps", "--no-index", str(wheel)],
@@ -44,9 +46,14 @@ def test_wheel_in_fresh_venv_loads_and_validates(wheel, tmp_path, desc):
     site = Path(subprocess.check_output(
         [str(bin_dir / "python"), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], text=True).strip())
     (site / "_borrowed.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    return bin_dir, site, env
+
+
+def test_wheel_in_fresh_venv_loads_and_validates(installed, tmp_path, desc):
+    bin_dir, site, env = installed
     outside = tmp_path / "elsewhere"
     outside.mkdir()
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     code = ("import povpkg; print(povpkg.__file__); print(povpkg.__version__);"
             "df = povpkg.load('funding_2009'); print(len(df));"
             "r = povpkg.validate(); print(r.valid)")
@@ -60,6 +67,51 @@ def test_wheel_in_fresh_venv_loads_and_validates(wheel, tmp_path, desc):
     assert str(site) in run.stdout and "VALID" in run.stdout
 
 
+def test_edited_copy_loop_from_the_wheel_ends_valid(installed, tmp_path, desc):
+    """The README's "Validating an edited copy", step by step, with only the installed package."""
+    bin_dir, site, env = installed
+
+    def povpkg(*args):
+        return subprocess.run([str(bin_dir / "povpkg"), *map(str, args)], cwd=tmp_path, env=env,
+                              capture_output=True, text=True)
+
+    where = povpkg("path")
+    assert where.returncode == 0 and where.stdout.strip().startswith(str(site)), where.stdout + where.stderr
+    copy = tmp_path / "mycopy"
+    made = povpkg("copy", copy)
+    assert made.returncode == 0, made.stderr
+    assert sorted(p.name for p in copy.iterdir()) == ["datapackage.json", "tables"]
+    # the edit: a correction of one value
+    events = copy / "tables" / "events.csv"
+    text = events.read_text(encoding="utf-8")
+    assert "Rio de Janeiro" in text
+    events.write_text(text.replace("Rio de Janeiro", "Rio De Janeiro", 1), encoding="utf-8")
+    before = povpkg("validate", copy)
+    assert before.returncode == 1
+    assert "[hash-count]" in before.stdout and f"povpkg update-hashes {copy}" in before.stdout
+    rehashed = povpkg("update-hashes", copy)
+    assert rehashed.returncode == 0 and "events" in rehashed.stdout, rehashed.stderr
+    unbumped = povpkg("validate", copy)
+    assert unbumped.returncode == 1 and "[release-record]" in unbumped.stdout
+    assert f"povpkg update-hashes {copy} --bump patch" in unbumped.stdout
+    bumped = povpkg("update-hashes", copy, "--bump", "patch")
+    major, minor, patch = desc["version"].split(".")
+    assert bumped.returncode == 0 and f"(version {major}.{minor}.{int(patch) + 1})" in bumped.stdout, bumped.stdout
+    final = povpkg("validate", copy)
+    assert final.returncode == 0, final.stdout[-2000:]
+    assert final.stdout.strip().splitlines()[-1].startswith("VALID")
+    # the installed package itself was never touched
+    assert povpkg("validate").returncode == 0
+
+
+def test_wheel_carries_both_licences(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+    for lic in ("LICENSE", "LICENSE-DATA"):
+        assert any(n.endswith(f".dist-info/licenses/{lic}") for n in names), names
+    meta = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
+    assert "License-Expression: MIT AND CC-BY-4.0" in meta
+
+
 def test_sdist_carries_the_data_and_rules(tmp_path, desc):
     import tarfile
 
@@ -68,5 +120,6 @@ def test_sdist_carries_the_data_and_rules(tmp_path, desc):
     (sdist,) = tmp_path.glob("povpkg-*.tar.gz")
     names = {n.split("/", 1)[1] for n in tarfile.open(sdist).getnames() if "/" in n}
     assert "datapackage.json" in names and "validation/rules.py" in names and "validation/releases.json" in names
+    assert {"LICENSE", "LICENSE-DATA", "povpkg/py.typed"} <= names
     for res in desc["resources"]:
         assert res["path"] in names

@@ -479,6 +479,7 @@ def load_texts(ctx, sources) -> dict:
 def release_record(frames, ctx):
     """Data recorded for a released version may not change under that version number."""
     import json
+    import shlex
 
     record = json.loads((Path(__file__).parent / "releases.json").read_text(encoding="utf-8"))
     version = ctx.desc.get("version")
@@ -489,7 +490,8 @@ def release_record(frames, ctx):
         if res.get("name") in hashes and hashes[res["name"]] != res.get("hash"):
             yield Failure(rule="release-record", table=res["name"], field="hash", value=res.get("hash"),
                           message=f"the data changed but the version is still {version}, whose release recorded other data",
-                          fix="bump the version in datapackage.json and add a CHANGELOG entry for the change")
+                          fix=f"raise the version: `povpkg update-hashes {shlex.quote(str(ctx.root))} --bump patch` "
+                              "(or minor for added data, major for a broken schema)")
 
 
 FORMULA = r"[=+@]"

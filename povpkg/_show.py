@@ -1,0 +1,106 @@
+"""Print a table so that it fits the terminal: chosen columns, truncated cells, a hint.
+
+Key columns come first, then the columns that have values in the rows shown;
+notes and provenance columns (source and span) come last, as they are the
+least readable in a narrow window. Missing values print as ``NA``.
+"""
+from __future__ import annotations
+
+import shutil
+import unicodedata
+
+from ._report import as_written
+
+MISSING = "NA"
+CELL_MAX = 24  # widest a cell may be before it is cut with "…"
+KEY_MAX = 40  # identifiers are cut only when they are longer than this
+_LAST = ("notes", "description", "source_id", "span_start", "span_end")
+
+
+def terminal_width() -> int:
+    """Columns of the terminal (``COLUMNS`` wins; 80 when not a terminal)."""
+    return shutil.get_terminal_size((80, 24)).columns
+
+
+def cell(value) -> str:
+    """One cell as the CSV writes it, on one line."""
+    v = as_written(value)
+    if v is None:
+        return MISSING
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return " ".join(str(v).split())
+
+
+def width_of(text: str) -> int:
+    """Terminal columns a text takes: East Asian wide characters (Chinese names) take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _cut(text: str, width: int) -> str:
+    """``text`` cut to at most ``width`` terminal columns, ending in "…" when cut, padded to fill them."""
+    if width_of(text) > width:
+        out, used = "", 0
+        for ch in text:
+            w = width_of(ch)
+            if used + w > width - 1:
+                break
+            out, used = out + ch, used + w
+        text = out + "…"
+    return text + " " * (width - width_of(text))
+
+
+def column_order(df, primary_key: list[str]) -> list[str]:
+    """Columns in the order they earn space: key, filled, then sparse, then notes and provenance."""
+    key = [c for c in primary_key if c in df.columns]
+    rest = [c for c in df.columns if c not in key]
+    filled = [c for c in rest if c not in _LAST and df[c].notna().any()]
+    last = [c for c in _LAST if c in rest]
+    empty = [c for c in rest if c not in filled and c not in last]
+    return key + filled + last + empty
+
+
+def render(df, *, width: int, primary_key: list[str], columns: list[str] | None = None) -> tuple[str, list[str]]:
+    """The table as text no wider than ``width``; also the names of the columns left out."""
+    order = columns or column_order(df, primary_key)
+    cells = {c: [cell(v) for v in df[c]] for c in order}
+    numeric = {c for c in order if str(df[c].dtype) in ("Int64", "Float64", "int64", "float64")}
+    shown, used = [], 0
+    for c in order:
+        cap = KEY_MAX if c in primary_key else CELL_MAX
+        w = min(max([width_of(c)] + [width_of(s) for s in cells[c]]), cap)
+        if not shown:
+            w = min(w, width)
+        elif used + 2 + w > width:
+            break  # the rest are listed after the table, with how to pick them
+        shown.append((c, w))
+        used += w + (2 if len(shown) > 1 else 0)
+    lines = []
+    for row in [None, *range(len(df))]:
+        parts = []
+        for c, w in shown:
+            text = c if row is None else cells[c][row]
+            parts.append(" " * (w - width_of(text)) + text if c in numeric and width_of(text) <= w else _cut(text, w))
+        lines.append("  ".join(parts).rstrip())
+    hidden = [c for c in order if c not in {c for c, _ in shown}]
+    return "\n".join(lines), hidden
+
+
+def summary(name: str, n_shown: int, n_rows: int, n_cols: int, hidden: list[str], width: int) -> list[str]:
+    """The lines after the table: what was shown, and how to see the rest, each within ``width``."""
+    rows = "row" if n_rows == 1 else "rows"
+    lines = [f"[{n_shown} of {n_rows} {rows}, {n_cols - len(hidden)} of {n_cols} columns]"]
+    if n_shown < n_rows:
+        lines.append(f"all rows: povpkg show {name} -n 0")
+    if hidden:
+        lines.append(f"not shown: {', '.join(hidden)}")
+        lines.append(f"pick columns: povpkg show {name} --columns {','.join(hidden[:2])}")
+    return [_wrap(line, width) for line in lines]
+
+
+def _wrap(text: str, width: int) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width, break_on_hyphens=False, subsequent_indent="  ")) or text
