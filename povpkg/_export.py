@@ -1,11 +1,20 @@
-"""Write every table to SQLite, Parquet or Excel, keeping types and keys.
+"""Write every table to SQLite, Parquet or Excel, keeping types, keys and meaning.
 
-SQLite gets PRIMARY KEY and FOREIGN KEY constraints from the Table Schemas
-(the DDL is generated, the rows go through pandas); Parquet goes through
-pyarrow, one file per table; Excel through openpyxl, one sheet per table.
+Each format carries the dataset's name, version and licence and each field's
+description and unit where the format has a place for them:
+
+- SQLite: PRIMARY KEY and FOREIGN KEY constraints from the Table Schemas, dates as
+  ISO text, and two tables ``povpkg_metadata`` (key, value) and ``povpkg_fields``.
+- Parquet (pyarrow): one file per table, dates as ``date32``, the dataset in the
+  schema metadata and each field's description and unit in its field metadata;
+  ``df.attrs`` travel as pandas' ``PANDAS_ATTRS`` metadata.
+- Excel (openpyxl): a first ``README`` sheet (dataset, version, licence, citation,
+  one line per table), one sheet per table with dates formatted as dates and each
+  field's description as a comment on its header cell.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from ._package import descriptor
@@ -13,6 +22,7 @@ from .errors import PovpkgError
 
 FORMATS = ("sqlite", "parquet", "xlsx")
 _SQL_TYPE = {"integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "year": "INTEGER"}
+DATE_FORMAT = "YYYY-MM-DD"
 
 
 def _require(module: str, extra: str):
@@ -22,6 +32,26 @@ def _require(module: str, extra: str):
         return importlib.import_module(module)
     except ImportError:
         raise PovpkgError(f"this export needs {module}: pip install 'povpkg[{extra}]'") from None
+
+
+def dataset_metadata(desc: dict, path=None) -> dict[str, str]:
+    """What every export records about the dataset as a whole (``path``: where ``desc`` was read)."""
+    from ._cite import cite
+
+    licenses = desc.get("licenses") or []
+    return {
+        "name": str(desc.get("name", "")),
+        "title": str(desc.get("title", "")),
+        "version": str(desc.get("version", "")),
+        "license": licenses[0].get("name", "") if licenses else "",
+        "licenses": "; ".join(f"{lic.get('name')}: {lic.get('title', '')}" for lic in licenses),
+        "description": str(desc.get("description", "")),
+        "citation": cite("text", path),
+    }
+
+
+def _fields(res: dict) -> list[dict]:
+    return res.get("schema", {}).get("fields", [])
 
 
 def create_table_sql(res: dict) -> str:
@@ -52,6 +82,98 @@ def _for_sql(df):
     return out
 
 
+def _sqlite(dest: Path, desc: dict, frames: dict, meta: dict) -> None:
+    import sqlite3
+
+    con = sqlite3.connect(dest)
+    try:
+        for res in desc["resources"]:
+            con.execute(create_table_sql(res))
+        for res in desc["resources"]:
+            _for_sql(frames[res["name"]]).to_sql(res["name"], con, if_exists="append", index=False)
+        con.execute('CREATE TABLE "povpkg_metadata" ("key" TEXT PRIMARY KEY, "value" TEXT)')
+        con.executemany('INSERT INTO "povpkg_metadata" VALUES (?, ?)', list(meta.items()))
+        con.execute('CREATE TABLE "povpkg_fields" ("table_name" TEXT, "field_name" TEXT, "type" TEXT, "unit" TEXT, '
+                    '"description" TEXT, PRIMARY KEY ("table_name", "field_name"))')
+        con.executemany('INSERT INTO "povpkg_fields" VALUES (?, ?, ?, ?, ?)',
+                        [(res["name"], f["name"], f.get("type", "string"), f.get("unit"), f.get("description"))
+                         for res in desc["resources"] for f in _fields(res)])
+        con.commit()
+    finally:
+        con.close()
+
+
+def arrow_table(df, res: dict, meta: dict):
+    """A pyarrow Table of one frame: dates as date32, the dataset and fields described in the schema."""
+    import pyarrow as pa
+
+    table = pa.Table.from_pandas(df, preserve_index=False)
+    pandas_meta = table.schema.metadata or {}
+    by_name = {f["name"]: f for f in _fields(res)}
+    fields = []
+    for field in table.schema:
+        spec = by_name.get(field.name, {})
+        if spec.get("type") == "date":
+            field = field.with_type(pa.date32())
+        info = {k: str(spec[k]) for k in ("description", "unit", "type") if spec.get(k)}
+        fields.append(field.with_metadata(info))
+    table = table.cast(pa.schema(fields))
+    extra = {**pandas_meta, b"povpkg": json.dumps({**meta, "table": res["name"],
+                                                              "table_title": res.get("title", ""),
+                                                              "table_description": res.get("description", "")}).encode()}
+    extra.update({k.encode(): v.encode() for k, v in meta.items() if k in ("name", "version", "license")})
+    attrs = {k: v for k, v in df.attrs.items() if _jsonable(v)}
+    if attrs:
+        extra[b"PANDAS_ATTRS"] = json.dumps(attrs).encode()
+    return table.replace_schema_metadata(extra)
+
+
+def _jsonable(value) -> bool:
+    try:
+        json.dumps(value)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+def _parquet(dest: Path, desc: dict, frames: dict, meta: dict) -> None:
+    _require("pyarrow", "export")
+    import pyarrow.parquet as pq
+
+    dest.mkdir(exist_ok=True)
+    for res in desc["resources"]:
+        pq.write_table(arrow_table(frames[res["name"]], res, meta), dest / f"{res['name']}.parquet")
+
+
+def _xlsx(dest: Path, desc: dict, frames: dict, meta: dict) -> None:
+    _require("openpyxl", "export")
+    import pandas as pd
+    from openpyxl.comments import Comment
+
+    readme = [("dataset", meta["title"]), ("version", meta["version"]), ("licence", meta["licenses"]),
+              ("description", meta["description"]), ("cite as", meta["citation"]), ("", ""),
+              ("sheet", "what one row is (rows)")]
+    readme += [(res["name"][:31], f"{res.get('title', '')} ({len(frames[res['name']])} rows)")
+               for res in desc["resources"]]
+    readme += [("", ""), ("field descriptions", "hover over a column header (a cell comment)")]
+    with pd.ExcelWriter(dest, engine="openpyxl") as xl:
+        pd.DataFrame(readme, columns=["povpkg", ""]).to_excel(xl, sheet_name="README", index=False)
+        xl.sheets["README"].column_dimensions["A"].width = 22
+        xl.sheets["README"].column_dimensions["B"].width = 100
+        for res in desc["resources"]:
+            name = res["name"][:31]
+            frames[res["name"]].to_excel(xl, sheet_name=name, index=False)
+            sheet = xl.sheets[name]
+            for col, field in enumerate(_fields(res), start=1):
+                text = field.get("description", "") + (f" [unit: {field['unit']}]" if field.get("unit") else "")
+                if text:
+                    sheet.cell(row=1, column=col).comment = Comment(text, meta["name"])
+                if field.get("type") == "date":  # pandas writes a date and time; a date is what the CSV holds
+                    for (cell,) in sheet.iter_rows(min_row=2, min_col=col, max_col=col):
+                        cell.number_format = DATE_FORMAT
+            sheet.freeze_panes = "A2"
+
+
 def export(fmt: str, dest, path=None) -> Path:
     """Export all tables of the package to ``dest`` (a file for sqlite/xlsx, a folder for parquet)."""
     from . import load_all
@@ -64,30 +186,7 @@ def export(fmt: str, dest, path=None) -> Path:
     if not dest.absolute().parent.is_dir():
         raise PovpkgError(f"cannot write {dest}: folder {dest.absolute().parent} does not exist")
     desc = descriptor(path)
+    meta = dataset_metadata(desc, path)
     frames = load_all(path)
-    if fmt == "sqlite":
-        import sqlite3
-
-        con = sqlite3.connect(dest)
-        try:
-            for res in desc["resources"]:
-                con.execute(create_table_sql(res))
-            for res in desc["resources"]:
-                _for_sql(frames[res["name"]]).to_sql(res["name"], con, if_exists="append", index=False)
-            con.commit()
-        finally:
-            con.close()
-    elif fmt == "parquet":
-        _require("pyarrow", "export")
-        dest.mkdir(parents=True, exist_ok=True)
-        for name, df in frames.items():
-            df.attrs = {}
-            df.to_parquet(dest / f"{name}.parquet", index=False)
-    else:
-        _require("openpyxl", "export")
-        import pandas as pd
-
-        with pd.ExcelWriter(dest, engine="openpyxl") as xl:
-            for name, df in frames.items():
-                df.to_excel(xl, sheet_name=name[:31], index=False)
+    {"sqlite": _sqlite, "parquet": _parquet, "xlsx": _xlsx}[fmt](dest, desc, frames, meta)
     return dest

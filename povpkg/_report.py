@@ -114,7 +114,8 @@ class Report:
             lines.append("")
             lines.append(f"{name}:")
             for f in fails:
-                lines.append(f"  - {f.where()}: [{f.rule}] {f.message}" + (f" (value: {f.value!r})" if f.value is not None else ""))
+                shown = f.value is None or repr(f.value) in f.message
+                lines.append(f"  - {f.where()}: [{f.rule}] {f.message}" + ("" if shown else f" (value: {f.value!r})"))
                 if f.fix:
                     lines.append(f"      fix: {f.fix}")
         if self.unchecked:

@@ -106,6 +106,9 @@ def _frictionless(dp: Path, report: Report) -> set[str]:
     except Exception as exc:  # noqa: BLE001
         report.failures.append(Failure(rule="frictionless", message=f"frictionless could not run: {exc}"))
         return {r.get("name") for r in descriptor(dp)["resources"]}
+    from ._wording import plain_message, row_key
+
+    schemas = {r.get("name"): r.get("schema", {}) for r in descriptor(dp)["resources"]}
     broken = set()
     for err in result.errors:
         report.failures.append(Failure(rule=err.type, message=err.note or err.message))
@@ -119,8 +122,9 @@ def _frictionless(dp: Path, report: Report) -> set[str]:
                 broken.add(task.name)
             report.failures.append(Failure(
                 rule=err.type, table=task.name, row=getattr(err, "row_number", None),
+                key=row_key(err, schemas.get(task.name, {})),
                 field=getattr(err, "field_name", None), value=getattr(err, "cell", None),
-                message=_MESSAGE.get(err.type) or err.note or err.message,
+                message=_MESSAGE.get(err.type) or plain_message(err),
                 fix=_FIX.get(err.type, "").replace("{root}", _shell_path(dp.parent)),
             ))
     if None in broken:  # a package-level error: no table can be trusted

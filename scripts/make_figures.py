@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import matplotlib
+import matplotlib.dates
 import matplotlib.ticker
 
 matplotlib.use("Agg")
@@ -37,43 +38,129 @@ def funding(out: Path) -> Path:
     return _save(ax.figure, out / "funding_2009.png")
 
 
+REGION_ORDER = ["Africa", "Asia", "Americas", "Europe", "Oceania"]
+
+
 def participant_regions(out: Path) -> Path:
+    """Countries by region, each bar split by how many of the 2012 activities they sent people to."""
     ev, links, countries = povpkg.load("events"), povpkg.load("event_countries"), povpkg.load("countries")
     sel = ev[ev["kind"].isin(["training", "seminar", "workshop"]) & (ev["start_date"].dt.year == 2012)
              & (ev["country_iso3"] == "CHN")]
     part = links[links["event_id"].isin(sel["event_id"]) & (links["role"] == "participant") & (links["iso3"] != "CHN")]
-    part = part.merge(countries[["iso3", "name", "region"]], on="iso3")
-    counts = part.groupby(["region", "name"], observed=True).size().rename("activities").reset_index()
-    counts = counts.sort_values(["region", "activities", "name"], ascending=[True, True, False])
-    colors = {"Africa": "#d95f02", "Asia": "#1b9e77", "Americas": "#7570b3", "Europe": "#e7298a", "Oceania": "#66a61e"}
-    fig, ax = plt.subplots(figsize=(8, max(4, 0.22 * len(counts))))
-    ax.barh(counts["name"], counts["activities"], color=[colors.get(r, "grey") for r in counts["region"]])
-    ax.set_xlabel("2012 trainings and seminars in China the country sent participants to")
-    ax.set_title(f"Who came to learn: {counts['name'].nunique()} countries, by region")
-    handles = [plt.Rectangle((0, 0), 1, 1, color=c) for r, c in colors.items() if r in set(counts["region"])]
-    ax.legend(handles, [r for r in colors if r in set(counts["region"])], frameon=False, loc="lower right")
-    ax.tick_params(axis="y", labelsize=7)
+    part = part.merge(countries[["iso3", "region"]], on="iso3")
+    per_country = part.groupby(["region", "iso3"], observed=True)["event_id"].nunique().rename("activities")
+    table = per_country.reset_index().pivot_table(index="region", columns="activities", values="iso3",
+                                                  aggfunc="count", fill_value=0, observed=True)
+    regions = [r for r in REGION_ORDER if r in table.index] + [r for r in table.index if r not in REGION_ORDER]
+    table = table.loc[regions[::-1]]  # barh draws bottom-up: the first region on top
+    colors = plt.get_cmap("Blues")([0.35 + 0.65 * i / max(1, len(table.columns) - 1) for i in range(len(table.columns))])
+    fig, ax = plt.subplots(figsize=(8, 3.6))
+    left = [0] * len(table)
+    for color, n in zip(colors, table.columns):
+        ax.barh(table.index, table[n], left=left, color=color, label=f"{n} {'activity' if n == 1 else 'activities'}")
+        left = [a + b for a, b in zip(left, table[n])]
+    for y, total in enumerate(left):
+        ax.text(total + 0.3, y, f"{total}", va="center", fontsize=11)
+    ax.set_xlabel("countries that sent participants (bar split by how many 2012 activities they attended)",
+                  fontsize=10)
+    ax.set_title(f"2012 trainings and seminars in China: {int(sum(left))} countries sent participants", fontsize=12)
+    ax.tick_params(labelsize=11)
+    ax.legend(ncols=len(table.columns), frameon=False, loc="lower right", fontsize=10)
     ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
-    ax.margins(y=0.01)
+    ax.set_xlim(0, max(left) * 1.08)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.figure.text(0.01, 0.01, f"povpkg {povpkg.__version__}; source: China Poverty Alleviation Yearbook 2013",
+                   fontsize=8)
     return _save(fig, out / "participants_2012_by_region.png")
 
 
+# the timeline's panels: the few early and late activities around the crowded year 2012
+PANELS = [("2008-01-01", "2012-01-01", 1.3, "2008-2011"), ("2012-01-01", "2013-01-01", 3.2, "2012, by month"),
+          ("2013-01-01", "2022-01-01", 1.7, "2013-2021")]
+PRECISION_SPAN = {"day": "D", "month": "MS", "year": "YS"}
+
+
+def _spans(ev):
+    """Each activity's start and the end of what its date can mean: a month-precision date
+    covers its month, a year-precision date its year, a day-precision one its stated days."""
+    import pandas as pd
+
+    start = ev["start_date"]
+    end = ev["end_date"].fillna(start)
+    month = ev["date_precision"] == "month"
+    year = ev["date_precision"] == "year"
+    end = end.where(~month, start + pd.offsets.MonthBegin(1))
+    end = end.where(~year, start + pd.offsets.YearBegin(1))
+    return start, end
+
+
+def _lanes(starts, ends, gap) -> list[int]:
+    """Spread overlapping marks of one row over lanes: each goes to the first lane free at its start."""
+    free_at, lanes = [], []
+    for s, e in zip(starts, ends):
+        lane = next((i for i, t in enumerate(free_at) if t <= s), len(free_at))
+        if lane == len(free_at):
+            free_at.append(e + gap)
+        free_at[lane] = max(e, s + gap)
+        lanes.append(lane)
+    return lanes
+
+
 def timeline(out: Path) -> Path:
+    import pandas as pd
+
     ev = povpkg.load("events")
-    ev = ev[ev["start_date"].notna()].sort_values("start_date")
+    ev = ev[ev["start_date"].notna()].sort_values(["start_date", "event_id"])
     kinds = list(ev["kind"].cat.remove_unused_categories().cat.categories)
-    fig, ax = plt.subplots(figsize=(9, 0.35 * len(kinds) + 1.5))
-    for y, kind in enumerate(kinds):
-        sub = ev[ev["kind"] == kind]
-        ax.scatter(sub["start_date"], [y] * len(sub), s=18, alpha=0.7)
-    ax.set_yticks(range(len(kinds)), [k.replace("_", " ") for k in kinds])
-    ax.set_title(f"{len(ev)} dated activities, by kind and start date")
-    ax.grid(axis="x", alpha=0.3)
+    strong = list(plt.get_cmap("tab10").colors) + list(plt.get_cmap("Dark2").colors)
+    color = {k: strong[i % len(strong)] for i, k in enumerate(kinds)}
+    start, end = _spans(ev)
+    fig, axes = plt.subplots(1, len(PANELS), figsize=(11, 0.45 * len(kinds) + 1.6), sharey=True, layout="constrained",
+                             gridspec_kw={"width_ratios": [w for *_, w, _ in PANELS], "wspace": 0.01})
+    for ax, (lo, hi, _, label) in zip(axes, PANELS):
+        lo, hi = pd.Timestamp(lo), pd.Timestamp(hi)
+        gap = (hi - lo) / 60  # marks closer than this on screen would touch
+        for y, kind in enumerate(kinds):
+            mask = (ev["kind"] == kind) & (start >= lo) & (start < hi)
+            sub, s, e = ev[mask], start[mask], end[mask]
+            lanes = _lanes(list(s), list(e), gap)
+            step = min(0.2, 0.8 / max(1, max(lanes, default=0) + 1))
+            for (prec, s1, e1, lane) in zip(sub["date_precision"], s, e, lanes):
+                yy = y + (lane - max(lanes) / 2) * step
+                c = color[kind]
+                if prec == "day":
+                    if e1 > s1:
+                        ax.plot([s1, e1], [yy, yy], color=c, lw=2.5, solid_capstyle="round")
+                    ax.plot([s1], [yy], "o", color=c, ms=5)
+                else:  # an imprecise date: a bar over the month or year it may be in, hollow marker at its start
+                    ax.plot([s1, e1], [yy, yy], color=c, lw=5, alpha=0.35, solid_capstyle="butt")
+                    ax.plot([s1], [yy], "o", mfc="white", mec=c, ms=5)
+        ax.set_xlim(lo, hi)
+        ax.set_xlabel(label, fontsize=10)
+        ax.grid(axis="x", alpha=0.3)
+        ax.tick_params(axis="x", labelsize=8)
+        if "month" in label:
+            months = pd.date_range(lo, hi, freq="MS", inclusive="left")
+            ax.set_xticks(months, [m.strftime("%b") for m in months])
+        else:
+            years = range(lo.year, hi.year, 2 if hi.year - lo.year > 5 else 1)
+            ax.set_xticks([pd.Timestamp(year=y, month=1, day=1) for y in years], [str(y) for y in years])
+    axes[0].set_yticks(range(len(kinds)), [k.replace("_", " ") for k in kinds], fontsize=10)
+    axes[0].set_ylim(-0.6, len(kinds) - 0.4)
+    for ax in axes[1:]:
+        ax.tick_params(axis="y", length=0)
+    handles = [plt.Line2D([], [], marker="o", color="0.3", lw=2.5, ms=5, label="exact day (line: its stated days)"),
+               plt.Line2D([], [], marker="o", mfc="white", mec="0.3", color="0.3", lw=5, alpha=0.5,
+                          label="month or year only (bar: the month or year)")]
+    fig.legend(handles=handles, loc="outside lower center", ncols=2, frameon=False, fontsize=9)
+    fig.suptitle(f"{len(ev)} dated activities, by kind and start date (each panel has its own time scale)",
+                 fontsize=12)
     return _save(fig, out / "timeline.png")
 
 
 def _save(fig, path: Path) -> Path:
-    fig.tight_layout()
+    if fig.get_layout_engine() is None:
+        fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
     return path
