@@ -44,7 +44,7 @@ def dataset_metadata(desc: dict, path=None) -> dict[str, str]:
         "title": str(desc.get("title", "")),
         "version": str(desc.get("version", "")),
         "license": licenses[0].get("name", "") if licenses else "",
-        "licenses": "; ".join(f"{lic.get('name')}: {lic.get('title', '')}" for lic in licenses),
+        "licenses": "; ".join(f"{lic.get('title', '')} [{lic.get('name')}]" for lic in licenses),
         "description": str(desc.get("description", "")),
         "citation": cite("text", path),
     }
@@ -118,9 +118,10 @@ def arrow_table(df, res: dict, meta: dict):
         info = {k: str(spec[k]) for k in ("description", "unit", "type") if spec.get(k)}
         fields.append(field.with_metadata(info))
     table = table.cast(pa.schema(fields))
-    extra = {**pandas_meta, b"povpkg": json.dumps({**meta, "table": res["name"],
-                                                              "table_title": res.get("title", ""),
-                                                              "table_description": res.get("description", "")}).encode()}
+    described = {f["name"]: {k: f[k] for k in ("type", "unit", "description") if f.get(k)} for f in _fields(res)}
+    extra = {**pandas_meta, b"povpkg": json.dumps({**meta, "table": res["name"], "table_title": res.get("title", ""),
+                                                   "table_description": res.get("description", ""),
+                                                   "fields": described}).encode()}
     extra.update({k.encode(): v.encode() for k, v in meta.items() if k in ("name", "version", "license")})
     attrs = {k: v for k, v in df.attrs.items() if _jsonable(v)}
     if attrs:
@@ -152,7 +153,7 @@ def _xlsx(dest: Path, desc: dict, frames: dict, meta: dict) -> None:
 
     readme = [("dataset", meta["title"]), ("version", meta["version"]), ("licence", meta["licenses"]),
               ("description", meta["description"]), ("cite as", meta["citation"]), ("", ""),
-              ("sheet", "what one row is (rows)")]
+              ("sheet", "title (rows)")]
     readme += [(res["name"][:31], f"{res.get('title', '')} ({len(frames[res['name']])} rows)")
                for res in desc["resources"]]
     readme += [("", ""), ("field descriptions", "hover over a column header (a cell comment)")]

@@ -87,7 +87,9 @@ def test_parquet_keeps_dates_as_dates_and_the_metadata(tmp_path, desc):
         schema = pq.read_schema(out / f"{res['name']}.parquet")
         meta = {k.decode(): v.decode() for k, v in schema.metadata.items()}
         assert (meta["name"], meta["version"], meta["license"]) == (desc["name"], desc["version"], "CC-BY-4.0")
-        assert json.loads(meta["povpkg"])["table"] == res["name"]
+        about = json.loads(meta["povpkg"])
+        assert about["table"] == res["name"]
+        assert about["fields"][res["schema"]["fields"][0]["name"]]["description"] == res["schema"]["fields"][0]["description"]
         for f in res["schema"]["fields"]:
             field = schema.field(f["name"])
             fmeta = {k.decode(): v.decode() for k, v in (field.metadata or {}).items()}
