@@ -33,6 +33,8 @@ def descriptor_path(path: str | Path | None = None) -> Path:
     p = Path(path)
     if p.is_dir():
         p = p / DESCRIPTOR
+    if p.is_symlink():  # it would vouch for a package elsewhere, like a symlinked CSV
+        raise PackageError(f"{p} is a symlink; validate the package it points to instead")
     if not p.is_file():
         raise PackageError(f"no such file: {p}")
     return p
@@ -50,6 +52,8 @@ def _read_descriptor(path: str, stamp: tuple[int, int]) -> dict:
         desc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise PackageError(f"{path} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    except (ValueError, RecursionError) as exc:  # a 5,000-digit integer, arrays nested thousands deep
+        raise PackageError(f"{path} cannot be read as a descriptor: {str(exc).splitlines()[0][:120]}") from None
     if not isinstance(desc, dict) or not isinstance(desc.get("resources"), list):
         raise PackageError(f"{path} is not a data package descriptor: it has no list of resources")
     seen = set()
@@ -59,8 +63,6 @@ def _read_descriptor(path: str, stamp: tuple[int, int]) -> dict:
         if res["name"] in seen:
             raise PackageError(f"{path}: two resources are named {res['name']!r}")
         seen.add(res["name"])
-        if not isinstance(res.get("schema", {}), dict):
-            raise PackageError(f"{path}: resource {res['name']!r} has a schema that is not an object")
     return desc
 
 
@@ -73,6 +75,14 @@ def descriptor(path: str | Path | None = None) -> dict:
 
 def table_names(desc: dict) -> list[str]:
     return [r.get("name") for r in desc["resources"] if isinstance(r, dict)]
+
+
+def schema_of(res: dict) -> dict:
+    """The resource's inline Table Schema; a schema given by path or URL is never opened."""
+    schema = res.get("schema")
+    if not isinstance(schema, dict):
+        raise PackageError(f"resource {res.get('name')!r} has no inline schema")
+    return schema
 
 
 def find_resource(desc: dict, name: str) -> dict:

@@ -5,7 +5,7 @@ import json
 import math
 from dataclasses import asdict, dataclass, field
 
-REPORT_FORMAT = 1  # bump when the JSON shape changes
+REPORT_FORMAT = 2  # bump when the JSON shape changes (2: unchecked entries carry their reason)
 
 
 def as_written(value):
@@ -64,6 +64,19 @@ class Failure:
         return ", ".join(parts)
 
 
+@dataclass(frozen=True)
+class Unchecked:
+    """A table (or one rule on it) that could not be checked, and why."""
+
+    table: str | None
+    reason: str
+    rule: str | None = None
+
+    def text(self) -> str:
+        what = self.table or "package"
+        return f"{what}{f' [{self.rule}]' if self.rule else ''}: {self.reason}"
+
+
 @dataclass
 class Report:
     """What ``povpkg.validate`` returns; ``bool(report)`` is True when valid."""
@@ -73,7 +86,7 @@ class Report:
     failures: list[Failure] = field(default_factory=list)
     tables: dict[str, int] = field(default_factory=dict)
     stages: list[str] = field(default_factory=list)
-    unchecked: list[str] = field(default_factory=list)  # tables the typed rules could not run on
+    unchecked: list[Unchecked] = field(default_factory=list)  # what could not be checked, with the reason
 
     @property
     def valid(self) -> bool:
@@ -85,6 +98,10 @@ class Report:
     def rules(self) -> set[str]:
         return {f.rule for f in self.failures}
 
+    def skipped(self) -> set[str]:
+        """Tables no typed rule ran on (a whole-table entry in ``unchecked``)."""
+        return {u.table for u in self.unchecked if u.rule is None}
+
     def to_dict(self) -> dict:
         return {
             "report_format": REPORT_FORMAT,
@@ -93,7 +110,7 @@ class Report:
             "version": self.version,
             "stages": self.stages,
             "tables": self.tables,
-            "unchecked": self.unchecked,
+            "unchecked": [asdict(u) for u in self.unchecked],
             "summary": {"tables": len(self.tables), "rows": sum(self.tables.values()), "failures": len(self.failures)},
             "failures": [_jsonable(asdict(f)) for f in self.failures],
         }
@@ -108,7 +125,7 @@ class Report:
         for f in self.failures:
             by_table.setdefault(f.table or "package", []).append(f)
         for name, rows in self.tables.items():
-            mark = "FAIL" if name in by_table else "skip" if name in self.unchecked else "ok"
+            mark = "FAIL" if name in by_table else "skip" if name in self.skipped() else "ok"
             lines.append(f"  {mark:4} {name} ({plural(rows, 'row')})" + (f": {plural(len(by_table[name]), 'problem')}" if name in by_table else ""))
         for name, fails in by_table.items():
             lines.append("")
@@ -120,8 +137,8 @@ class Report:
                     lines.append(f"      fix: {f.fix}")
         if self.unchecked:
             lines.append("")
-            lines.append("not checked by pandera and the cross-table rules until the problems above are fixed: "
-                         + ", ".join(self.unchecked))
+            lines.append("not checked until the problems above are fixed:")
+            lines.extend(f"  - {u.text()}" for u in self.unchecked)
         lines.append("")
         n, t = sum(self.tables.values()), len(self.tables)
         if self.valid:

@@ -10,7 +10,7 @@ import importlib.util
 import sys
 from pathlib import Path
 
-from ._report import Failure
+from ._report import Failure, Unchecked
 
 _NAME = "povpkg.validation"
 
@@ -40,9 +40,22 @@ def rules_module():
     return module
 
 
-def schema_failures(desc: dict, frames: dict) -> list[Failure]:
-    return list(rules_module().check_schemas(desc, frames))
+def schema_failures(desc: dict, frames: dict) -> tuple[list[Failure], list[Unchecked]]:
+    """Pandera's failures per table; a table pandera cannot run on is listed unchecked."""
+    check = rules_module().check_schemas
+    fails, unchecked = [], []
+    for res in desc["resources"]:
+        name = res["name"]
+        try:
+            fails += check({**desc, "resources": [res]}, {name: frames[name]})
+        except Exception as exc:  # noqa: BLE001 - one broken table must not stop the run
+            reason = f"pandera could not run: {type(exc).__name__}: {str(exc)[:200]}"
+            fails.append(Failure(rule="pandera", table=name, message=reason,
+                                 fix="fix the table's other problems, then validate again"))
+            unchecked.append(Unchecked(name, reason, rule="pandera"))
+    return fails, unchecked
 
 
-def rule_failures(desc: dict, frames: dict, *, root: Path, sources=None) -> list[Failure]:
-    return list(rules_module().check_rules(desc, frames, root=root, sources=sources))
+def rule_failures(desc: dict, frames: dict, *, root: Path, sources=None, broken=(), package=None) -> tuple[list, list]:
+    """The cross-table rules' failures (errata applied) and what they could not check."""
+    return rules_module().run_rules(desc, frames, root=root, sources=sources, broken=broken, package=package)

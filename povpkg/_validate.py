@@ -1,16 +1,19 @@
 """Run every check over a data package and gather the failures into one Report.
 
-Order: the descriptor is read (or the run stops with PackageError), resource
-paths are checked for safety, frictionless checks structure, types,
-constraints, keys and hashes, then the pandera schemas and the cross-table
-rules in ``validation/`` run on the tables frictionless found well-typed.
+Order: the descriptor is read (or the run stops with PackageError); every
+property frictionless would dereference and every resource path is checked;
+frictionless then checks structure, types, constraints, keys and hashes on a
+sanitized in-memory copy of the descriptor (never the file itself); the pandera
+schemas and the cross-table rules in ``validation/`` run on the tables found
+well-typed. Whatever cannot be checked is listed in ``unchecked`` with its reason.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from ._package import descriptor, descriptor_path, resource_file
-from ._report import Failure, Report
+from ._report import Failure, Report, Unchecked
+from ._safety import descriptor_problems, frictionless_copy
 from .errors import MissingFileError, PackageError
 
 # frictionless error types after which a table's values cannot be trusted to load typed
@@ -36,6 +39,11 @@ _FIX = {
     "extra-cell": "remove the extra cell or quote a value that contains a comma",
     "missing-cell": "add the missing cells so the row has one per header column",
     "encoding-error": "save the file as UTF-8",
+    "safe-descriptor": "describe every table inline (schema and dialect as objects) and use no profile URLs",
+    "csv-dialect": "save the table as comma-separated UTF-8 CSV and remove the dialect",
+    "descriptor": "write version as a string, e.g. \"0.3.0\"",
+    "missing-file": "restore the file, or fix the resource's path",
+    "safe-path": "keep every data file as a regular file inside the package folder",
 }
 
 
@@ -46,32 +54,21 @@ def validate(path=None, sources=None) -> Report:
     Raises PackageError when the package cannot be read at all.
     """
     dp = descriptor_path(path).resolve()
+    if sources is not None and not Path(sources).is_dir():
+        raise PackageError(f"--sources {sources}: no such folder")
     desc = descriptor(dp)
-    report = Report(package=str(dp), version=desc.get("version"))
+    version = desc.get("version")
+    report = Report(package=str(dp), version=version if isinstance(version, str) else repr(version))
     root = dp.parent
+    names = [r["name"] for r in desc["resources"]]
 
-    files, unsafe = {}, set()
     report.stages.append("paths")
-    for res in desc["resources"]:
-        name = res["name"]
-        try:
-            files[name] = resource_file(root, res)
-        except MissingFileError as exc:
-            unsafe.add(name)
-            report.failures.append(Failure(rule="missing-file", table=name, message=str(exc),
-                                           fix="restore the file, or fix the resource's path"))
-        except PackageError as exc:
-            unsafe.add(name)
-            report.failures.append(Failure(rule="safe-path", table=name, message=str(exc),
-                                           fix="keep every data file as a regular file inside the package folder"))
-    if unsafe:  # never hand such a descriptor to frictionless: it would follow the path
-        report.tables = {r["name"]: 0 for r in desc["resources"]}
-        report.unchecked = [r["name"] for r in desc["resources"]]
-        return report
+    files, bad = _check_descriptor(desc, root, report)
+    report.tables = {name: 0 for name in names}
 
     report.stages.append("frictionless")
-    broken = _frictionless(dp, report)
-    report.unchecked = [r["name"] for r in desc["resources"] if r["name"] in broken]
+    readable = [n for n in names if n not in bad]
+    broken = bad | _frictionless(frictionless_copy(desc, readable), root, report)
 
     from ._load import read_table  # pandas only from here on
 
@@ -81,43 +78,69 @@ def validate(path=None, sources=None) -> Report:
         if name in broken:
             continue
         try:
-            frames[name] = read_table(files[name], res.get("schema", {}))
+            frames[name] = read_table(files[name], res["schema"])
         except Exception as exc:  # noqa: BLE001 - any parse problem becomes a failure, not a traceback
-            report.unchecked.append(name)
+            broken.add(name)
             report.failures.append(Failure(rule="readable", table=name, message=f"cannot be read as typed data: {exc}"))
     for name, df in frames.items():
         report.tables[name] = len(df)
+    for name in names:
+        if name in broken:
+            report.unchecked.append(Unchecked(name, "the table's own problems above stop pandera and the cross-table rules"))
 
     from . import _rules
 
+    checked = {**desc, "resources": [r for r in desc["resources"] if r["name"] in frames]}
     report.stages.append("pandera")
-    report.failures.extend(_rules.schema_failures(desc, frames))
+    fails, unchecked = _rules.schema_failures(checked, frames)
+    report.failures.extend(fails)
+    report.unchecked.extend(unchecked)
     report.stages.append("cross-table rules")
-    report.failures.extend(_rules.rule_failures(desc, frames, root=root, sources=sources))
+    fails, unchecked = _rules.rule_failures(checked, frames, root=root, sources=sources, broken=broken,
+                                            package=desc)
+    report.failures.extend(fails)
+    report.unchecked.extend(unchecked)
     return report
 
 
-def _frictionless(dp: Path, report: Report) -> set[str]:
-    """Run frictionless; add its errors to the report; return tables that cannot be loaded."""
+def _check_descriptor(desc: dict, root: Path, report: Report) -> tuple[dict, set]:
+    """Refuse what frictionless would fetch or open; return the safe data files and the refused tables."""
+    files, bad = {}, set()
+    for table, rule, message in descriptor_problems(desc):
+        bad.add(table)
+        report.failures.append(Failure(rule=rule, table=table, message=message, fix=_FIX[rule]))
+    for res in desc["resources"]:
+        name = res["name"]
+        try:
+            files[name] = resource_file(root, res)
+        except PackageError as exc:
+            bad.add(name)
+            rule = "missing-file" if isinstance(exc, MissingFileError) else "safe-path"
+            report.failures.append(Failure(rule=rule, table=name, message=str(exc), fix=_FIX[rule]))
+    bad.discard(None)
+    return files, bad
+
+
+def _frictionless(copy: dict, root: Path, report: Report) -> set[str]:
+    """Run frictionless on the sanitized copy; add its errors to the report; return tables that cannot be loaded."""
     import frictionless
 
+    names = {r["name"] for r in copy["resources"]}
     try:
-        result = frictionless.validate(str(dp))
+        result = frictionless.validate(copy, basepath=str(root))
     except Exception as exc:  # noqa: BLE001
         report.failures.append(Failure(rule="frictionless", message=f"frictionless could not run: {exc}"))
-        return {r.get("name") for r in descriptor(dp)["resources"]}
+        return names
     from ._wording import plain_message, row_key
 
-    schemas = {r.get("name"): r.get("schema", {}) for r in descriptor(dp)["resources"]}
+    schemas = {r["name"]: r.get("schema", {}) for r in copy["resources"]}
     broken = set()
     for err in result.errors:
         report.failures.append(Failure(rule=err.type, message=err.note or err.message))
-        broken.add(None)
+        broken |= names  # a package-level error: no table can be trusted
     for task in result.tasks:
         report.tables[task.name] = (task.stats or {}).get("rows") or 0
         for err in task.errors:
-            if err.type == "foreign-key":
-                continue  # validation's foreign-key rule reports these with clearer messages
             if err.type in _UNLOADABLE:
                 broken.add(task.name)
             report.failures.append(Failure(
@@ -125,10 +148,8 @@ def _frictionless(dp: Path, report: Report) -> set[str]:
                 key=row_key(err, schemas.get(task.name, {})),
                 field=getattr(err, "field_name", None), value=getattr(err, "cell", None),
                 message=_MESSAGE.get(err.type) or plain_message(err),
-                fix=_FIX.get(err.type, "").replace("{root}", _shell_path(dp.parent)),
+                fix=_FIX.get(err.type, "").replace("{root}", _shell_path(root)),
             ))
-    if None in broken:  # a package-level error: no table can be trusted
-        broken |= {r.get("name") for r in descriptor(dp)["resources"]}
     return broken
 
 

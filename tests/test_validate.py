@@ -45,7 +45,7 @@ def test_json_report_shape(pkg):
     run = cli("validate", str(pkg), "--format", "json")
     assert run.returncode == 1
     report = json.loads(run.stdout)
-    assert report["valid"] is False and report["report_format"] == 1
+    assert report["valid"] is False and report["report_format"] == 2
     (fail,) = [f for f in report["failures"] if f["key"] == "grand"]
     assert fail == {**fail, "table": "funding_2009_totals", "row": 12, "field": "amount_10k_yuan",
                     "rule": "totals-add-up", "value": 18000}

@@ -2,13 +2,15 @@
 
 ``schemas``: one pandera schema per table, built from its Table Schema plus the
 row-level checks in ``schemas.ROW_CHECKS``. ``rules``: the checks that span rows
-or tables (totals add up, counts match the source, provenance); ``coverage``:
-no row dated outside the years its source covers; ``mentions``: names, titles
-and places inside their spans; ``references``: '|'-separated id lists resolve. Imported by
-povpkg as ``povpkg.validation``; it reads no files but the ones it is handed.
+or tables (totals add up, counts match the source, provenance), registered with
+``@rules.rule``; ``coverage``: no row dated outside the years its source covers;
+``mentions``: names, titles and places inside their spans; ``references``:
+'|'-separated id lists resolve. ``runner`` runs them, each guarded; ``errata``
+says what an erratum may excuse. Imported by povpkg as ``povpkg.validation``; it
+reads no files but the ones it is handed.
 """
 from . import coverage, mentions, references  # noqa: F401  (they register their rules)
-from .rules import check_rules
+from .runner import run_rules
 from .schemas import check_schemas
 
-__all__ = ["check_rules", "check_schemas"]
+__all__ = ["run_rules", "check_schemas"]

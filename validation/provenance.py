@@ -21,7 +21,9 @@ FIGURES = {
 
 
 def words(n: int) -> list[str]:
-    """English words for 0..999 ('twenty-eight', 'twenty eight')."""
+    """English words for 0..999 ('twenty-eight', 'twenty eight'); none for a negative number."""
+    if n < 0:  # a list index would wrap: -5 would read as "fifteen"
+        return []
     if n < 20:
         return [_UNITS[n]]
     if n < 100:

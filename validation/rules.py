@@ -1,8 +1,11 @@
 """Rules across rows and tables: the sources' own arithmetic, counts and provenance.
 
-Each rule is a function ``(frames, ctx) -> iterable of Failure`` registered with
-``@rule``. A failure that an ``errata`` row documents (same rule, table and row
-id) is a known error of the source, not of the data, and is dropped.
+Each rule is a function ``(frames, ctx)`` registered with ``@rule``; it yields a
+``Failure`` per broken row, or an ``Unchecked`` for what it could not check (and
+why). ``validation/runner.py`` runs them, each guarded, and applies the errata:
+only a rule registered ``excusable=True`` (one that checks what the sources
+claim: their arithmetic, counts, dates, durations) can be excused by an
+``errata`` row; rules protecting the data's integrity cannot.
 """
 from __future__ import annotations
 
@@ -10,17 +13,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from povpkg._report import Failure
+from povpkg._report import Failure, Unchecked
 
 from .schemas import CURRENCY, SCALE, key_of
 
 RULES: dict[str, Callable] = {}
 
 
-def rule(name: str, needs: tuple[str, ...]):
-    """Register a rule; it runs only when every table it ``needs`` loaded cleanly."""
+def rule(name: str, needs: tuple[str, ...], *, excusable: bool = False):
+    """Register a rule; it runs only when every table it ``needs`` loaded cleanly.
+
+    ``excusable``: the rule checks a claim of the sources (arithmetic, a count, a
+    date, a duration) that a source may itself get wrong, so an ``errata`` row may
+    excuse it on one row. Integrity rules (keys, types, codes, paths, injection,
+    release record, contract) stay ``False``: nothing excuses them.
+    """
     def deco(fn):
-        fn.rule_name, fn.needs = name, needs
+        fn.rule_name, fn.needs, fn.excusable = name, needs, excusable
         RULES[name] = fn
         return fn
     return deco
@@ -28,9 +37,10 @@ def rule(name: str, needs: tuple[str, ...]):
 
 @dataclass
 class Context:
-    desc: dict
+    desc: dict  # the descriptor, with the resources of the tables that loaded
     root: Path
     sources: Path | None
+    package: dict | None = None  # the whole descriptor under test, every resource
 
 
 def row_of(df, mask) -> list[int]:
@@ -40,7 +50,7 @@ def row_of(df, mask) -> list[int]:
 
 # --- the sources' arithmetic -------------------------------------------------
 
-@rule("totals-add-up", needs=("funding_2009", "funding_2009_totals"))
+@rule("totals-add-up", needs=("funding_2009", "funding_2009_totals"), excusable=True)
 def funding_totals(frames, ctx):
     """Every printed total (row, column, grand) equals the sum of its cells."""
     cells, totals = frames["funding_2009"], frames["funding_2009_totals"]
@@ -76,7 +86,7 @@ def funding_totals(frames, ctx):
 ACTUAL_2009 = "am-2009-shanghai-yunnan-actual"
 
 
-@rule("text-agrees-with-table", needs=("funding_2009", "amounts"))
+@rule("text-agrees-with-table", needs=("funding_2009", "amounts"), excusable=True)
 def stated_total_matches_table(frames, ctx):
     """The text's '180 million yuan actually put in' agrees with the table's grand total,
     within half a unit of the last digit the text gives."""
@@ -93,6 +103,11 @@ def stated_total_matches_table(frames, ctx):
         yield Failure(rule="text-agrees-with-table", table="amounts", row=int(i) + 2, key=ACTUAL_2009,
                       field="unit_stated", value=a["unit_stated"], message="unit is not a yuan unit")
         return
+    if pd_isna(a["value_stated"]):
+        yield Failure(rule="text-agrees-with-table", table="amounts", row=int(i) + 2, key=ACTUAL_2009,
+                      field="value_stated", message="the text's actual 2009 total has no value_stated",
+                      fix="fill value_stated with the figure the source states")
+        return
     stated = float(a["value_stated"])
     decimals = len(repr(stated).split(".")[1].rstrip("0")) if "." in repr(stated) else 0
     tolerance = 0.5 * scale / 10**decimals
@@ -106,7 +121,7 @@ def stated_total_matches_table(frames, ctx):
 
 
 
-@rule("parts-add-up", needs=("amounts", "indicators"))
+@rule("parts-add-up", needs=("amounts", "indicators"), excusable=True)
 def parts_add_up(frames, ctx):
     """Amounts (and indicators) that the source gives as parts of a whole add up to it."""
     for table, key, value in (("amounts", "amount_id", "amount"), ("indicators", "indicator_id", "value")):
@@ -130,7 +145,7 @@ def parts_add_up(frames, ctx):
                           fix="check the parts against the source; if the source itself disagrees, add an errata row")
 
 
-@rule("countries-match-stated-count", needs=("events", "event_countries"))
+@rule("countries-match-stated-count", needs=("events", "event_countries"), excusable=True)
 def countries_match_stated_count(frames, ctx):
     """Where the source lists participating countries, the list has as many as it says.
 
@@ -160,7 +175,7 @@ def participant_counts(frames):
     return listed, foreign
 
 
-@rule("participants-not-fewer-than-countries", needs=("events", "event_countries"))
+@rule("participants-not-fewer-than-countries", needs=("events", "event_countries"), excusable=True)
 def participants_cover_countries(frames, ctx):
     """An activity cannot have fewer participants than the countries they came from."""
     ev = frames["events"]
@@ -176,7 +191,7 @@ def participants_cover_countries(frames, ctx):
                       fix="check participants and the country list against the source")
 
 
-@rule("duration-matches-dates", needs=("events",))
+@rule("duration-matches-dates", needs=("events",), excusable=True)
 def duration_matches_dates(frames, ctx):
     """A stated duration agrees with the dates (inclusive days, within a day)."""
     ev = frames["events"]
@@ -191,7 +206,7 @@ def duration_matches_dates(frames, ctx):
                       fix="check the dates and the duration against the source")
 
 
-@rule("dated-before-publication", needs=("events", "sources"))
+@rule("dated-before-publication", needs=("events", "sources"), excusable=True)
 def dated_before_publication(frames, ctx):
     """An activity cannot start after the document reporting it was published."""
     import pandas as pd
@@ -213,7 +228,7 @@ def dated_before_publication(frames, ctx):
                       fix="check the date against the source")
 
 
-@rule("stated-count-matches-rows", needs=("indicators", "events"))
+@rule("stated-count-matches-rows", needs=("indicators", "events"), excusable=True)
 def stated_count_matches_rows(frames, ctx):
     """A count the source itemizes ('met 12 foreign delegations') matches the rows it counts."""
     ind = frames["indicators"]
@@ -279,6 +294,8 @@ def count_rows(by_source: SourceRows, selector: str, source_id: str) -> tuple[st
     table, *terms = selector.split()
     if table not in by_source:
         raise ValueError(f"counts_rows names table {table!r}, which is not loaded")
+    if "source_id" not in by_source.frames[table].columns:
+        raise ValueError(f"counts_rows names table {table!r}, whose rows cite no source_id")
     rows = by_source.positions(table, source_id)
     mask = rows >= 0
     if "parent_event_id" in by_source.frames[table].columns and "parent_event_id" not in selector:
@@ -351,12 +368,18 @@ def foreign_keys(frames, ctx):
         if name not in frames:
             continue
         df = frames[name]
-        for fk in res.get("schema", {}).get("foreignKeys", []):
-            ref = fk["reference"]
-            fields, reffields = _listed(fk["fields"]), _listed(ref["fields"])
+        for fk in res["schema"].get("foreignKeys", []):
+            ref = fk.get("reference") if isinstance(fk.get("reference"), dict) else {}
+            fields, reffields = _listed(fk.get("fields")), _listed(ref.get("fields"))
             target = ref.get("resource") or name
-            if target not in frames or len(fields) != len(reffields) or not set(fields) <= set(df.columns) \
+            if target not in frames:
+                yield Unchecked(name, f"{', '.join(fields)} not checked against {target}, which could not be read",
+                                rule="foreign-key")
+                continue
+            if len(fields) != len(reffields) or not fields or not set(fields) <= set(df.columns) \
                     or not set(reffields) <= set(frames[target].columns):
+                yield Unchecked(name, f"foreign key {fields} -> {target}.{reffields} names fields the tables lack",
+                                rule="foreign-key")
                 continue
             parent = frames[target]
             known = _key_text(parent, reffields)[_any_filled(parent, reffields)]
@@ -369,7 +392,7 @@ def foreign_keys(frames, ctx):
 
 
 def _listed(fields) -> list:
-    return [fields] if isinstance(fields, str) else list(fields)
+    return [fields] if isinstance(fields, str) else list(fields) if isinstance(fields, list) else []
 
 
 def _any_filled(df, fields):
@@ -462,7 +485,10 @@ def load_texts(ctx, sources) -> dict:
 
     out, problems = {}, []
     for r in sources.itertuples(index=False):
-        p = ctx.sources / r.file_name
+        p = source_file(ctx.sources, r.file_name)
+        if isinstance(p, str):
+            problems.append((r.source_id, p))
+            continue
         if not p.is_file():
             problems.append((r.source_id, f"{p} is missing"))
             continue
@@ -470,9 +496,28 @@ def load_texts(ctx, sources) -> dict:
         if hashlib.sha256(data).hexdigest() != r.sha256:
             problems.append((r.source_id, f"{p} is not the text the offsets refer to (sha256 differs)"))
             continue
-        out[r.source_id] = data.decode("utf-8")
+        try:
+            out[r.source_id] = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append((r.source_id, f"{p} is not UTF-8 text ({exc.reason} at byte {exc.start})"))
     out["__problems__"] = problems
     return out
+
+
+def source_file(folder: Path, name):
+    """The source text's path inside ``folder``, or a message saying why it is refused.
+
+    ``file_name`` comes from the table under test: an absolute path, ``..`` or a
+    symlink leading out of the folder would make validation read any file.
+    """
+    if not isinstance(name, str) or not name or Path(name).is_absolute() or ".." in Path(name).parts \
+            or "\\" in name or ":" in name:
+        return f"file_name {name!r} is not a plain file name inside the sources folder"
+    base = folder.resolve()
+    p = base / name
+    if p.is_symlink() or base not in p.resolve().parents:
+        return f"file_name {name!r} leads outside the sources folder"
+    return p
 
 
 @rule("release-record", needs=())
@@ -483,11 +528,11 @@ def release_record(frames, ctx):
 
     record = json.loads((Path(__file__).parent / "releases.json").read_text(encoding="utf-8"))
     version = ctx.desc.get("version")
-    hashes = record.get(version)
+    hashes = record.get(version) if isinstance(version, str) else None
     if not hashes:
         return
-    for res in ctx.desc["resources"]:
-        if res.get("name") in hashes and hashes[res["name"]] != res.get("hash"):
+    for res in (ctx.package or ctx.desc)["resources"]:
+        if res["name"] in hashes and hashes[res["name"]] != res.get("hash"):
             yield Failure(rule="release-record", table=res["name"], field="hash", value=res.get("hash"),
                           message=f"the data changed but the version is still {version}, whose release recorded other data",
                           fix=f"raise the version: `povpkg update-hashes {shlex.quote(str(ctx.root))} --bump patch` "
@@ -522,22 +567,3 @@ def pd_isna(v) -> bool:
     import pandas as pd
 
     return v is None or bool(pd.isna(v))
-
-
-
-# --- running ------------------------------------------------------------------
-
-def check_rules(desc: dict, frames: dict, *, root: Path, sources=None) -> list[Failure]:
-    ctx = Context(desc=desc, root=Path(root), sources=Path(sources) if sources else None)
-    out = []
-    for name, fn in RULES.items():
-        if all(t in frames for t in fn.needs):
-            out.extend(fn(frames, ctx))
-    return _drop_documented(out, frames.get("errata"))
-
-
-def _drop_documented(failures: list[Failure], errata) -> list[Failure]:
-    if errata is None or errata.empty:
-        return failures
-    known = {(r.rule, r.table, r.row_id) for r in errata.itertuples(index=False)}
-    return [f for f in failures if (f.rule, f.table, f.key) not in known]

@@ -1,0 +1,120 @@
+"""What of a descriptor frictionless may see: nothing it would fetch or open by itself.
+
+Frictionless dereferences strings in several places: a resource's ``path``, a
+``schema`` or ``dialect`` given as a path or URL, a package's or a resource's
+``profile`` or ``$schema``. The validator never hands it the descriptor under
+test: ``descriptor_problems`` refuses every such property, and
+``frictionless_copy`` builds an in-memory descriptor from the checked parts only
+(standard library only, so it is cheap to import).
+"""
+from __future__ import annotations
+
+STANDARD_PROFILES = {"data-package", "tabular-data-package", "data-resource", "tabular-data-resource"}
+# package metadata frictionless checks but never opens
+PACKAGE_KEYS = ("name", "id", "title", "description", "version", "homepage", "keywords", "licenses",
+                "contributors", "created", "sources")
+RESOURCE_KEYS = ("name", "title", "description", "path", "mediatype", "hash", "bytes", "licenses", "sources")
+SCHEMA_KEYS = ("fields", "primaryKey", "missingValues", "uniqueKeys")
+# what povpkg's typed reader assumes; a dialect saying otherwise is refused
+CSV_DIALECT = {"delimiter": ",", "quoteChar": '"', "doubleQuote": True, "header": True, "headerRows": [1],
+               "skipInitialSpace": False, "lineTerminator": None, "commentChar": None, "csvddfVersion": None}
+SAFE_VALUES = {"type": ("table",), "scheme": ("file",), "format": ("csv",), "encoding": ("utf-8", "utf8")}
+
+
+def descriptor_problems(desc: dict) -> list[tuple[str | None, str, str]]:
+    """Every property frictionless would dereference or the typed reader would ignore.
+
+    Returns ``(table or None, rule, message)``; rule is ``safe-descriptor`` for what
+    would be fetched or opened, ``csv-dialect`` for a CSV povpkg does not read.
+    """
+    out = [(None, "safe-descriptor", m) for m in _profile_problems("the package", desc)]
+    if not isinstance(desc.get("version", ""), str):
+        out.append((None, "descriptor", f"version {desc['version']!r} is not a string such as \"0.3.0\""))
+    for res in desc["resources"]:
+        name = res["name"]
+        msgs = _profile_problems(f"resource {name!r}", res)
+        schema = res.get("schema")
+        if schema is None:
+            msgs.append(f"resource {name!r} has no schema")
+        elif not isinstance(schema, dict):
+            msgs.append(f"resource {name!r}: schema {_short(schema)} is not an inline object "
+                        "(povpkg never opens a schema by path or URL)")
+        elif _dollar_keys(schema):
+            msgs.append(f"resource {name!r}: schema has reference properties ({', '.join(_dollar_keys(schema))})")
+        if "data" in res:
+            msgs.append(f"resource {name!r} has inline data; povpkg reads only CSV files inside the package")
+        for key, allowed in SAFE_VALUES.items():
+            v = res.get(key)
+            if v is not None and (not isinstance(v, str) or v.lower() not in allowed):
+                msgs.append(f"resource {name!r}: {key} {_short(v)} is not supported (only {allowed[0]!r})")
+        out += [(name, "safe-descriptor", m) for m in msgs]
+        dialect = _dialect_problem(name, res.get("dialect"))
+        if dialect:
+            out.append((name, *dialect))
+    return out
+
+
+def frictionless_copy(desc: dict, tables: list[str]) -> dict:
+    """An in-memory descriptor of ``tables`` built from checked parts only.
+
+    Foreign keys are left out: validation's own foreign-key rule checks them (and
+    frictionless would blame one unreadable table on every table referring to it).
+    """
+    out = {k: desc[k] for k in PACKAGE_KEYS if k in desc}
+    out["resources"] = []
+    for res in desc["resources"]:
+        if res["name"] not in tables:
+            continue
+        copy = {k: res[k] for k in RESOURCE_KEYS if k in res}
+        copy.update(type="table", scheme="file", format="csv", encoding="utf-8")
+        copy["schema"] = {k: res["schema"][k] for k in SCHEMA_KEYS if k in res["schema"]}
+        out["resources"].append(copy)
+    return out
+
+
+def _profile_problems(what: str, obj: dict) -> list[str]:
+    out = []
+    for key in ("profile", "$schema"):
+        v = obj.get(key)
+        if v is not None and not (isinstance(v, str) and v in STANDARD_PROFILES):
+            out.append(f"{what}: {key} {_short(v)} is not a standard profile name "
+                       "(povpkg never fetches a profile)")
+    return out
+
+
+def _dialect_problem(name: str, dialect) -> tuple[str, str] | None:
+    if dialect is None:
+        return None
+    if not isinstance(dialect, dict):
+        return ("safe-descriptor", f"resource {name!r}: dialect {_short(dialect)} is not an inline object "
+                                   "(povpkg never opens a dialect by path or URL)")
+    flat = {**dialect, **(dialect.get("csv") if isinstance(dialect.get("csv"), dict) else {})}
+    flat.pop("csv", None)
+    odd = {k: v for k, v in flat.items() if k not in CSV_DIALECT or
+           (CSV_DIALECT[k] is not None and v != CSV_DIALECT[k])}
+    if odd:
+        said = ", ".join(f"{k}={_short(v)}" for k, v in odd.items())
+        return ("csv-dialect", f"resource {name!r} declares a CSV dialect ({said}); povpkg's tables are "
+                               "comma-separated UTF-8 CSV with one header row")
+    return None
+
+
+def _dollar_keys(obj, depth=0) -> list[str]:
+    """Keys starting with '$' anywhere inside ``obj`` (JSON references frictionless could follow)."""
+    if depth > 50:
+        return ["(nested too deeply)"]
+    found = []
+    if isinstance(obj, dict):
+        for k, v in obj.items():
+            if isinstance(k, str) and k.startswith("$"):
+                found.append(k)
+            found += _dollar_keys(v, depth + 1)
+    elif isinstance(obj, list):
+        for v in obj:
+            found += _dollar_keys(v, depth + 1)
+    return found
+
+
+def _short(v) -> str:
+    text = repr(v)
+    return text if len(text) <= 80 else text[:77] + "..."

@@ -1,0 +1,76 @@
+"""Errata: what they may excuse, and when an erratum is itself wrong.
+
+An ``errata`` row documents a place where a source contradicts itself. It excuses
+a failure (same rule, table and row key) only when the rule checks what the
+sources claim (registered ``excusable=True``: arithmetic, counts, dates,
+durations). Rules that protect the data's integrity and its users cannot be
+excused; an erratum naming one fails. An erratum for a contradiction no rule
+checks names the rule ``text-inconsistency``. Every erratum's table, row and
+field must exist, and an erratum whose rule does not fail on its row is stale.
+"""
+from __future__ import annotations
+
+from povpkg._report import Failure
+
+from .rules import RULES
+
+UNCHECKED_CONTRADICTION = "text-inconsistency"  # the marking for a contradiction no rule checks
+RULE = "errata"
+
+
+def apply_errata(failures: list, frames: dict, desc: dict, complete: set, tables) -> list:
+    """``failures`` minus those a valid erratum excuses, plus a failure per wrong erratum.
+
+    ``complete``: rules that ran on every row, so an erratum they do not fail on is stale;
+    ``tables``: every table of the package. With the errata table unreadable nothing is excused.
+    """
+    errata = frames.get("errata")
+    if errata is None:
+        return failures
+    excusable = {n for n, fn in RULES.items() if getattr(fn, "excusable", False)}
+    failing = {(f.rule, f.table, f.key) for f in failures}
+    excused, wrong = set(), []
+    keys = _row_keys(frames, desc, tables)
+    for i, e in zip(errata.index, errata.itertuples(index=False)):
+        problem = _problem(e, excusable, failing, complete, keys, frames)
+        if problem:
+            field, message, fix = problem
+            wrong.append(Failure(rule=RULE, table="errata", row=int(i) + 2, key=e.erratum_id, field=field,
+                                 value=getattr(e, field), message=message, fix=fix))
+        elif e.rule in excusable:
+            excused.add((e.rule, e.table, e.row_id))
+    return [f for f in failures if (f.rule, f.table, f.key) not in excused] + wrong
+
+
+def _problem(e, excusable, failing, complete, keys, frames):
+    """``(field, message, fix)`` when the erratum is not acceptable, else None."""
+    allowed = f"errata may name {UNCHECKED_CONTRADICTION} or a rule that checks the sources' claims: " \
+              + ", ".join(sorted(excusable))
+    if e.rule != UNCHECKED_CONTRADICTION and e.rule not in excusable:
+        if e.rule in RULES:
+            return ("rule", f"{e.rule} protects the data's integrity: no erratum can excuse it",
+                    "fix the data instead; " + allowed)
+        return ("rule", f"{e.rule!r} is not a rule errata can name", allowed)
+    if e.table not in keys:
+        return ("table", f"table {e.table!r} is not in the package", "name the table of the affected row")
+    if keys[e.table] is not None and e.row_id not in keys[e.table]:
+        return ("row_id", f"{e.table} has no row with key {e.row_id!r}",
+                "write the affected row's primary key (parts joined by '/')")
+    if isinstance(e.field, str) and e.table in frames and e.field not in frames[e.table].columns:
+        return ("field", f"{e.table} has no field {e.field!r}", "name the affected field")
+    if e.rule in complete and (e.rule, e.table, e.row_id) not in failing:
+        return ("rule", f"stale: {e.rule} does not fail on {e.table} {e.row_id}, so this erratum excuses nothing",
+                f"remove the erratum, or mark it {UNCHECKED_CONTRADICTION} if it records a contradiction no rule checks")
+    return None
+
+
+def _row_keys(frames: dict, desc: dict, tables) -> dict:
+    """Every table's row keys, as errata.row_id writes them (None: in the package but unreadable)."""
+    keys = dict.fromkeys(tables)
+    pks = {r["name"]: r["schema"].get("primaryKey") or [] for r in desc["resources"]}
+    for name, df in frames.items():
+        pk = [pks.get(name)] if isinstance(pks.get(name), str) else pks.get(name) or []
+        if not pk or not set(pk) <= set(df.columns):
+            continue
+        keys[name] = set(df[pk].astype("str").agg("/".join, axis=1)) if len(df) else set()
+    return keys
