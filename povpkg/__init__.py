@@ -16,7 +16,7 @@ import os
 from typing import TYPE_CHECKING, Any, Literal, Union, overload
 
 from ._report import Failure, Report
-from .errors import PackageError, PovpkgError, UnknownTableError
+from .errors import DataError, PackageError, PovpkgError, UnknownTableError
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 StrPath = Union[str, "os.PathLike[str]"]
 
 __all__ = ["__version__", "tables", "load", "load_all", "join", "describe", "validate", "cite", "export",
-           "Report", "Failure", "PovpkgError", "PackageError", "UnknownTableError"]
+           "Report", "Failure", "PovpkgError", "PackageError", "DataError", "UnknownTableError"]
 
 
 def __dir__() -> list[str]:
@@ -106,8 +106,13 @@ def join(child: str, parent: str, path: StrPath | None = None, *, on: str | None
 
 
 def describe(name: str, path: StrPath | None = None) -> dict:
-    """The resource's metadata (title, description, fields, keys) as a dict."""
-    return _find_resource(_descriptor(path), name)
+    """The resource's metadata (title, description, fields, keys) as a dict.
+
+    A copy: editing it changes nothing that later loads or validations see.
+    """
+    import copy
+
+    return copy.deepcopy(_find_resource(_descriptor(path), name))
 
 
 def export(format: Literal["sqlite", "parquet", "xlsx"], dest: StrPath, path: StrPath | None = None) -> Path:

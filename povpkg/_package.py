@@ -40,6 +40,24 @@ def descriptor_path(path: str | Path | None = None) -> Path:
     return p
 
 
+MAX_DEPTH = 32  # a Table Schema needs about six; deeper nesting would only exhaust recursion later
+
+
+def _depth(obj) -> int:
+    """How deeply ``obj`` nests lists and objects (without recursion)."""
+    deepest, todo = 0, [(obj, 1)]
+    while todo:
+        item, depth = todo.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is None:
+            continue
+        deepest = max(deepest, depth)
+        if depth > MAX_DEPTH:
+            break
+        todo.extend((c, depth + 1) for c in children)
+    return deepest
+
+
 @lru_cache(maxsize=8)
 def _read_descriptor(path: str, stamp: tuple[int, int]) -> dict:
     try:
@@ -54,6 +72,8 @@ def _read_descriptor(path: str, stamp: tuple[int, int]) -> dict:
         raise PackageError(f"{path} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
     except (ValueError, RecursionError) as exc:  # a 5,000-digit integer, arrays nested thousands deep
         raise PackageError(f"{path} cannot be read as a descriptor: {str(exc).splitlines()[0][:120]}") from None
+    if _depth(desc) > MAX_DEPTH:
+        raise PackageError(f"{path} is not a data package descriptor: it nests more than {MAX_DEPTH} levels deep")
     if not isinstance(desc, dict) or not isinstance(desc.get("resources"), list):
         raise PackageError(f"{path} is not a data package descriptor: it has no list of resources")
     seen = set()

@@ -60,6 +60,9 @@ def frictionless_copy(desc: dict, tables: list[str]) -> dict:
     Foreign keys are left out: validation's own foreign-key rule checks them (and
     frictionless would blame one unreadable table on every table referring to it).
     """
+    import copy
+
+    desc = copy.deepcopy(desc)  # frictionless may normalize what it is handed; the cache must not change
     out = {k: desc[k] for k in PACKAGE_KEYS if k in desc}
     out["resources"] = []
     for res in desc["resources"]:

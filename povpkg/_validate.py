@@ -78,7 +78,7 @@ def validate(path=None, sources=None) -> Report:
         if name in broken:
             continue
         try:
-            frames[name] = read_table(files[name], res["schema"])
+            frames[name] = read_table(files[name], res["schema"], table=name)
         except Exception as exc:  # noqa: BLE001 - any parse problem becomes a failure, not a traceback
             broken.add(name)
             report.failures.append(Failure(rule="readable", table=name, message=f"cannot be read as typed data: {exc}"))

@@ -25,6 +25,10 @@ def closest(name: str, valid: Iterable[str]) -> list[str]:
     return [by_lower[h] for h in hits]
 
 
+class DataError(PackageError):
+    """A table's CSV does not fit its schema: names table, row, field and value."""
+
+
 class UnknownTableError(PovpkgError, KeyError):
     """A table name that the package does not have; says which name was probably meant."""
 

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 import povpkg
+from conftest import update
 
 EXPECTED_DTYPE = {"integer": "Int64", "number": "Float64", "boolean": "boolean", "date": "datetime64[us]"}
 
@@ -87,3 +88,63 @@ def test_load_all_and_attrs():
     assert {"title", "description", "version", "source"} <= set(ev.attrs)
     assert str(ev["start_date"].dtype) == "datetime64[us]"
     assert ev["online"].dtype == "boolean"
+
+
+# --- strict loading (issue 8, section 7) ---------------------------------------
+
+MDGS = {"event_id": "ev-2012-04-13-mdgs-seminar"}
+
+
+def _extra_column(pkg):
+    path = pkg / "tables" / "countries.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([lines[0] + ",colour"] + [line + ",red" for line in lines[1:]]) + "\n", encoding="utf-8")
+
+
+STRICT = {
+    # kind -> (table, corruption, words the error must carry)
+    "enum": ("events", lambda p: update(p, "events", MDGS, kind="semniar"), ["events", "row", "field kind", "'semniar'"]),
+    "integer": ("events", lambda p: update(p, "events", MDGS, participants="26.5"),
+                ["events", "field participants", "'26.5'", MDGS["event_id"]]),
+    "integer-word": ("indicators", lambda p: update(p, "indicators", {"indicator_id": "in-2012-lgop-delegations-sent-abroad"},
+                                                    value="thirty"), ["indicators", "field value", "'thirty'"]),
+    "date": ("events", lambda p: update(p, "events", MDGS, start_date="2012-02-30"),
+             ["events", "field start_date", "'2012-02-30'", MDGS["event_id"]]),
+    "boolean": ("events", lambda p: update(p, "events", MDGS, online="maybe"), ["events", "field online", "'maybe'"]),
+    "extra-column": ("countries", _extra_column, ["countries", "'colour'", "not declared"]),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(STRICT))
+def test_load_refuses_what_does_not_fit_the_schema(kind, pkg, capsys):
+    from povpkg import cli
+
+    table, corrupt, words = STRICT[kind]
+    corrupt(pkg)
+    with pytest.raises(povpkg.PovpkgError) as exc:
+        povpkg.load(table, pkg)
+    for w in words:
+        assert w in str(exc.value), (w, str(exc.value))
+    assert cli.main(["show", table, "--path", str(pkg)]) == 2
+    err = capsys.readouterr().err
+    assert str(exc.value) in err and "internal error" not in err
+
+
+def test_enum_error_names_the_csv_row(pkg):
+    update(pkg, "events", MDGS, kind="party")
+    row = next(i for i, line in enumerate((pkg / "tables" / "events.csv").read_text(encoding="utf-8").splitlines(), 1)
+               if line.startswith(MDGS["event_id"] + ","))
+    with pytest.raises(povpkg.DataError, match=rf"row {row} \({MDGS['event_id']}\), field kind: 'party'"):
+        povpkg.load("events", pkg)
+
+
+def test_describe_and_attrs_are_copies(pkg):
+    res = povpkg.describe("events", pkg)
+    res["schema"]["fields"].clear()
+    res["schema"]["primaryKey"].append("title")
+    df = povpkg.load("events", pkg)
+    df.attrs["primary_key"].append("kind")
+    again = povpkg.describe("events", pkg)
+    assert again["schema"]["fields"] and again["schema"]["primaryKey"] == ["event_id"]
+    assert povpkg.load("events", pkg).attrs["primary_key"] == ["event_id"]
+    assert povpkg.validate(pkg).valid

@@ -21,3 +21,40 @@ def test_every_recorded_version_has_a_changelog_entry(desc):
     headings = re.findall(r"^## (\d+\.\d+\.\d+)", changelog, flags=re.M)
     assert headings[0] == desc["version"], "the newest CHANGELOG entry must be the current version"
     assert set(record) <= set(headings)
+
+
+def test_contract_is_recorded_for_the_current_version(desc):
+    """The contract pins the current schemas: after an intended schema change,
+    `python scripts/record_release.py --replace` (unpublished version) records it."""
+    import csv
+
+    from povpkg._rules import rules_module
+
+    contract = rules_module().contract
+    rows = {}
+    for res in desc["resources"]:
+        with (ROOT / res["path"]).open(encoding="utf-8", newline="") as fh:
+            rows[res["name"]] = sum(1 for _ in csv.reader(fh)) - 1
+    assert contract.recorded().get(desc["version"]) == contract.contract_of(desc, rows), (
+        "datapackage.json's schemas differ from validation/contract.json: run scripts/record_release.py --replace")
+
+
+def test_contract_differences_are_reported_field_by_field_with_the_bump(pkg):
+    import povpkg
+
+    desc = json.loads((pkg / "datapackage.json").read_text(encoding="utf-8"))
+    events = next(r for r in desc["resources"] if r["name"] == "events")["schema"]
+    fields = {f["name"]: f for f in events["fields"]}
+    fields["participants"]["constraints"].pop("minimum")
+    fields["kind"]["constraints"]["enum"].append("party")
+    events["foreignKeys"] = [fk for fk in events["foreignKeys"] if fk["fields"] != ["place_id"]]
+    desc["resources"] = [r for r in desc["resources"] if r["name"] != "people"]
+    (pkg / "datapackage.json").write_text(json.dumps(desc), encoding="utf-8")
+    got = {(f.table, f.field, f.message.split(" (since")[0], f.message.rsplit("a ", 1)[-1])
+           for f in povpkg.validate(pkg).failures if f.rule == "contract"}
+    assert got == {
+        ("events", "participants", "`minimum` removed from events.participants", "MAJOR change)"),
+        ("events", "kind", "enum of events.kind gains 'party'", "MINOR change)"),
+        ("events", "place_id", "foreign key events.place_id -> places.place_id was removed", "MAJOR change)"),
+        ("people", None, "table people was removed", "MAJOR change)"),
+    }

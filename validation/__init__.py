@@ -5,11 +5,12 @@ row-level checks in ``schemas.ROW_CHECKS``. ``rules``: the checks that span rows
 or tables (totals add up, counts match the source, provenance), registered with
 ``@rules.rule``; ``coverage``: no row dated outside the years its source covers;
 ``mentions``: names, titles and places inside their spans; ``references``:
-'|'-separated id lists resolve. ``runner`` runs them, each guarded; ``errata``
-says what an erratum may excuse. Imported by povpkg as ``povpkg.validation``; it
-reads no files but the ones it is handed.
+'|'-separated id lists resolve; ``contract``: the tables, fields, constraints and
+keys the package promises, pinned in ``contract.json``. ``runner`` runs them, each
+guarded; ``errata`` says what an erratum may excuse. Imported by povpkg as
+``povpkg.validation``; it reads no files but the ones it is handed.
 """
-from . import coverage, mentions, references  # noqa: F401  (they register their rules)
+from . import contract, coverage, mentions, references  # noqa: F401  (they register their rules)
 from .runner import run_rules
 from .schemas import check_schemas
 

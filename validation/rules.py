@@ -83,6 +83,37 @@ def funding_totals(frames, ctx):
                               fix="compare the cell with the source's table")
 
 
+# The source's 2009 table, as a whole: these recipients (rows) and the categories the
+# schema enumerates (columns); it prints a total for each of them and a grand total.
+FUNDING_2009_AREAS = ("wenshan-prefecture", "honghe-prefecture", "puer-city", "diqing-prefecture",
+                      "deang-nationality", "dulong-nationality", "others")
+
+
+@rule("funding-table-complete", needs=("funding_2009", "funding_2009_totals"))
+def funding_table_complete(frames, ctx):
+    """Every area x category cell and every printed total of the 2009 table is there."""
+    cells, totals = frames["funding_2009"], frames["funding_2009_totals"]
+    categories = list(cells["category"].dtype.categories) if hasattr(cells["category"], "cat") \
+        else sorted(set(cells["category"].dropna()))
+    have = set(zip(cells["recipient_id"].astype("str"), cells["category"].astype("str")))
+    for area in FUNDING_2009_AREAS:
+        for cat in categories:
+            if (area, cat) not in have:
+                yield Failure(rule="funding-table-complete", table="funding_2009", key=f"{area}/{cat}",
+                              field="amount_10k_yuan", message=f"the cell {area} x {cat} of the source's table is missing",
+                              fix="restore the cell from the source's table")
+    kinds = totals["total_kind"].astype("str")
+    printed = {("area", a) for a in totals.loc[kinds == "area", "recipient_id"].astype("str")}
+    printed |= {("category", c) for c in totals.loc[kinds == "category", "category"].astype("str")}
+    printed |= {("grand", "grand")} if (kinds == "grand").any() else set()
+    wanted = [("area", a) for a in FUNDING_2009_AREAS] + [("category", c) for c in categories] + [("grand", "grand")]
+    for kind, member in wanted:
+        if (kind, member) not in printed:
+            yield Failure(rule="funding-table-complete", table="funding_2009_totals", key=member, field="amount_10k_yuan",
+                          message=f"the printed {kind} total{'' if kind == 'grand' else ' of ' + member} is missing",
+                          fix="restore the total row from the source's table")
+
+
 ACTUAL_2009 = "am-2009-shanghai-yunnan-actual"
 
 
@@ -362,18 +393,23 @@ def foreign_keys(frames, ctx):
 
     The same rows as frictionless's foreign-key check (a row whose key cells are all
     empty refers to nothing), found with one hash lookup per key instead of a row loop.
+    The keys are those the descriptor declares and those the package's contract pins,
+    so removing a foreign key from the descriptor does not hide a dangling reference.
     """
+    from .contract import pinned_foreign_keys
+
+    pinned = pinned_foreign_keys(ctx.package or ctx.desc)
+    in_package = {r["name"] for r in (ctx.package or ctx.desc)["resources"]}
     for res in ctx.desc["resources"]:
         name = res["name"]
         if name not in frames:
             continue
         df = frames[name]
-        for fk in res["schema"].get("foreignKeys", []):
-            ref = fk.get("reference") if isinstance(fk.get("reference"), dict) else {}
-            fields, reffields = _listed(fk.get("fields")), _listed(ref.get("fields"))
-            target = ref.get("resource") or name
+        for fields, target, reffields in _foreign_keys(res, pinned.get(name, [])):
+            target = target or name
             if target not in frames:
-                yield Unchecked(name, f"{', '.join(fields)} not checked against {target}, which could not be read",
+                why = "could not be read" if target in in_package else "is not in the package"
+                yield Unchecked(name, f"{', '.join(fields)} not checked against {target}, which {why}",
                                 rule="foreign-key")
                 continue
             if len(fields) != len(reffields) or not fields or not set(fields) <= set(df.columns) \
@@ -389,6 +425,18 @@ def foreign_keys(frames, ctx):
                 yield Failure(rule="foreign-key", table=name, row=int(i) + 2, key=row_key(ctx, name, df, i),
                               field="/".join(fields), value=v, message=f"{'/'.join(fields)} {v!r} is not in {where}",
                               fix=f"use an existing {where}, or add that row to {target}")
+
+
+def _foreign_keys(res, pinned) -> list[tuple[list, str, list]]:
+    """(fields, target table, target fields) of each foreign key, declared or pinned, once each."""
+    out = []
+    for fk in list(res["schema"].get("foreignKeys") or []) + pinned:
+        ref = fk.get("reference") if isinstance(fk, dict) and isinstance(fk.get("reference"), dict) else {}
+        key = (_listed(fk.get("fields") if isinstance(fk, dict) else None), ref.get("resource"),
+               _listed(ref.get("fields")))
+        if key not in out:
+            out.append(key)
+    return out
 
 
 def _listed(fields) -> list:
