@@ -1,9 +1,9 @@
 """Read a table into a pandas DataFrame typed from its Table Schema, strictly.
 
 The CSV is read once, with every dtype decided before reading (booleans by the
-schema's true/false values); enumerations are read as text and checked before
-they become categoricals (a misspelled value would otherwise turn into a silent
-missing value); dates get one vectorized conversion. A value that does not fit
+schema's true/false values); enumerations are read with the values found and checked before
+they take the declared categories (a misspelled value would otherwise turn into a
+silent missing value); dates get one vectorized conversion. A value that does not fit
 its field, or a column the schema does not declare, raises a DataError naming
 table, row, field and value. No frictionless, no pandera, no per-row loop.
 """
@@ -54,12 +54,13 @@ def read_table(csv_path: Path, schema: dict, plan=None, table: str | None = None
     Raises DataError for a column the schema does not declare (or lacks), a value
     outside its enumeration, a number or boolean that does not parse, an impossible date.
     """
+    import numpy as np
     import pandas as pd
 
     kwargs, dates = plan or read_plan(schema)
     table = table or Path(csv_path).stem
     enums = {k: v for k, v in kwargs["dtype"].items() if isinstance(v, pd.CategoricalDtype)}
-    as_read = {**kwargs, "dtype": {**kwargs["dtype"], **dict.fromkeys(enums, "str")}}
+    as_read = {**kwargs, "dtype": {**kwargs["dtype"], **dict.fromkeys(enums, "category")}}
     try:
         df = pd.read_csv(csv_path, **as_read)
     except (ValueError, TypeError, OverflowError) as exc:
@@ -69,17 +70,20 @@ def read_table(csv_path: Path, schema: dict, plan=None, table: str | None = None
             found = None
         raise found or DataError(f"{table}: cannot be read as typed data: {str(exc).splitlines()[0][:200]}") from None
     _check_columns(df, schema, table)
-    for name, dtype in enums.items():
-        bad = df[name].notna() & ~df[name].isin(dtype.categories)
-        if bad.any():
-            raise _cell_error(df, schema, table, name, bad, "is not one of the allowed values: "
+    for name, dtype in enums.items():  # read with the values found, then checked against the declared ones
+        found = df[name].cat.categories
+        pos = dtype.categories.get_indexer(found)
+        if (pos < 0).any():
+            raise _cell_error(df, schema, table, name, df[name].isin(found[pos < 0]), "is not one of the allowed values: "
                               + ", ".join(map(str, dtype.categories[:12])) + (", ..." if len(dtype.categories) > 12 else ""))
-        df[name] = df[name].astype(dtype)
+        codes = df[name].cat.codes.to_numpy()
+        df[name] = pd.Categorical.from_codes(np.where(codes < 0, -1, pos[codes]) if len(pos) else codes, dtype=dtype)
     for name, fmt in dates.items():
-        col = pd.to_datetime(df[name], format=fmt, errors="coerce")
-        bad = df[name].notna() & col.isna()
-        if bad.any():
-            raise _cell_error(df, schema, table, name, bad, f"is not a date ({fmt})")
+        try:
+            col = pd.to_datetime(df[name], format=fmt)
+        except (ValueError, TypeError, OverflowError):
+            bad = df[name].notna() & pd.to_datetime(df[name], format=fmt, errors="coerce").isna()
+            raise _cell_error(df, schema, table, name, bad, f"is not a date ({fmt})") from None
         df[name] = col if str(col.dtype) == "datetime64[us]" else col.astype("datetime64[us]")
     return df
 
