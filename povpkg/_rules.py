@@ -46,3 +46,10 @@ def schema_failures(desc: dict, frames: dict) -> list[Failure]:
 
 def rule_failures(desc: dict, frames: dict, *, root: Path, sources=None) -> list[Failure]:
     return list(rules_module().check_rules(desc, frames, root=root, sources=sources))
+
+
+def sources_not_checked(frames: dict, sources) -> dict[str, str]:
+    """Sources whose texts the ``sources`` folder does not hold (their spans go unchecked)."""
+    if sources is None or "sources" not in frames:
+        return {}
+    return dict(rules_module().provenance.not_checked(frames["sources"], sources))

@@ -94,6 +94,7 @@ def validate(path=None, sources=None) -> Report:
     report.failures.extend(_rules.schema_failures(desc, frames))
     report.stages.append("cross-table rules")
     report.failures.extend(_rules.rule_failures(desc, frames, root=root, sources=sources))
+    report.sources_not_checked = _rules.sources_not_checked(frames, sources)
     return report
 
 
