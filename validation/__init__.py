@@ -9,7 +9,7 @@ and places inside their spans; ``references``: '|'-separated id lists resolve.
 Imported by povpkg as ``povpkg.validation``; it reads no files but the ones it is
 handed.
 """
-from . import coverage, mentions, provenance, references  # noqa: F401  (they register their rules)
+from . import coverage, domain, mentions, provenance, references  # noqa: F401  (they register their rules)
 from .rules import check_rules
 from .schemas import check_schemas
 

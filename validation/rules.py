@@ -395,7 +395,8 @@ def _key_text(df, fields):
 
 @rule("formula-injection", needs=())
 def no_formulas(frames, ctx):
-    """Text cells must not start with = + @ (spreadsheets would run them as formulas)."""
+    """Text cells must not start with = + @, with - before a non-digit, or with TAB or CR
+    (the characters spreadsheets take as the start of a formula)."""
     for table, df in frames.items():
         for col in df.columns:
             s = df[col]
@@ -409,7 +410,7 @@ def no_formulas(frames, ctx):
             for i, v in s[mask.to_numpy(bool)].items():
                 yield Failure(rule="formula-injection", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
                               field=col, value=v, message="starts with a spreadsheet formula character",
-                              fix="reword the cell so it does not start with =, + or @")
+                              fix="reword the cell so it does not start with =, +, @, - (before a non-digit), TAB or CR")
 
 
 def load_texts(ctx, sources) -> dict:
@@ -442,7 +443,7 @@ def release_record(frames, ctx):
                               "(or minor for added data, major for a broken schema)")
 
 
-FORMULA = r"[=+@]"
+FORMULA = r"[=+@\t\r]|-(?![\d.])"  # = + @, - before a non-digit, TAB, CR
 
 
 def is_in(values, known):
