@@ -87,6 +87,7 @@ class Report:
     tables: dict[str, int] = field(default_factory=dict)
     stages: list[str] = field(default_factory=list)
     unchecked: list[Unchecked] = field(default_factory=list)  # what could not be checked, with the reason
+    sources_not_checked: dict[str, str] = field(default_factory=dict)  # source_id -> why its spans were not read
 
     @property
     def valid(self) -> bool:
@@ -111,12 +112,13 @@ class Report:
             "stages": self.stages,
             "tables": self.tables,
             "unchecked": [asdict(u) for u in self.unchecked],
+            "sources_not_checked": self.sources_not_checked,
             "summary": {"tables": len(self.tables), "rows": sum(self.tables.values()), "failures": len(self.failures)},
             "failures": [_jsonable(asdict(f)) for f in self.failures],
         }
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False, allow_nan=False)
 
     def to_text(self) -> str:
         lines = [f"povpkg validate: {self.package} (version {self.version})"]
@@ -139,6 +141,11 @@ class Report:
             lines.append("")
             lines.append("not checked until the problems above are fixed:")
             lines.extend(f"  - {u.text()}" for u in self.unchecked)
+        if self.sources_not_checked:
+            lines.append("")
+            n = len(self.sources_not_checked)
+            lines.append(f"spans not checked against a text ({n} source{'s' if n != 1 else ''} without one in the "
+                         "sources folder): " + ", ".join(self.sources_not_checked))
         lines.append("")
         n, t = sum(self.tables.values()), len(self.tables)
         if self.valid:
@@ -150,7 +157,11 @@ class Report:
 
 
 def _jsonable(d: dict) -> dict:
+    """Strict JSON: a value that is not a plain scalar, or a number that is not finite
+    (inf, -inf, NaN), is written as text."""
+    import math
+
     v = d.get("value")
-    if v is not None and not isinstance(v, (str, int, float, bool)):
+    if v is not None and (not isinstance(v, (str, int, float, bool)) or (isinstance(v, float) and not math.isfinite(v))):
         d["value"] = str(v)
     return d

@@ -59,3 +59,10 @@ def schema_failures(desc: dict, frames: dict) -> tuple[list[Failure], list[Unche
 def rule_failures(desc: dict, frames: dict, *, root: Path, sources=None, broken=(), package=None) -> tuple[list, list]:
     """The cross-table rules' failures (errata applied) and what they could not check."""
     return rules_module().run_rules(desc, frames, root=root, sources=sources, broken=broken, package=package)
+
+
+def sources_not_checked(frames: dict, sources) -> dict[str, str]:
+    """Sources whose texts the ``sources`` folder does not hold (their spans go unchecked)."""
+    if sources is None or "sources" not in frames:
+        return {}
+    return dict(rules_module().provenance.not_checked(frames["sources"], sources))

@@ -100,6 +100,7 @@ def validate(path=None, sources=None) -> Report:
                                             package=desc)
     report.failures.extend(fails)
     report.unchecked.extend(unchecked)
+    report.sources_not_checked = _rules.sources_not_checked(frames, sources)
     return report
 
 

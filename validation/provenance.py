@@ -1,7 +1,21 @@
-"""Does a cited span hold its figures? Number renderings as sources write them."""
+"""Is each stated value bound to its own mention in the cited span?
+
+A figure must appear in its span as the source writes it (4394, 4,394, twenty-eight)
+*and* next to the words that say what it counts ("43 families", "195 people"), or be
+the only figure its span holds, so two figures sharing a span cannot be swapped. A
+stated date must match a date the span writes with its month and day together
+("June 12 to 22, 2012"), its year written there or, failing that, the last year the
+text wrote before it. Each source text is scanned once into an index of mentions;
+a row's check only looks up the mentions inside its span, so the cost grows with the
+text and the rows, never with their product.
+"""
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
@@ -20,9 +34,12 @@ FIGURES = {
 }
 
 
+# --- how a source may write a number ------------------------------------------
+
 def words(n: int) -> list[str]:
-    """English words for 0..999 ('twenty-eight', 'twenty eight'); none for a negative number."""
-    if n < 0:  # a list index would wrap: -5 would read as "fifteen"
+    """English words for 0..999 and whole thousands ('twenty-eight', 'ten thousand');
+    nothing for other numbers, negative ones included."""
+    if n < 0:
         return []
     if n < 20:
         return [_UNITS[n]]
@@ -39,48 +56,265 @@ def words(n: int) -> list[str]:
 
 
 def renderings(value) -> list[str]:
-    """Ways a source may write ``value``: 4394, 4,394, 28.64, six, twenty-eight, two-and-a-half."""
-    v = float(value)
+    """Ways a source may write ``value``: 4394, 4,394, 28.64, six, twenty-eight, two-and-a-half.
+    A value that is not a finite number has none."""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return []
+    if not math.isfinite(v):
+        return []
     out = []
     if v.is_integer():
         n = int(v)
         out += [str(n), f"{n:,}"]
         out += words(n) + _SPECIAL.get(n, []) + ([_ORDINAL[n]] if n in _ORDINAL else [])
     else:
-        s = repr(v)
-        out.append(s)
+        out.append(repr(v))
         whole, frac = divmod(v, 1)
-        if frac == 0.5:
+        if frac == 0.5 and whole >= 0:
             out += [f"{w}-and-a-half" for w in words(int(whole))] + [f"{w} and a half" for w in words(int(whole))]
-    return out
+    return list(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=4096)
+def _rendering_re(r: str) -> re.Pattern:
+    if r[0].isdigit() or r[0] == "-":
+        return re.compile(rf"(?<![\d.,]){re.escape(r)}(?![\d]|[.,]\d)")
+    return re.compile(rf"(?<![A-Za-z-]){re.escape(r)}(?![A-Za-z])", re.IGNORECASE)
+
+
+def mentions(span: str, value) -> list[tuple[int, int]]:
+    """Where ``span`` writes ``value`` as a whole number or word (not inside a longer one)."""
+    found = []
+    for r in renderings(value):
+        found += [m.span() for m in _rendering_re(r).finditer(span)]
+    return sorted(set(found))
 
 
 def holds(span: str, value) -> bool:
-    """True when ``span`` contains ``value`` as a whole number or word (not inside a longer one)."""
-    for r in renderings(value):
-        if r[0].isdigit():
-            pat = rf"(?<![\d.,]){re.escape(r)}(?![\d]|[.,]\d)"
-        else:
-            pat = rf"(?<![A-Za-z-]){re.escape(r)}(?![A-Za-z])"
-        if re.search(pat, span, flags=re.IGNORECASE):
+    """True when ``span`` contains ``value`` as a whole number or word."""
+    return bool(mentions(span, value))
+
+
+# --- what a figure counts -------------------------------------------------------
+
+_PEOPLE = {"people", "person", "participant", "delegate", "expert", "scholar", "official", "representative",
+           "guest", "trainee", "cadre", "student", "leader", "villager", "farmer", "women", "woman", "men",
+           "member", "attendee", "entrepreneur", "staff", "visitor", "volunteer", "teacher", "worker",
+           "embroiderer", "inheritor", "resident", "population", "minister", "head", "individual"}
+# words a unit or field name may stand for in the text
+_SYNONYMS = {
+    "people": _PEOPLE, "person": _PEOPLE, "participant": _PEOPLE,
+    "percent": {"%", "percent", "cent"}, "km": {"square", "kilometer", "kilometre", "km"},
+    "m": {"square", "meter", "metre"}, "country": {"country", "nation", "economy", "state"},
+    "day": {"day"}, "year": {"year"}, "usd": {"$", "usd", "dollar", "us$"}, "yuan": {"yuan", "rmb"},
+    "10k": {"10,000", "thousand"},
+    "head": {"head", "cattle", "cow", "scalper"},  # the Laos article's words for its cattle (see errata)
+    "group": {"group", "minority", "nationality"}, "outlet": {"media"},
+    "times": {"times", "time", "fold"}, "session": {"times", "time"}, "visit": {"times", "twice", "once"},
+}
+# what each figure column counts, where the column itself says it
+FIELD_COUNTS = {
+    ("events", "participants"): {"people"},
+    ("events", "countries_stated"): {"country"},
+    ("events", "duration_days_stated"): {"day"},
+}
+_FUNCTION = {"of", "in", "and", "from", "to", "with", "was", "were", "is", "are", "has", "have", "had", "at",
+             "on", "for", "by", "the", "a", "an", "respectively", "or", "as", "than", "more", "over", "about"}
+_WORD = re.compile(r"[A-Za-z]+|%|\$")
+_NUMBER_WORDS = sorted(set(_UNITS[1:] + _TENS[2:] + ["dozen", "twice", "hundred", "thousand"]), key=len, reverse=True)
+_BREAK = re.compile(r"[;.:!?]|\d|(?<![A-Za-z“\"'‘])(?:" + "|".join(_NUMBER_WORDS) + r")(?![A-Za-z])", re.IGNORECASE)
+_WINDOW = 5  # content words read after a figure (words before it: the same count, any words)
+
+
+def stem(w: str) -> str:
+    """A crude singular: 'families' -> 'family', 'trainings' -> 'training', 'medias' -> 'media'."""
+    w = w.lower()
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("sses", "xes", "ches", "shes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+def vocabulary(*phrases: str) -> set[str]:
+    """The words that may say what a figure counts: those of ``phrases`` and their synonyms."""
+    out = set()
+    for p in phrases:
+        for w in _WORD.findall(str(p).replace("_", " ")):
+            s = stem(w)
+            if s not in _FUNCTION:
+                out |= {s} | {stem(x) for x in _SYNONYMS.get(s, ())}
+    return out
+
+
+def _clause_words(text: str, *, backwards: bool) -> list[str]:
+    """Up to _WINDOW words next to a figure, stopping at punctuation or another number
+    (read past a number that only function words separate from the figure: 'nine of the
+    44 natural villages', 'four "100" training projects')."""
+    piece = text[::-1] if backwards else text
+    cut = _BREAK.search(piece)
+    if cut and not backwards and cut.group()[0].isalnum() and set(_WORD.findall(piece[:cut.start()].lower())) <= _FUNCTION:
+        rest = re.match(r"[\d,.]+|[A-Za-z]+", piece[cut.start():]).end() + cut.start()
+        nxt = _BREAK.search(piece, rest)
+        piece = piece[:cut.start()] + " " + piece[rest:nxt.start() if nxt else None]
+    elif cut:
+        piece = piece[:cut.start()]
+    piece = piece[::-1] if backwards else piece
+    found = [stem(w) for w in _WORD.findall(re.sub(r"\([^()]*\)", " ", piece))]
+    if backwards:
+        return found[-_WINDOW:]
+    content = [k for k, w in enumerate(found) if w not in _FUNCTION]
+    return found[:content[_WINDOW - 1] + 1] if len(content) >= _WINDOW else found
+
+
+def _matches(found: list[str], vocab: set[str]) -> bool:
+    """A word of ``vocab``, or one inflected from it ('visited', 'breeding'); not a longer
+    word that merely starts with it ('villager' is not 'village')."""
+    return any(w in vocab or any(len(v) >= 4 and w.startswith(v) and w[len(v):] in ("ed", "d", "ing")
+                                 for v in vocab) for w in found)
+
+
+def counts_what(span: str, start: int, end: int, vocab: set[str], context: set[str] = frozenset()) -> bool:
+    """Do the words right after the figure (or, when none follow it, the words before it)
+    say what ``vocab`` names? '43 families' counts families; 'a population of 239,000' people.
+    ``context`` (words of the field's name) may only stand before the figure."""
+    tail = span[end:end + 80]
+    after = [] if re.match(r"\s*,", tail) else _clause_words(tail, backwards=False)
+    if _matches(after, vocab):
+        return True
+    head = [w for w in after if w not in _FUNCTION]
+    if after and after[0] not in _FUNCTION and head:
+        return False
+    return _matches(_clause_words(span[max(0, start - 80):start], backwards=True), vocab | context)
+
+
+_ANY_NUMBER = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\w])|(?<![A-Za-z-])(?:"
+                         + "|".join(_NUMBER_WORDS) + r")(?![A-Za-z])", re.IGNORECASE)
+
+
+def figures_in(numbers: list[tuple[int, int]], dates: list[tuple[int, int]]) -> int:
+    """How many of a span's ``numbers`` lie outside its dates."""
+    return sum(1 for s, _ in numbers if not any(a <= s < b for a, b in dates))
+
+
+# --- dates as the source writes them -------------------------------------------
+
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"]
+_MONTH_NO = {**{m.lower(): i + 1 for i, m in enumerate(_MONTHS)}, **{m[:3].lower(): i + 1 for i, m in enumerate(_MONTHS)},
+             "sept": 9}
+_MON = r"(?:" + "|".join(_MONTHS + [m[:3] for m in _MONTHS] + ["Sept"]) + r")\.?(?![a-z])"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
+_SEP = r"\s*(?:-|–|—|to|and|through|until|till)\s*"
+_YEAR = r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d])"
+_DATE = re.compile(
+    rf"(?P<m1>{_MON})\s+(?P<d1>{_DAY})(?:{_SEP}(?:(?P<m2>{_MON})\s+)?(?P<d2>{_DAY}))?(?:,?\s*(?:in\s+)?(?P<y>{_YEAR}))?"
+    rf"|(?P<bd1>{_DAY})(?:{_SEP}(?P<bd2>{_DAY}))?\s+(?:of\s+)?(?P<bm1>{_MON})(?:,?\s*(?P<by>{_YEAR}))?"
+    rf"|(?P<cm1>{_MON})(?:{_SEP}(?P<cm2>{_MON}))?(?:,?\s*(?:of\s+)?(?P<cy>{_YEAR}))?"
+)
+_YEARS = re.compile(_YEAR)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date or range the text writes: (year, month, day) at each end; day None for a month."""
+
+    start: int
+    end: int
+    first: tuple
+    last: tuple
+
+
+def _month(s: str) -> int:
+    return _MONTH_NO[s.rstrip(".").lower()]
+
+
+def _day(s: str) -> int:
+    return int(re.match(r"\d+", s).group())
+
+
+@dataclass
+class TextIndex:
+    """Every date and year a source text writes, found once per text."""
+
+    text: str
+    dates: list[DateMention] = field(default_factory=list)
+    year_at: list[int] = field(default_factory=list)
+    year_val: list[int] = field(default_factory=list)
+    number_at: list[tuple[int, int]] = field(default_factory=list)
+
+    def __post_init__(self):
+        self.number_at = [m.span() for m in _ANY_NUMBER.finditer(self.text)]
+        for m in _YEARS.finditer(self.text):
+            self.year_at.append(m.start())
+            self.year_val.append(int(m.group()))
+        for m in _DATE.finditer(self.text):
+            g = m.groupdict()
+            if g["m1"]:
+                m1, d1, m2, d2, y = _month(g["m1"]), _day(g["d1"]), g["m2"], g["d2"], g["y"]
+                m2 = _month(m2) if m2 else m1
+            elif g["bm1"]:
+                m1, d1, m2, d2, y = _month(g["bm1"]), _day(g["bd1"]), None, g["bd2"], g["by"]
+                m2 = m1
+            else:
+                m1, d1, m2, d2, y = _month(g["cm1"]), None, g["cm2"], None, g["cy"]
+                m2 = _month(m2) if m2 else m1
+            year = int(y) if y else self.year_before(m.start())
+            d2 = _day(d2) if d2 else (None if d1 is None or m2 != m1 else d1)
+            self.dates.append(DateMention(m.start(), m.end(), (year, m1, d1), (year, m2, d2)))
+        self._date_at = [d.start for d in self.dates]
+
+    def year_before(self, pos: int) -> int | None:
+        """The last year the text wrote before ``pos`` (the year an undated 'On June 26' belongs to)."""
+        i = bisect_left(self.year_at, pos)
+        return self.year_val[i - 1] if i else None
+
+    def dates_in(self, a: int, b: int) -> list[DateMention]:
+        return self.dates[bisect_left(self._date_at, a):bisect_left(self._date_at, b)]
+
+    def numbers_in(self, a: int, b: int) -> list[tuple[int, int]]:
+        """Offsets (inside the span a-b) of every number the span writes."""
+        i, j = bisect_left(self.number_at, (a, -1)), bisect_left(self.number_at, (b, -1))
+        return [(s - a, e - a) for s, e in self.number_at[i:j] if e <= b]
+
+    def years_in(self, a: int, b: int) -> list[int]:
+        return self.year_val[bisect_left(self.year_at, a):bisect_right(self.year_at, b - 1)]
+
+
+def date_stated(index: TextIndex, a: int, b: int, date, precision: str, end: bool) -> bool:
+    """Does the span a-b write ``date`` to its precision, as a start (or, with ``end``, an end)?
+
+    Day: month and day written together, with the year of that mention (or the last year
+    written before it). Month: month and year likewise. Year: the year written in the span.
+    """
+    want = (date.year, date.month, date.day)
+    if precision == "year":
+        return date.year in index.years_in(a, b) or any(d.first[0] == date.year for d in index.dates_in(a, b))
+    for d in index.dates_in(a, b):
+        got = d.last if end else d.first
+        if precision == "day" and got == want:
+            return True
+        if precision == "month" and got[:2] == want[:2]:
             return True
     return False
 
 
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"]
+class DateSpans(list):
+    """Offsets (inside a span) of the dates and years it writes, which are not figures;
+    ``days``: those of the dates with a month (whose numbers are days, never counts)."""
+
+    days: list[tuple[int, int]]
 
 
-def date_in(span: str, date, precision: str) -> bool:
-    """True when ``span`` states ``date`` to its precision: month and day ('April 13', 'Nov. 20'),
-    the month, or the year. The year of a day or month may come from the sentence before."""
-    month = _MONTHS[date.month - 1]
-    has_month = re.search(rf"\b(?:{month}|{month[:3]}\.?)(?![a-z])", span) is not None
-    if precision == "day":
-        return has_month and re.search(rf"(?<!\d){date.day}(?!\d)", span) is not None
-    if precision == "month":
-        return has_month
-    return re.search(rf"(?<!\d){date.year}(?!\d)", span) is not None
+def date_spans(index: TextIndex, a: int, b: int) -> DateSpans:
+    out = DateSpans((d.start - a, d.end - a) for d in index.dates_in(a, b))
+    out.days = list(out)
+    out += [(p - a, p - a + 4) for p in index.year_at[bisect_left(index.year_at, a):bisect_right(index.year_at, b - 1)]]
+    return out
 
 
 # --- names, titles and places ------------------------------------------------
@@ -100,3 +334,214 @@ def words_in(span: str, text: str) -> bool:
     wrote in its own order ('Deputy Director Anton Nova of Department of ...') still
     matches our 'Deputy Director, Department of ...'."""
     return word_set(text) <= word_set(span)
+
+
+# --- binding a row's figure to its mention ------------------------------------
+
+# the source's 2009 table: columns in the order it prints them, the area total last
+FUNDING_COLUMNS = ["new_rural_construction", "industrial_development", "social_undertakings", None]
+_SCALES = {"million", "billion"}
+
+
+def table_position(table: str, row: dict) -> int | None:
+    """Which number of its printed table row a funding cell or total is (0-based)."""
+    if table == "funding_2009":
+        return FUNDING_COLUMNS.index(row["category"]) if row.get("category") in FUNDING_COLUMNS else None
+    if table == "funding_2009_totals":
+        return FUNDING_COLUMNS.index(row["category"]) if row.get("total_kind") == "category" else 3
+    return None
+
+
+def amount_bound(span: str, start: int, end: int, unit) -> bool:
+    """'1.95 billion yuan', '$150 million', '800$': the scale and currency next to the figure."""
+    unit = str(unit).lower().split()
+    scale = unit[0] if len(unit) > 1 and unit[0] in _SCALES else None
+    after = [w.lower() for w in _WORD.findall(span[end:end + 40])][:3]
+    first = after[0] if after else None
+    if (first in _SCALES or scale) and first != scale:
+        return False
+    near = span[max(0, start - 3):start] + span[end:end + 2]
+    if unit[-1] == "usd":
+        return "$" in near or bool({"dollar", "dollars", "usd"} & set(after))
+    return "yuan" in after or "rmb" in after
+
+
+def figure_bound(span: str, value, where: list[tuple[int, int]], vocab: set[str] | None, *,
+                 context: set[str] = frozenset(), dates: list[tuple[int, int]], numbers: list[tuple[int, int]],
+                 position: int | None = None, unit=None, year=None) -> bool:
+    """Is one of the value's mentions ``where`` its own: the span's only figure, the
+    figure at ``position`` of a table row, one followed by its ``year`` ('123 in 2009'),
+    or one next to words of ``vocab``?"""
+    where = [(s, e) for s, e in where if not any(a <= s < b for a, b in dates.days)]
+    if not where:  # only a day of some date ('October 17') writes this number
+        return False
+    if position is not None:
+        return position < len(numbers) and numbers[position] in where  # a table row writes no dates
+    if unit is not None:
+        return any(amount_bound(span, s, e, unit) for s, e in where)
+    if figures_in(numbers, dates) <= 1:
+        return True
+    if year is not None and any(re.match(rf"\s*in\s+{int(year)}(?!\d)", span[e:]) for _, e in where):
+        return True
+    return bool(vocab) and any(counts_what(span, s, e, vocab, context) for s, e in where)
+
+
+# --- the rules ----------------------------------------------------------------
+
+from povpkg._report import Failure  # noqa: E402
+
+from .rules import pd_isna, row_key, rule  # noqa: E402
+
+
+@dataclass
+class SourceTexts:
+    """The texts found for the sources table: usable ones, broken ones, absent ones."""
+
+    texts: dict[str, TextIndex] = field(default_factory=dict)
+    problems: list[tuple[str, str]] = field(default_factory=list)
+    absent: dict[str, str] = field(default_factory=dict)
+
+
+def source_file(folder, name) -> "Path | None":
+    """``folder/name`` if it is a plain name inside ``folder``, else None.
+
+    ``file_name`` comes from the table under test: an absolute path, ``..``, a drive or
+    a symlink leading out of the folder would make validation read any file.
+    """
+    from pathlib import Path, PurePosixPath, PureWindowsPath
+
+    if not isinstance(name, str) or not name or "\\" in name or ":" in name \
+            or PurePosixPath(name).is_absolute() or PureWindowsPath(name).is_absolute() or ".." in re.split(r"[\\/]", name):
+        return None
+    root = Path(folder).resolve()
+    p = root / name
+    if not p.resolve().is_relative_to(root):  # a symlink leading out is refused too
+        return None
+    return p
+
+
+def read_texts(folder, sources) -> SourceTexts:
+    """Read each source's text from ``folder``: a text that is there must be the one the
+    offsets refer to (sha256, UTF-8, length); a text that is not there is only not checked."""
+    import hashlib
+
+    out = SourceTexts()
+    for r in sources.itertuples(index=False):
+        sid, name = r.source_id, r.file_name
+        p = source_file(folder, name)
+        if p is None:
+            out.problems.append((sid, f"file_name {name!r} does not name a file inside the sources folder"))
+            continue
+        if not p.is_file():
+            out.absent[sid] = f"{name} is not in {folder}"  # reported as not checked, not as a failure
+            continue
+        data = p.read_bytes()
+        if hashlib.sha256(data).hexdigest() != r.sha256:
+            out.problems.append((sid, f"{p} is not the text the offsets refer to (sha256 differs)"))
+            continue
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            out.problems.append((sid, f"{p} is not UTF-8 text ({exc.reason} at byte {exc.start})"))
+            continue
+        if not pd_isna(r.characters) and len(text) != int(r.characters):
+            out.problems.append((sid, f"the text has {len(text)} characters but sources.characters says {int(r.characters)}"))
+        out.texts[sid] = TextIndex(text)
+    return out
+
+
+def not_checked(sources, folder) -> dict[str, str]:
+    """Sources whose texts ``folder`` does not hold: their spans were not checked."""
+    out = {}
+    for r in sources.itertuples(index=False):
+        p = source_file(folder, r.file_name)
+        if p is not None and not p.is_file():
+            out[r.source_id] = f"{r.file_name} is not in {folder}"
+    return out
+
+
+@rule("span-in-source", needs=("sources",))
+def spans_in_source(frames, ctx):
+    """Every cited span lies inside its source; with the texts at hand, every figure and
+    stated date is bound to its own mention there."""
+    src = frames["sources"].set_index("source_id")
+    texts = read_texts(ctx.sources, frames["sources"]) if ctx.sources else SourceTexts()
+    for table, df in frames.items():
+        if not {"source_id", "span_start", "span_end"} <= set(df.columns):
+            continue
+        a, b = df["span_start"], df["span_end"]
+        size = df["source_id"].map(src["characters"])  # unknown sources: the foreign-key rule reports them
+        bad = (df["source_id"].isin(src.index) & ((a < 0) | (a >= b) | (size.notna() & (b > size)))).fillna(False)
+        for i in df.index[bad]:
+            yield Failure(rule="span-in-source", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
+                          field="span_end", value=f"{a[i]}-{b[i]}",
+                          message=f"span {a[i]}-{b[i]} is not a span of {df.at[i, 'source_id']} ({size[i]} characters)",
+                          fix="recompute the offsets from the source text")
+        if texts.texts:
+            checked = df[~bad & df["source_id"].isin(list(texts.texts))]
+            yield from _check_rows(ctx, table, df, checked, texts.texts)
+    for sid, problem in texts.problems:
+        yield Failure(rule="source-text", table="sources", key=sid, message=problem,
+                      fix="point --sources at the folder holding the exact texts the offsets refer to")
+
+
+def what_it_counts(table, col, row) -> tuple[set[str] | None, set[str]]:
+    """Words that say what a figure counts (its unit), and words of its field's name."""
+    if (table, col) in FIELD_COUNTS:
+        return vocabulary(*FIELD_COUNTS[table, col]), set()
+    if table == "indicators":
+        return vocabulary(row.get("unit")), vocabulary(row.get("measure"))
+    return None, set()
+
+
+_ROW_FIELDS = {"source_id", "span_start", "span_end", "start_date", "end_date", "date_basis", "date_precision",
+               "unit", "measure", "year", "unit_stated", "category", "total_kind"}
+
+
+def _check_rows(ctx, table, df, rows, texts):
+    cols = [c for c in FIGURES.get(table, []) if c in rows.columns]
+    dated = "date_basis" in rows.columns and "date_precision" in rows.columns
+    if rows.empty or not (cols or dated):
+        return
+    keep = [c for c in rows.columns if c in cols or c in _ROW_FIELDS]
+    for i, r in zip(rows.index, rows[keep].to_dict("records")):
+        index = texts[r["source_id"]]
+        a, b = int(r["span_start"]), int(r["span_end"])
+        span = index.text[a:b]
+        where = f"the cited span of {r['source_id']} ({a}-{b})"
+        if dated and r["date_basis"] == "stated":
+            for col in ("start_date", "end_date"):
+                d = r.get(col)
+                if not pd_isna(d) and not date_stated(index, a, b, d, r["date_precision"], end=col == "end_date"):
+                    yield Failure(rule="date-in-span", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
+                                  field=col, value=str(d.date()),
+                                  message=f"{d.date()} ({r['date_precision']} precision) is not a date {where} writes "
+                                          f"(month and day together, with its year)",
+                                  fix="correct the date or the span; if the date comes from elsewhere, set date_basis "
+                                      "to parent or context and say how in notes")
+        if not cols:
+            continue
+        dates = None
+        for col in cols:
+            v = r.get(col)
+            if pd_isna(v):
+                continue
+            found = mentions(span, v)
+            shown = f"{v:g}" if isinstance(v, (int, float)) else str(v)
+            if not found:
+                yield Failure(rule="figure-in-span", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
+                              field=col, value=v, message=f"{shown} does not appear in {where}",
+                              fix="correct the figure, or the span, against the source text")
+                continue
+            dates = date_spans(index, a, b) if dates is None else dates
+            vocab, context = what_it_counts(table, col, r)
+            if not figure_bound(span, v, found, vocab, context=context, dates=dates, numbers=index.numbers_in(a, b),
+                                position=table_position(table, r),
+                                unit=r.get("unit_stated") if table == "amounts" else None,
+                                year=None if table != "indicators" or pd_isna(r.get("year")) else r["year"]):
+                yield Failure(rule="figure-in-span", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
+                              field=col, value=v,
+                              message=f"{shown} appears in {where}, but not where the span says what {col} counts "
+                                      f"(e.g. next to {', '.join(sorted(vocab or {'its unit'})[:4])})",
+                              fix="check which figure of the span this field takes (two may have been swapped); "
+                                  "or narrow the span to this figure's own clause")

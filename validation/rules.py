@@ -466,7 +466,8 @@ def _key_text(df, fields):
 
 @rule("formula-injection", needs=())
 def no_formulas(frames, ctx):
-    """Text cells must not start with = + @ (spreadsheets would run them as formulas)."""
+    """Text cells must not start with = + @, with - before a non-digit, or with TAB or CR
+    (the characters spreadsheets take as the start of a formula)."""
     for table, df in frames.items():
         for col in df.columns:
             s = df[col]
@@ -480,92 +481,18 @@ def no_formulas(frames, ctx):
             for i, v in s[mask.to_numpy(bool)].items():
                 yield Failure(rule="formula-injection", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
                               field=col, value=v, message="starts with a spreadsheet formula character",
-                              fix="reword the cell so it does not start with =, + or @")
-
-
-@rule("span-in-source", needs=("sources",))
-def spans_in_source(frames, ctx):
-    """Every cited span lies inside its source; with the texts at hand, it holds its figures."""
-    from .provenance import FIGURES, date_in, holds
-
-    src = frames["sources"].set_index("source_id")
-    texts = load_texts(ctx, frames["sources"]) if ctx.sources else {}
-    for table, df in frames.items():
-        if not {"source_id", "span_start", "span_end"} <= set(df.columns):
-            continue
-        a, b = df["span_start"], df["span_end"]
-        size = df["source_id"].map(src["characters"])  # unknown sources: the foreign-key rule reports them
-        bad = (df["source_id"].isin(src.index) & ((a < 0) | (a >= b) | (size.notna() & (b > size)))).fillna(False)
-        for i in df.index[bad]:
-            yield Failure(rule="span-in-source", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
-                          field="span_end", value=f"{a[i]}-{b[i]}",
-                          message=f"span {a[i]}-{b[i]} is not a span of {df.at[i, 'source_id']} ({size[i]} characters)",
-                          fix="recompute the offsets from the source text")
-        cols = [c for c in FIGURES.get(table, []) if c in df.columns]
-        dated = "date_basis" in df.columns
-        if not texts or not (cols or dated):
-            continue
-        for i in df.index[~bad & df["source_id"].isin([k for k in texts if k != "__problems__"])]:
-            sid = df.at[i, "source_id"]
-            span = texts[sid][int(a[i]):int(b[i])]
-            if dated and df.at[i, "date_basis"] == "stated":
-                for col in ("start_date", "end_date"):
-                    d = df.at[i, col]
-                    if not pd_isna(d) and not date_in(span, d, df.at[i, "date_precision"]):
-                        yield Failure(rule="date-in-span", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
-                                      field=col, value=str(d.date()),
-                                      message=f"{d.date()} ({df.at[i, 'date_precision']} precision) is not stated in the cited span of {sid} ({a[i]}-{b[i]})",
-                                      fix="correct the date or the span; if the date comes from elsewhere, set date_basis to parent or context and say how in notes")
-            for col in cols:
-                v = df.at[i, col]
-                if not pd_isna(v) and not holds(span, v):
-                    yield Failure(rule="figure-in-span", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
-                                  field=col, value=v, message=f"{v:g} does not appear in the cited span of {sid} ({a[i]}-{b[i]})",
-                                  fix="correct the figure, or the span, against the source text")
-    for sid, problem in texts.get("__problems__", []):
-        yield Failure(rule="source-text", table="sources", key=sid, message=problem,
-                      fix="point --sources at the folder holding the exact texts the offsets refer to")
+                              fix="reword the cell so it does not start with =, +, @, - (before a non-digit), TAB or CR")
 
 
 def load_texts(ctx, sources) -> dict:
-    """The source texts from ``ctx.sources`` whose sha256 matches the sources table."""
-    import hashlib
+    """The source texts of ``ctx.sources`` by source_id (those that are the cited ones),
+    with ``"__problems__"``: what was wrong with the others (see provenance.read_texts)."""
+    from .provenance import read_texts
 
-    out, problems = {}, []
-    for r in sources.itertuples(index=False):
-        p = source_file(ctx.sources, r.file_name)
-        if isinstance(p, str):
-            problems.append((r.source_id, p))
-            continue
-        if not p.is_file():
-            problems.append((r.source_id, f"{p} is missing"))
-            continue
-        data = p.read_bytes()
-        if hashlib.sha256(data).hexdigest() != r.sha256:
-            problems.append((r.source_id, f"{p} is not the text the offsets refer to (sha256 differs)"))
-            continue
-        try:
-            out[r.source_id] = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            problems.append((r.source_id, f"{p} is not UTF-8 text ({exc.reason} at byte {exc.start})"))
-    out["__problems__"] = problems
+    found = read_texts(ctx.sources, sources)
+    out: dict = {sid: index.text for sid, index in found.texts.items()}
+    out["__problems__"] = found.problems
     return out
-
-
-def source_file(folder: Path, name):
-    """The source text's path inside ``folder``, or a message saying why it is refused.
-
-    ``file_name`` comes from the table under test: an absolute path, ``..`` or a
-    symlink leading out of the folder would make validation read any file.
-    """
-    if not isinstance(name, str) or not name or Path(name).is_absolute() or ".." in Path(name).parts \
-            or "\\" in name or ":" in name:
-        return f"file_name {name!r} is not a plain file name inside the sources folder"
-    base = folder.resolve()
-    p = base / name
-    if p.is_symlink() or base not in p.resolve().parents:
-        return f"file_name {name!r} leads outside the sources folder"
-    return p
 
 
 @rule("release-record", needs=())
@@ -587,7 +514,7 @@ def release_record(frames, ctx):
                               "(or minor for added data, major for a broken schema)")
 
 
-FORMULA = r"[=+@]"
+FORMULA = r"[=+@\t\r]|-(?![\d.])"  # = + @, - before a non-digit, TAB, CR
 
 
 def is_in(values, known):

@@ -1,0 +1,193 @@
+"""The source checks bind each value to its own mention (issue 8, section 5).
+
+Every case corrupts a copy in one way a careless edit could, on several rows, and
+checks the provenance rule names the row and field. Needs ../shared/sources.
+"""
+from __future__ import annotations
+
+import json
+import math
+import shutil
+
+import pytest
+
+import povpkg
+from conftest import update
+
+from povpkg._rules import rules_module
+
+P = rules_module().provenance
+
+
+# --- number words never crash or mislead ---------------------------------------
+
+@pytest.mark.parametrize("value", [-5, -1, -19, -100, -2.5, math.inf, -math.inf, math.nan, 10**30, "x"])
+def test_odd_numbers_have_no_misleading_renderings(value):
+    r = P.renderings(value)
+    assert not any(w in ("fifteen", "nineteen", "one", "eighty", "zero") for w in r)
+    assert not P.holds("fifteen nineteen eighty one zero", value)
+
+
+def test_a_negative_figure_is_found_only_as_written():
+    assert P.holds("a fall of -5 points", -5) and not P.holds("fifteen", -5) and not P.holds("5", -5)
+
+
+def span_failures(pkg, sources_dir):
+    """The provenance rule alone on a copy (the full validation is tested elsewhere; this is quicker)."""
+    from povpkg._package import descriptor, descriptor_path
+
+    desc = descriptor(descriptor_path(pkg))
+    frames = {r["name"]: povpkg.load(r["name"], path=pkg) for r in desc["resources"]}
+    ctx = rules_module().rules.Context(desc=desc, root=pkg, sources=sources_dir)
+    return list(P.spans_in_source(frames, ctx))
+
+
+def _caught(pkg, sources_dir, rule, table, key, field):
+    fails = span_failures(pkg, sources_dir)
+    hits = [(f.table, f.key, f.field) for f in fails if f.rule == rule]
+    assert (table, key, field) in hits, f"expected {rule} on {table} {key} {field}; got {hits}"
+
+
+# --- dates: year, month and day as the source writes them ------------------------
+
+DAY_DATES = [  # event, field, a date the span does not write (year moved, or day that is only some figure)
+    ("ev-2012-05-30-giz-delegation", "start_date", "1012-05-30"),
+    ("ev-2012-06-26-hui-liangyu-botswana-meeting", "start_date", "2011-06-26"),  # year from the text before
+    ("ev-2009-12-15-deang-forum", "start_date", "2010-12-15"),
+    ("ev-2021-10-25-cica-workshop", "end_date", "2022-10-26"),
+    ("ev-2012-11-20-child-poverty-symposium", "end_date", "2012-11-20"),  # 20 is also "20 developing countries"
+    ("ev-2012-11-20-child-poverty-symposium", "start_date", "2012-11-02"),  # "2.5 days"
+    ("ev-2012-08-28-poverty-alleviation-diplomacy-seminar", "end_date", "2012-08-30"),
+    ("ev-2012-09-26-china-asean-forum", "start_date", "2012-09-08"),  # "eight ASEAN countries"
+]
+MONTH_DATES = [
+    ("ev-2009-06-niuchangping-move-in", "start_date", "2010-06-01"),
+    ("ev-2017-09-guangxi-laos-demo-launch", "start_date", "2016-09-01"),
+    ("ev-2012-07-child-poverty-comparative-study", "end_date", "2013-09-01"),
+    ("ev-2019-05-hebian-asean-officials-visit", "start_date", "2019-06-01"),
+]
+
+
+@pytest.mark.parametrize(("event", "field", "date"), DAY_DATES + MONTH_DATES)
+def test_a_stated_date_moved_away_from_its_mention_is_caught(pkg, sources_dir, event, field, date):
+    update(pkg, "events", {"event_id": event}, **{field: date})
+    _caught(pkg, sources_dir, "date-in-span", "events", event, field)
+
+
+# --- figures: each bound to what it counts ------------------------------------------
+
+SWAPS = [  # two figures of one span, swapped
+    ("indicators", "indicator_id", "value", "in-004-leigongdaniu-families", "in-004-leigongdaniu-people"),  # 43 / 195
+    ("indicators", "indicator_id", "value", "in-2004-2012-lgop-overseas-trainings", "in-2004-2012-lgop-overseas-training-cadres"),
+    ("indicators", "indicator_id", "value", "in-004-pilot-towns", "in-004-pilot-counties"),
+    ("indicators", "indicator_id", "value", "in-004-tg-villages-2009", "in-004-tg-villages-2010"),
+    ("indicators", "indicator_id", "value", "in-003-coffee-packs-sold", "in-003-coffee-sellout-minutes"),
+    ("indicators", "indicator_id", "value", "in-004-dulongjiang-area", "in-004-dulongjiang-population"),
+]
+
+
+@pytest.mark.parametrize(("table", "key", "field", "one", "other"), SWAPS)
+def test_two_figures_of_one_span_cannot_be_swapped(pkg, sources_dir, table, key, field, one, other):
+    rows = {r[key]: r[field] for r in povpkg.load(table).to_dict("records") if r[key] in (one, other)}
+    update(pkg, table, {key: one}, **{field: f"{rows[other]:g}"})
+    update(pkg, table, {key: other}, **{field: f"{rows[one]:g}"})
+    blamed = {f.key for f in span_failures(pkg, sources_dir) if f.rule == "figure-in-span"}
+    assert blamed & {one, other}, f"swapping {one} and {other} passed"
+
+
+EVENT_SWAPS = ["ev-2012-11-20-child-poverty-symposium", "ev-2012-04-13-mdgs-seminar", "ev-2012-05-15-rural-dev-seminar",
+               "ev-2012-06-05-asian-rural-urban-seminar", "ev-2012-11-15-francophone-mdgs-seminar"]
+
+
+@pytest.mark.parametrize("event", EVENT_SWAPS)
+def test_participants_and_countries_cannot_be_swapped(pkg, sources_dir, event):
+    e = povpkg.load("events").set_index("event_id").loc[event]
+    update(pkg, "events", {"event_id": event}, participants=str(e["countries_stated"]),
+           countries_stated=str(e["participants"]))
+    fails = span_failures(pkg, sources_dir)
+    assert {(f.key, f.field) for f in fails if f.rule == "figure-in-span"} & {(event, "participants"), (event, "countries_stated")}
+
+
+MOVED = [  # a figure moved to another number of its span
+    ("amounts", "amount_id", "am-004-leigongdaniu", "value_stated", "50"),  # '50 safe houses'
+    ("amounts", "amount_id", "am-2009-shanghai-yunnan-actual", "value_stated", "24.6"),  # 'up 24.6%'
+    ("funding_2009", None, {"recipient_id": "puer-city", "category": "industrial_development"}, "amount_10k_yuan", "550"),
+    ("funding_2009_totals", "total_id", "area-others", "amount_10k_yuan", "150"),
+    ("indicators", "indicator_id", "in-000-wuding-population", "value", "136"),
+    ("events", "event_id", "ev-2012-09-26-china-asean-forum", "participants", "8"),
+]
+
+
+@pytest.mark.parametrize(("table", "key", "row", "field", "value"), MOVED)
+def test_a_figure_moved_to_another_number_of_its_span_is_caught(pkg, sources_dir, table, key, row, field, value):
+    where = row if key is None else {key: row}
+    changes = {field: value}
+    if table.startswith("funding"):
+        changes["amount_yuan"] = str(int(value) * 10000)
+    if table == "amounts":
+        unit = {r["amount_id"]: r for r in povpkg.load("amounts").to_dict("records")}[row]
+        changes["amount"] = f"{float(value) * P_SCALE[unit['unit_stated']]:.0f}"
+    update(pkg, table, where, **changes)
+    assert any(f.rule == "figure-in-span" and f.table == table and f.field == field
+               for f in span_failures(pkg, sources_dir))
+
+
+P_SCALE = {"yuan": 1, "million yuan": 1_000_000, "billion yuan": 1_000_000_000, "million usd": 1_000_000, "usd": 1}
+
+
+def test_a_unit_scale_that_the_text_does_not_write_is_caught(pkg, sources_dir):
+    update(pkg, "amounts", {"amount_id": "am-000-wuding-dev-funds"}, unit_stated="billion yuan", amount="2300000000")
+    _caught(pkg, sources_dir, "figure-in-span", "amounts", "am-000-wuding-dev-funds", "value_stated")
+
+
+@pytest.mark.parametrize("value", ["-5", "-15"])
+def test_a_negative_indicator_is_a_failure_not_a_crash(pkg, sources_dir, value):
+    update(pkg, "indicators", {"indicator_id": "in-004-sh-implementation-regulations"}, value=value)
+    report = povpkg.validate(pkg, sources=sources_dir)
+    assert [f.key for f in report.failures if f.rule == "figure-in-span"] == ["in-004-sh-implementation-regulations"]
+
+
+# --- the texts themselves -------------------------------------------------------------
+
+@pytest.mark.parametrize("source", ["yearbook-2013-intl", "ycpress-2020-laos"])
+def test_characters_must_be_the_texts_length(pkg, sources_dir, source):
+    n = povpkg.load("sources").set_index("source_id").at[source, "characters"]
+    update(pkg, "sources", {"source_id": source}, characters=str(n + 7))
+    assert any(f.rule == "source-text" and f.key == source and "characters" in f.message
+               for f in span_failures(pkg, sources_dir))
+
+
+def test_sources_whose_texts_are_elsewhere_are_reported_not_checked(tmp_path, sources_dir):
+    part = tmp_path / "some-texts"
+    part.mkdir()
+    src = povpkg.load("sources")
+    kept = src.iloc[:2]
+    for name in kept["file_name"]:
+        shutil.copy2(sources_dir / name, part / name)
+    report = povpkg.validate(sources=part)
+    assert report.valid, report.to_text()
+    assert set(report.sources_not_checked) == set(src["source_id"]) - set(kept["source_id"])
+    assert json.loads(report.to_json())["sources_not_checked"] == report.sources_not_checked
+    assert "not checked" in report.to_text()
+
+
+def test_a_text_held_but_wrong_still_fails_while_others_are_not_checked(tmp_path, sources_dir):
+    part = tmp_path / "some-texts"
+    part.mkdir()
+    name = povpkg.load("sources")["file_name"].iloc[0]
+    (part / name).write_text((sources_dir / name).read_text(encoding="utf-8") + " ", encoding="utf-8")
+    report = povpkg.validate(sources=part)
+    assert "source-text" in report.rules() and len(report.sources_not_checked) == 4
+
+
+def test_checking_the_shipped_spans_is_fast(sources_dir):
+    """Issue 9: the provenance checks take well under a second on the shipped package."""
+    import time
+
+    from povpkg._package import descriptor, descriptor_path
+
+    frames = {n: povpkg.load(n) for n in povpkg.tables()}
+    ctx = rules_module().rules.Context(desc=descriptor(descriptor_path(None)), root=None, sources=sources_dir)
+    t = time.process_time()
+    assert not list(P.spans_in_source(frames, ctx))
+    assert time.process_time() - t < 1.0
