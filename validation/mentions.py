@@ -87,8 +87,14 @@ def _people_named(frames, ctx, spans):
         family = words[0] if people.at[pid, "country_iso3"] == "CHN" else words[-1]
         title = ep.at[i, "title_as_stated"]
         by_title = family.lower() in word_set(span) and not pd_isna(title) and words_in(span, title)
-        if not (words_in(span, name) or by_title):
+        if not (any(words_in(span, n) for n in _spellings(people, pid)) or by_title):
             yield _fail(ctx, "name-in-span", "event_people", ep, i, "person_id", name, spans.where("event_people", i))
+
+
+def _spellings(people, pid) -> list[str]:
+    """The person's name and the other ways the sources write it (``people.spellings``)."""
+    other = people.at[pid, "spellings"] if "spellings" in people.columns else None
+    return [people.at[pid, "name"]] + ([] if pd_isna(other) else str(other).split("|"))
 
 
 def _cities_named(frames, ctx, spans):

@@ -20,7 +20,7 @@ from functools import lru_cache
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 _TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-_SPECIAL = {1: ["once", "first"], 2: ["twice", "second"], 3: ["third"], 12: ["dozen"]}
+_SPECIAL = {1: ["once", "first"], 2: ["twice", "second", "double"], 3: ["third"], 12: ["dozen"]}
 _ORDINAL = {4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh", 8: "eighth", 9: "ninth", 10: "tenth",
             11: "eleventh", 12: "twelfth", 13: "thirteenth", 17: "seventeenth", 20: "twentieth"}
 
@@ -55,6 +55,21 @@ def words(n: int) -> list[str]:
     return []
 
 
+_ZH_DIGITS = "零一二三四五六七八九"
+_ZH_NUMERALS = _ZH_DIGITS + "十百千万两〇"
+
+
+def zh_numerals(n: int) -> list[str]:
+    """Chinese numerals for 0..99 as sources write them: 十 (10), 二十三 (23); 两 for 2."""
+    if n < 10:
+        return [_ZH_DIGITS[n]] + (["两"] if n == 2 else [])
+    if n < 100:
+        t, u = divmod(n, 10)
+        head = ("" if t == 1 else _ZH_DIGITS[t]) + "十"
+        return [head + (_ZH_DIGITS[u] if u else "")]
+    return []
+
+
 def renderings(value) -> list[str]:
     """Ways a source may write ``value``: 4394, 4,394, 28.64, six, twenty-eight, two-and-a-half.
     A value that is not a finite number has none."""
@@ -68,7 +83,7 @@ def renderings(value) -> list[str]:
     if v.is_integer():
         n = int(v)
         out += [str(n), f"{n:,}"]
-        out += words(n) + _SPECIAL.get(n, []) + ([_ORDINAL[n]] if n in _ORDINAL else [])
+        out += words(n) + _SPECIAL.get(n, []) + ([_ORDINAL[n]] if n in _ORDINAL else []) + zh_numerals(n)
     else:
         out.append(repr(v))
         whole, frac = divmod(v, 1)
@@ -80,7 +95,10 @@ def renderings(value) -> list[str]:
 @lru_cache(maxsize=4096)
 def _rendering_re(r: str) -> re.Pattern:
     if r[0].isdigit() or r[0] == "-":
-        return re.compile(rf"(?<![\d.,]){re.escape(r)}(?![\d]|[.,]\d)")
+        tail = "0*" if "." in r else ""  # a decimal may be written with trailing zeros (75.80 for 75.8)
+        return re.compile(rf"(?<![\d.,]){re.escape(r)}{tail}(?![\d]|[.,]\d)")
+    if r[0] in _ZH_NUMERALS:
+        return re.compile(rf"(?<![{_ZH_NUMERALS}]){re.escape(r)}(?![{_ZH_NUMERALS}])")
     return re.compile(rf"(?<![A-Za-z-]){re.escape(r)}(?![A-Za-z])", re.IGNORECASE)
 
 
@@ -102,7 +120,8 @@ def holds(span: str, value) -> bool:
 _PEOPLE = {"people", "person", "participant", "delegate", "expert", "scholar", "official", "representative",
            "guest", "trainee", "cadre", "student", "leader", "villager", "farmer", "women", "woman", "men",
            "member", "attendee", "entrepreneur", "staff", "visitor", "volunteer", "teacher", "worker",
-           "embroiderer", "inheritor", "resident", "population", "minister", "head", "individual"}
+           "embroiderer", "inheritor", "resident", "population", "minister", "head", "individual",
+           "labor", "labour", "patient", "professional", "educator", "secretary"}
 # words a unit or field name may stand for in the text
 _SYNONYMS = {
     "people": _PEOPLE, "person": _PEOPLE, "participant": _PEOPLE,
@@ -110,8 +129,9 @@ _SYNONYMS = {
     "m": {"square", "meter", "metre"}, "country": {"country", "nation", "economy", "state"},
     "day": {"day"}, "year": {"year"}, "usd": {"$", "usd", "dollar", "us$"}, "yuan": {"yuan", "rmb"},
     "10k": {"10,000", "thousand"},
-    "head": {"head", "cattle", "cow", "scalper"},  # the Laos article's words for its cattle (see errata)
-    "group": {"group", "minority", "nationality"}, "outlet": {"media"},
+    "head": {"head", "cattle", "cow", "scalper", "livestock"},  # the Laos article's words for its cattle (see errata)
+    "group": {"group", "minority", "nationality"},
+    "facility": {"facility", "center", "centre", "home"}, "centre": {"centre", "center"}, "outlet": {"media"},
     "times": {"times", "time", "fold"}, "session": {"times", "time"}, "visit": {"times", "twice", "once"},
 }
 # what each figure column counts, where the column itself says it
@@ -154,10 +174,12 @@ def vocabulary(*phrases: str) -> set[str]:
 def _clause_words(text: str, *, backwards: bool) -> list[str]:
     """Up to _WINDOW words next to a figure, stopping at punctuation or another number
     (read past a number that only function words separate from the figure: 'nine of the
-    44 natural villages', 'four "100" training projects')."""
+    44 natural villages', 'four "100" training projects'; backwards, a list of figures:
+    'agreements respectively reached 195 and 2216')."""
     piece = text[::-1] if backwards else text
     cut = _BREAK.search(piece)
-    if cut and not backwards and cut.group()[0].isalnum() and set(_WORD.findall(piece[:cut.start()].lower())) <= _FUNCTION:
+    between = piece[:cut.start()][::-1] if cut and backwards else piece[:cut.start()] if cut else ""
+    if cut and cut.group()[0].isalnum() and set(_WORD.findall(between.lower())) <= _FUNCTION:
         rest = re.match(r"[\d,.]+|[A-Za-z]+", piece[cut.start():]).end() + cut.start()
         nxt = _BREAK.search(piece, rest)
         piece = piece[:cut.start()] + " " + piece[rest:nxt.start() if nxt else None]
@@ -182,7 +204,7 @@ def counts_what(span: str, start: int, end: int, vocab: set[str], context: set[s
     """Do the words right after the figure (or, when none follow it, the words before it)
     say what ``vocab`` names? '43 families' counts families; 'a population of 239,000' people.
     ``context`` (words of the field's name) may only stand before the figure."""
-    tail = span[end:end + 80]
+    tail = re.sub(r"U\.S\.", "US", span[end:end + 80])  # '700 U.S. dollars'
     after = [] if re.match(r"\s*,", tail) else _clause_words(tail, backwards=False)
     if _matches(after, vocab):
         return True
@@ -211,12 +233,17 @@ _MON = r"(?:" + "|".join(_MONTHS + [m[:3] for m in _MONTHS] + ["Sept"]) + r")\.?
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
 _SEP = r"\s*(?:-|–|—|to|and|through|until|till)\s*"
 _YEAR = r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d])"
+_DATE_YEAR = r"(?:1[89]|20)\d\d(?![\d])"  # a year right after a date: 'December 8-9,2015' too
 _DATE = re.compile(
-    rf"(?P<m1>{_MON})\s+(?P<d1>{_DAY})(?:{_SEP}(?:(?P<m2>{_MON})\s+)?(?P<d2>{_DAY}))?(?:,?\s*(?:in\s+)?(?P<y>{_YEAR}))?"
-    rf"|(?P<bd1>{_DAY})(?:{_SEP}(?P<bd2>{_DAY}))?\s+(?:of\s+)?(?P<bm1>{_MON})(?:,?\s*(?P<by>{_YEAR}))?"
+    rf"(?P<m1>{_MON})\s+(?P<d1>{_DAY})(?:{_SEP}(?:(?P<m2>{_MON})\s+)?(?P<d2>{_DAY}))?(?:,?\s*(?:in\s+)?(?P<y>{_DATE_YEAR}))?"
+    rf"|(?P<bd1>{_DAY})(?:{_SEP}(?P<bd2>{_DAY}))?\s+(?:of\s+)?(?P<bm1>{_MON})"
+    rf"(?:{_SEP}(?P<bd3>{_DAY})\s+(?P<bm2>{_MON}))?(?:,?\s*(?P<by>{_DATE_YEAR}))?"
     rf"|(?P<cm1>{_MON})(?:{_SEP}(?P<cm2>{_MON}))?(?:,?\s*(?:of\s+)?(?P<cy>{_YEAR}))?"
 )
 _YEARS = re.compile(_YEAR)
+# Chinese pages write 2010年7月13日, and a range as 7月13日—7月15日 (or —15日)
+_ZH_DATE = re.compile(r"(?:(?P<y>(?:1[89]|20)\d\d)年)?(?<!\d)(?P<m>1[0-2]|0?[1-9])月(?P<d>3[01]|[12]\d|0?[1-9])日"
+                      r"(?:\s*[-–—~至到]\s*(?:(?P<m2>1[0-2]|0?[1-9])月)?(?P<d2>3[01]|[12]\d|0?[1-9])日)?")
 
 
 @dataclass(frozen=True)
@@ -257,6 +284,8 @@ class TextIndex:
             if g["m1"]:
                 m1, d1, m2, d2, y = _month(g["m1"]), _day(g["d1"]), g["m2"], g["d2"], g["y"]
                 m2 = _month(m2) if m2 else m1
+            elif g["bm1"] and g["bm2"]:  # '30 October to 8 November, 2012'
+                m1, d1, m2, d2, y = _month(g["bm1"]), _day(g["bd1"]), _month(g["bm2"]), g["bd3"], g["by"]
             elif g["bm1"]:
                 m1, d1, m2, d2, y = _month(g["bm1"]), _day(g["bd1"]), None, g["bd2"], g["by"]
                 m2 = m1
@@ -266,6 +295,12 @@ class TextIndex:
             year = int(y) if y else self.year_before(m.start())
             d2 = _day(d2) if d2 else (None if d1 is None or m2 != m1 else d1)
             self.dates.append(DateMention(m.start(), m.end(), (year, m1, d1), (year, m2, d2)))
+        for m in _ZH_DATE.finditer(self.text):
+            year = int(m["y"]) if m["y"] else self.year_before(m.start())
+            m1, d1 = int(m["m"]), int(m["d"])
+            m2, d2 = int(m["m2"] or m1), int(m["d2"] or d1)
+            self.dates.append(DateMention(m.start(), m.end(), (year, m1, d1), (year, m2, d2)))
+        self.dates.sort(key=lambda d: d.start)
         self._date_at = [d.start for d in self.dates]
 
     def year_before(self, pos: int) -> int | None:
@@ -326,14 +361,23 @@ def word_set(text: str) -> set[str]:
     """The words of ``text``, lower-cased, curly quotes folded ('De’ang' = "De'ang"),
     possessives dropped ("China's" = 'China')."""
     folded = re.sub(r"'s\b", "", str(text).translate(_FOLD).lower())
-    return set(re.findall(r"[\w']+", folded))
+    words = set(re.findall(r"[\w']+", folded))
+    # a quotation mark written against a word ("the'Opinions") also leaves the word itself
+    return words | {p for w in words if "'" in w for p in w.split("'") if p}
 
 
 def words_in(span: str, text: str) -> bool:
     """True when every word of ``text`` occurs in ``span``: a title or name the source
     wrote in its own order ('Deputy Director Anton Nova of Department of ...') still
-    matches our 'Deputy Director, Department of ...'."""
-    return word_set(text) <= word_set(span)
+    matches our 'Deputy Director, Department of ...'. Chinese writes no spaces, so a run
+    of Chinese characters must occur in the span as it stands ('文莱' in '来自文莱、柬埔寨')."""
+    text = str(text)
+    runs = _CJK_RUN.findall(text)
+    rest = _CJK_RUN.sub(" ", text)
+    return all(r in span for r in runs) and word_set(rest) <= word_set(_CJK_RUN.sub(" ", span))
+
+
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
 
 # --- binding a row's figure to its mention ------------------------------------
@@ -356,7 +400,8 @@ def amount_bound(span: str, start: int, end: int, unit) -> bool:
     """'1.95 billion yuan', '$150 million', '800$': the scale and currency next to the figure."""
     unit = str(unit).lower().split()
     scale = unit[0] if len(unit) > 1 and unit[0] in _SCALES else None
-    after = [w.lower() for w in _WORD.findall(span[end:end + 40])][:3]
+    tail = re.sub(r"U\.S\.", "US", span[end:end + 40])  # '1.4 billion U.S. dollars'
+    after = [w.lower() for w in _WORD.findall(tail)][:3]
     first = after[0] if after else None
     if (first in _SCALES or scale) and first != scale:
         return False

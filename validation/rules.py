@@ -176,6 +176,41 @@ def parts_add_up(frames, ctx):
                           fix="check the parts against the source; if the source itself disagrees, add an errata row")
 
 
+# A stated part is the same money (or count) as its whole, only split: same currency or
+# unit, the whole's pairing (if it has one), and a period within the whole's.
+PART_KEYS = {"amounts": ("amount_id", "currency"), "indicators": ("indicator_id", "unit")}
+
+
+@rule("part-matches-whole", needs=("amounts", "indicators"))
+def part_matches_whole(frames, ctx):
+    """A part (``part_of``) has its whole's currency or unit and pairing, and lies in its years."""
+    for table, (key, unit) in PART_KEYS.items():
+        df = frames[table]
+        wholes = df.set_index(key)
+        for i in df.index[df["part_of"].notna() & df["part_of"].isin(df[key])]:
+            whole = wholes.loc[df.at[i, "part_of"]]
+            for field, why in _part_mismatches(df.loc[i], whole, unit):
+                yield Failure(rule="part-matches-whole", table=table, row=int(i) + 2, key=df.at[i, key], field=field,
+                              value=None if pd_isna(df.at[i, field]) else str(df.at[i, field]),
+                              message=f"its whole {df.at[i, 'part_of']} {why}",
+                              fix="give the part its whole's value, or remove part_of if it is not a part of that whole")
+
+
+def _part_mismatches(part, whole, unit):
+    """(field, reason) for each way ``part`` cannot be a part of ``whole``."""
+    if str(part[unit]) != str(whole[unit]):
+        yield unit, f"has {unit} {whole[unit]}"
+    if "pairing_id" in part.index and not pd_isna(whole["pairing_id"]) and part["pairing_id"] != whole["pairing_id"]:
+        yield "pairing_id", f"belongs to pairing {whole['pairing_id']}"
+    if pd_isna(whole["year"]) or pd_isna(part["year"]):
+        return
+    last = int(whole["year"])
+    first = int(whole["period_start_year"]) if not pd_isna(whole.get("period_start_year")) else last
+    start = int(part["period_start_year"]) if not pd_isna(part.get("period_start_year")) else int(part["year"])
+    if not first <= start <= int(part["year"]) <= last:
+        yield "year", f"covers {first}-{last}" if first != last else f"is of {last}"
+
+
 @rule("countries-match-stated-count", needs=("events", "event_countries"), excusable=True)
 def countries_match_stated_count(frames, ctx):
     """Where the source lists participating countries, the list has as many as it says.
