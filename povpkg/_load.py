@@ -63,6 +63,8 @@ def read_table(csv_path: Path, schema: dict, plan=None, table: str | None = None
     as_read = {**kwargs, "dtype": {**kwargs["dtype"], **dict.fromkeys(enums, "category")}}
     try:
         df = pd.read_csv(csv_path, **as_read)
+    except UnicodeDecodeError:
+        raise  # the caller says which file is not UTF-8
     except (ValueError, TypeError, OverflowError) as exc:
         try:
             found = _diagnose(csv_path, schema, table, kwargs)
