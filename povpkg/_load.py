@@ -6,6 +6,7 @@ afterwards. No frictionless, no pandera.
 """
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 from ._package import descriptor, descriptor_path, find_resource, resource_file
@@ -71,5 +72,12 @@ def load(name: str, path=None):
         version=desc.get("version"),
         source=f"{desc.get('name')} {desc.get('version')}: {res.get('path')}",
         primary_key=res.get("schema", {}).get("primaryKey"),
+        fields=fields_of(res),
     )
     return df
+
+
+def fields_of(res: dict) -> dict:
+    """Every column's Table Schema field (description, type, unit, constraints), as a copy
+    the caller may change without touching the descriptor."""
+    return {f["name"]: copy.deepcopy(f) for f in res.get("schema", {}).get("fields", [])}

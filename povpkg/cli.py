@@ -52,8 +52,9 @@ def _parser() -> argparse.ArgumentParser:
                        description="Run frictionless, then the pandera schemas and cross-table rules. "
                                    "Exit 0 valid, 1 invalid, 2 cannot run.")
     s.add_argument("path", nargs="?", help=PATH_HELP)
-    s.add_argument("--format", choices=["text", "json"], default="text",
-                   help="text for people (default), json for CI (report_format 1)")
+    s.add_argument("--format", choices=["text", "json", "github"], default="text",
+                   help="text for people (default), json for CI (report_format 1), "
+                        "github for workflow annotations on the failing file and line")
     s.add_argument("--sources", help="folder of the source texts, to check every cited span")
 
     s = sub.add_parser("cite", help="how to cite this version (and its sources)",
@@ -165,7 +166,12 @@ def _describe(args, povpkg) -> int:
 
 def _validate(args, povpkg) -> int:
     report = povpkg.validate(args.path, sources=args.sources)
-    print(report.to_json() if args.format == "json" else report.to_text())
+    if args.format == "github":
+        from ._github import to_github
+
+        print(to_github(report))
+    else:
+        print(report.to_json() if args.format == "json" else report.to_text())
     return EXIT_OK if report.valid else EXIT_INVALID
 
 
