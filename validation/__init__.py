@@ -5,11 +5,11 @@ row-level checks in ``schemas.ROW_CHECKS``. ``rules``: the checks that span rows
 or tables (totals add up, counts match the source); ``provenance``: every cited
 span holds its figures and dates, each bound to its own mention; ``coverage``:
 no row dated outside the years its source covers; ``mentions``: names, titles
-and places inside their spans; ``references``: '|'-separated id lists resolve.
-Imported by povpkg as ``povpkg.validation``; it reads no files but the ones it is
-handed.
+and places inside their spans; ``references``: '|'-separated id lists resolve;
+``aggregates``: amounts recommended for sums never double count. Imported by
+povpkg as ``povpkg.validation``; it reads no files but the ones it is handed.
 """
-from . import coverage, domain, mentions, provenance, references  # noqa: F401  (they register their rules)
+from . import aggregates, coverage, domain, mentions, provenance, references  # noqa: F401  (they register their rules)
 from .rules import check_rules
 from .schemas import check_schemas
 
