@@ -73,6 +73,13 @@ def _parser() -> argparse.ArgumentParser:
                    help="sqlite (one database), parquet (one file per table in DEST), xlsx (one sheet per table)")
     s.add_argument("--path", help=PATH_HELP)
 
+    s = sub.add_parser("serve", help="browse the tables in Datasette (pip install 'povpkg[web]')",
+                       description="Build the SQLite export in a temporary folder and serve it with Datasette: "
+                                   "metadata from datapackage.json, full-text search, facets, linked keys.")
+    s.add_argument("--port", type=int, default=8001, help="port to listen on (default 8001)")
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
+    s.add_argument("--path", help=PATH_HELP)
+
     s = sub.add_parser("codebook", help="print the codebook (Markdown)",
                        description="Print the codebook generated from datapackage.json (docs/codebook.md is this output).")
     s.add_argument("--path", help=PATH_HELP)
@@ -185,6 +192,12 @@ def _export(args, povpkg) -> int:
     return EXIT_OK
 
 
+def _serve(args, povpkg) -> int:
+    from ._serve import serve
+
+    return serve(args.port, args.host, args.path)
+
+
 def _codebook(args, povpkg) -> int:
     from ._codebook import codebook
 
@@ -217,7 +230,8 @@ def _update_hashes(args, povpkg) -> int:
 
 
 _COMMANDS = {"list": _list, "show": _show, "describe": _describe, "validate": _validate, "cite": _cite,
-             "export": _export, "codebook": _codebook, "path": _path, "copy": _copy, "update-hashes": _update_hashes}
+             "export": _export, "serve": _serve,
+             "codebook": _codebook, "path": _path, "copy": _copy, "update-hashes": _update_hashes}
 
 
 def _describe_text(res: dict) -> str:
