@@ -149,5 +149,7 @@ def load(name: str, path=None):
         version=desc.get("version"),
         source=f"{desc.get('name')} {desc.get('version')}: {res.get('path')}",
         primary_key=schema.get("primaryKey"),
+        fields={f["name"]: f for f in schema.get("fields", [])},
     )))
     return df
+
