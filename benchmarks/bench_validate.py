@@ -43,6 +43,23 @@ def measure(dp: Path, pairs: int | None, stages: bool) -> dict:
     return out
 
 
+def growth(scales: dict) -> dict:
+    """Time ratio of each scale to the one before it, whole runs and per stage (linear: the rows' ratio)."""
+    out, keys = {}, sorted(scales, key=int)
+    for a, b in zip(keys, keys[1:]):
+        sa, sb = scales[a], scales[b]
+        pa, pb = sa["povpkg_vs_frictionless"], sb["povpkg_vs_frictionless"]
+        ta = {s["stage"]: s["seconds"] for s in sa.get("stages", {}).get("stages", [])}
+        tb = {s["stage"]: s["seconds"] for s in sb.get("stages", {}).get("stages", [])}
+        out[f"{b}/{a}"] = {
+            "rows_ratio": sb["rows"] / sa["rows"],
+            "povpkg": pb["a_median_s"] / pa["a_median_s"], "frictionless": pb["b_median_s"] / pa["b_median_s"],
+            # stages under 50 ms at the smaller scale are timer noise, not growth
+            "stages": {k: tb[k] / ta[k] for k in ta if k in tb and ta[k] >= 0.05 and not k.startswith("import")},
+        }
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--scales", default="1,10,100")
@@ -64,6 +81,11 @@ def main():
               f"{p['b_peak_mib']:>7.0f} {p['a_peak_mib']:>8.0f}", flush=True)
         for s in got.get("stages", {}).get("stages", []):
             print(f"        {s['stage']:<48} {s['seconds']:8.3f} s  peak {s['peak_mib_after']:7.1f} MiB")
+    result["growth"] = growth(result["scales"])
+    for name, g in result["growth"].items():
+        worst = max(g["stages"].items(), key=lambda kv: kv[1], default=("-", 0))
+        print(f"x{g['rows_ratio']:.0f} rows ({name}): povpkg {g['povpkg']:.1f}x, frictionless {g['frictionless']:.1f}x, "
+              f"slowest-growing stage {worst[0]} {worst[1]:.1f}x")
     fit = [int(f) for f, g in result["scales"].items()
            if g["povpkg_vs_frictionless"]["a_median_s"] <= 60 and g["povpkg_vs_frictionless"]["a_peak_mib"] <= 4096]
     result["largest_scale_within_60s_4gib"] = max(fit, default=None)

@@ -30,9 +30,23 @@ def join(child: str, parent: str, path=None, *, on: str | None = None):
     fk = keys[0]
     left, right = load(child, path), load(parent, path)
     right_on = fk["reference"]["fields"]
+    renamed = {c: c for c in right.columns}
     if on is not None and len(names) > 1:  # joining twice (provider, recipient) must keep both
-        right = right.rename(columns={c: f"{c}_{on}" for c in right.columns})
+        renamed = {c: f"{c}_{on}" for c in right.columns}
+        right = right.rename(columns=renamed)
         right_on = [f"{c}_{on}" for c in right_on]
     out = left.merge(right, how="left", left_on=fk["fields"], right_on=right_on, suffixes=("", f"_{parent}"))
-    out.attrs = dict(left.attrs, joined=parent, joined_on=fk["fields"])
+    out.attrs = dict(left.attrs, joined=parent, joined_on=fk["fields"],
+                     fields=_joined_fields(out, left, right.attrs["fields"], renamed, parent))
     return out
+
+
+def _joined_fields(out, left, parent_fields: dict, renamed: dict, parent: str) -> dict:
+    """Field metadata of a joined frame: the child's columns, then the parent's under the
+    names they got in the join (renamed for ``on=``, suffixed on clashes)."""
+    fields = dict(left.attrs["fields"])
+    for col, new in renamed.items():
+        name = f"{new}_{parent}" if new in left.columns else new
+        if name in out.columns and col in parent_fields:
+            fields.setdefault(name, parent_fields[col])
+    return fields

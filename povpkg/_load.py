@@ -63,6 +63,8 @@ def read_table(csv_path: Path, schema: dict, plan=None, table: str | None = None
     as_read = {**kwargs, "dtype": {**kwargs["dtype"], **dict.fromkeys(enums, "category")}}
     try:
         df = pd.read_csv(csv_path, **as_read)
+    except UnicodeDecodeError:
+        raise  # the caller says which file is not UTF-8
     except (ValueError, TypeError, OverflowError) as exc:
         try:
             found = _diagnose(csv_path, schema, table, kwargs)
@@ -147,5 +149,7 @@ def load(name: str, path=None):
         version=desc.get("version"),
         source=f"{desc.get('name')} {desc.get('version')}: {res.get('path')}",
         primary_key=schema.get("primaryKey"),
+        fields={f["name"]: f for f in schema.get("fields", [])},
     )))
     return df
+

@@ -52,8 +52,9 @@ def _parser() -> argparse.ArgumentParser:
                        description="Run frictionless, then the pandera schemas and cross-table rules. "
                                    "Exit 0 valid, 1 invalid, 2 cannot run.")
     s.add_argument("path", nargs="?", help=PATH_HELP)
-    s.add_argument("--format", choices=["text", "json"], default="text",
-                   help="text for people (default), json for CI (report_format 1)")
+    s.add_argument("--format", choices=["text", "json", "github"], default="text",
+                   help="text for people (default), json for CI (report_format 1), "
+                        "github for workflow annotations on the failing file and line")
     s.add_argument("--sources", help="folder of the source texts, to check every cited span")
 
     s = sub.add_parser("cite", help="how to cite this version (and its sources)",
@@ -70,6 +71,13 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("dest", help="where to write")
     s.add_argument("--format", choices=["sqlite", "parquet", "xlsx"], required=True,
                    help="sqlite (one database), parquet (one file per table in DEST), xlsx (one sheet per table)")
+    s.add_argument("--path", help=PATH_HELP)
+
+    s = sub.add_parser("serve", help="browse the tables in Datasette (pip install 'povpkg[web]')",
+                       description="Build the SQLite export in a temporary folder and serve it with Datasette: "
+                                   "metadata from datapackage.json, full-text search, facets, linked keys.")
+    s.add_argument("--port", type=int, default=8001, help="port to listen on (default 8001)")
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
     s.add_argument("--path", help=PATH_HELP)
 
     s = sub.add_parser("codebook", help="print the codebook (Markdown)",
@@ -165,7 +173,12 @@ def _describe(args, povpkg) -> int:
 
 def _validate(args, povpkg) -> int:
     report = povpkg.validate(args.path, sources=args.sources)
-    print(report.to_json() if args.format == "json" else report.to_text())
+    if args.format == "github":
+        from ._github import to_github
+
+        print(to_github(report))
+    else:
+        print(report.to_json() if args.format == "json" else report.to_text())
     return EXIT_OK if report.valid else EXIT_INVALID
 
 
@@ -177,6 +190,12 @@ def _cite(args, povpkg) -> int:
 def _export(args, povpkg) -> int:
     print(f"wrote {povpkg.export(args.format, args.dest, args.path)}")
     return EXIT_OK
+
+
+def _serve(args, povpkg) -> int:
+    from ._serve import serve
+
+    return serve(args.port, args.host, args.path)
 
 
 def _codebook(args, povpkg) -> int:
@@ -211,7 +230,8 @@ def _update_hashes(args, povpkg) -> int:
 
 
 _COMMANDS = {"list": _list, "show": _show, "describe": _describe, "validate": _validate, "cite": _cite,
-             "export": _export, "codebook": _codebook, "path": _path, "copy": _copy, "update-hashes": _update_hashes}
+             "export": _export, "serve": _serve,
+             "codebook": _codebook, "path": _path, "copy": _copy, "update-hashes": _update_hashes}
 
 
 def _describe_text(res: dict) -> str:

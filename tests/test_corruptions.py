@@ -59,6 +59,10 @@ CASES = {
     "constraint-error/pattern": (lambda p: update(p, "organizations", {"org_id": "org-iprcc"}, country_iso3="chn"), "constraint-error"),
     "constraint-error/required": (lambda p: update(p, "events", MDGS, title=""), "constraint-error"),
     "constraint-error/minimum": (lambda p: update(p, "events", MDGS, participants="-3"), "constraint-error"),
+    "constraint-error/far-future-year": (lambda p: update(p, "projects", {"project_id": "pj-wb-sixth-poverty"}, end_year="2099"),
+                                         "constraint-error"),
+    "constraint-error/ancient-year": (lambda p: update(p, "projects", {"project_id": "pj-wb-sixth-poverty"}, start_year="1012"),
+                                      "constraint-error"),
     "primary-key": lambda p: append(p, "countries", iso3="CHN", name="China again", region="Asia", spellings=""),
     # across tables
     "id-list-resolves": lambda p: update(p, "documents", {"document_id": "doc-lgop-notice-three-guarantee"}, issuer_org_ids="org-lgop|org-nope"),

@@ -60,6 +60,17 @@ def test_title_outside_its_span_is_caught(pkg, sources_dir):
          "Minister of Presidential Affairs and Public Administration")]
 
 
+def test_title_found_only_in_another_persons_title_is_caught(pkg, sources_dir):
+    # 24624-24919 names Fan Xiaojian, but its only 'Minister' is Paes de Sousa's 'Vice Minister'
+    fan = {"event_id": "ev-2012-child-symposium-fan-meetings", "person_id": "p-fan-xiaojian"}
+    update(pkg, "event_people", fan, span_start="24624")
+    got = {f.key: f.message for f in povpkg.validate(pkg, sources=sources_dir).failures if f.rule == "title-in-span"}
+    assert "another person's title" in got["ev-2012-child-symposium-fan-meetings/p-fan-xiaojian/met"]
+    # a title printed once beside its own person passes although others' titles repeat its words
+    # ('led by Minister Fan Xiaojian ... Prime Minister Aires Ali ... Minister of ...', 4106-4450)
+    assert not [k for k in got if k.startswith("ev-2012-07-fan-mozambique-officials-meeting/")]
+
+
 def test_person_not_named_in_the_span_is_caught(pkg, sources_dir):
     update(pkg, "event_people", MASISI, person_id="p-yoka-brandt")
     got = _failures(pkg, sources_dir, "name-in-span")

@@ -103,3 +103,14 @@ def test_people_spellings_let_a_page_name_a_person_its_own_way():
     people = povpkg.load("people").set_index("person_id")
     assert "Lü Youqing" in people.at["p-lv-youqing", "spellings"].split("|")
     assert "郑文凯" in people.at["p-zheng-wenkai", "spellings"].split("|")
+
+
+def test_each_misspelt_scale_word_is_printed_by_its_source(all_texts):
+    """The span check reads only the misspellings a source really prints as scale words."""
+    from validation.provenance import SCALE_MISSPELLINGS, amount_bound
+
+    text = (all_texts / "yearbook-2012-shandong-chongqing.txt").read_text(encoding="utf-8")
+    for wrong in SCALE_MISSPELLINGS:
+        assert f" {wrong} " in text
+    assert amount_bound("donated 42.5 millioin Yuan", 8, 12, "million cny")
+    assert not amount_bound("donated 42.5 billioin Yuan", 8, 12, "million cny")

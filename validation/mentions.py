@@ -4,9 +4,13 @@ Figures and dates are checked by ``span-in-source``; this rule does the same for
 words of a row: the person and title of an ``event_people`` row, a country as the
 source spelled it, the city of an event, a document's title, the place of a product.
 Word order is free (see ``provenance.words_in``), so our 'Director, Department of X'
-matches the source's 'Director Y of Department of X'.
+matches the source's 'Director Y of Department of X'. A person's title must be found
+outside the titles of the other people cited in the same stretch of text: 'Minister'
+does not match the 'Prime Minister' of the man a minister met.
 """
 from __future__ import annotations
+
+import re
 
 from povpkg._report import Failure
 
@@ -32,6 +36,7 @@ def names_in_spans(frames, ctx):
     if not texts:
         return
     spans = _Spans(frames, texts)
+    blanked = _titles_of_others_blanked(frames, spans)
     for table, fields in STATED.items():
         df = frames.get(table)
         if df is None:
@@ -39,10 +44,16 @@ def names_in_spans(frames, ctx):
         for i in df.index:
             for col, name in fields:
                 v = df.at[i, col] if col in df.columns else None
-                parts = [] if pd_isna(v) else [p for p in str(v).split("; ") if p]
-                for part in parts:
-                    if spans.known(table, i) and not words_in(spans.of(table, i), part):
+                for part in _parts(v):
+                    if not spans.known(table, i):
+                        continue
+                    span = spans.of(table, i)
+                    if not words_in(span, part):
                         yield _fail(ctx, name, table, df, i, col, part, spans.where(table, i))
+                    elif col == "title_as_stated" and table == "event_people" \
+                            and not words_in(blanked.get(i, span), part):
+                        yield _fail(ctx, name, table, df, i, col, part, spans.where(table, i),
+                                    "only as part of another person's title")
     yield from _people_named(frames, ctx, spans)
     yield from _cities_named(frames, ctx, spans)
 
@@ -66,10 +77,94 @@ class _Spans:
         return f"{df.at[i, 'source_id']} ({df.at[i, 'span_start']}-{df.at[i, 'span_end']})"
 
 
-def _fail(ctx, name, table, df, i, col, value, where):
+def _parts(value) -> list[str]:
+    """The '; '-separated parts of a stated text (a person may carry several titles)."""
+    return [] if pd_isna(value) else [p for p in str(value).split("; ") if p]
+
+
+def _fail(ctx, name, table, df, i, col, value, where, how="not"):
     return Failure(rule=name, table=table, row=int(i) + 2, key=row_key(ctx, table, df, i), field=col, value=value,
-                   message=f"{value!r} is not in the cited span of {where}",
+                   message=f"{value!r} is {how} in the cited span of {where}",
                    fix="widen or split the span so it holds the words, or correct them against the source")
+
+
+_WORD = re.compile(r"[\w'\u2019]+")  # curly apostrophes too: word_set folds them
+
+
+def _titles_of_others_blanked(frames, spans) -> dict:
+    """event_people row -> its cited text with the titles of the other people cited in
+    overlapping spans of the same source blanked out; a title found only there belongs to
+    someone else."""
+    ep, people = frames.get("event_people"), frames.get("people")
+    if ep is None or people is None or "title_as_stated" not in ep.columns:
+        return {}
+    people = people.drop_duplicates("person_id").set_index("person_id")
+    rows = [i for i in ep.index if spans.known("event_people", i)]
+    placed = {i: _place_titles(ep, i, people, spans) for i in rows}
+    by_source: dict = {}
+    for i in sorted(rows, key=lambda i: int(ep.at[i, "span_start"])):
+        by_source.setdefault(ep.at[i, "source_id"], []).append(i)
+    out = {}
+    for group in by_source.values():
+        for i in group:
+            a, b = int(ep.at[i, "span_start"]), int(ep.at[i, "span_end"])
+            chars = list(spans.of("event_people", i))
+            for j in group:
+                if int(ep.at[j, "span_start"]) >= b:
+                    break
+                if _same_person(ep, people, i, j):
+                    continue
+                for s, e in placed[j]:
+                    lo, hi = max(s, a), min(e, b)
+                    if lo < hi:
+                        chars[lo - a:hi - a] = " " * (hi - lo)
+            out[i] = "".join(chars)
+    return out
+
+
+def _same_person(ep, people, i, j) -> bool:
+    pi, pj = ep.at[i, "person_id"], ep.at[j, "person_id"]
+    named = pi in people.index and pj in people.index and people.at[pi, "name"] == people.at[pj, "name"]
+    return pi == pj or named
+
+
+def _place_titles(ep, i, people, spans) -> list[tuple[int, int]]:
+    """Where each title of row ``i`` stands in the source: the shortest stretch of its
+    span holding the title's words, nearest the person's family name."""
+    a, text = int(ep.at[i, "span_start"]), spans.of("event_people", i)
+    tokens = [(m.start(), m.end(), word_set(m.group())) for m in _WORD.finditer(text)]
+    pid = ep.at[i, "person_id"]
+    family = word_set(_family(people, pid)) if pid in people.index else set()
+    names = [(s, e) for s, e, w in tokens if w & family]
+    out = []
+    for part in _parts(ep.at[i, "title_as_stated"]):
+        best = _nearest_window(tokens, word_set(part), names)
+        if best:
+            out.append((a + best[0], a + best[1]))
+    return out
+
+
+def _nearest_window(tokens, need: set, names) -> tuple[int, int] | None:
+    """The shortest stretch holding every word of ``need``; of equally short ones (a bare
+    'Minister' said of two people), the one nearest a mention in ``names``."""
+    hits = [(s, e, w & need) for s, e, w in tokens if w & need]
+    best, key = None, None
+    for k, (start, _, _) in enumerate(hits):
+        seen: set = set()
+        for _, end, w in hits[k:]:
+            seen |= w
+            if seen >= need:
+                gap = min((max(0, start - ne, ns - end) for ns, ne in names), default=0)
+                if key is None or (end - start, gap) < key:
+                    best, key = (start, end), (end - start, gap)
+                break
+    return best
+
+
+def _family(people, pid) -> str:
+    """The family name: first of a Chinese name, last of others."""
+    words = str(people.at[pid, "name"]).split()
+    return words[0] if people.at[pid, "country_iso3"] == "CHN" else words[-1]
 
 
 def _people_named(frames, ctx, spans):

@@ -385,6 +385,9 @@ _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 # the source's 2009 table: columns in the order it prints them, the area total last
 FUNDING_COLUMNS = ["new_rural_construction", "industrial_development", "social_undertakings", None]
 _SCALES = {"million", "billion"}
+# Misspelt scale words the sources print, read as the word meant: only these, so a
+# wrong unit still fails. Each is tested to occur in its source (tests/test_provenance.py).
+SCALE_MISSPELLINGS = {"millioin": "million"}  # yearbook-2012-shandong-chongqing
 
 
 def table_position(table: str, row: dict) -> int | None:
@@ -401,7 +404,7 @@ def amount_bound(span: str, start: int, end: int, unit) -> bool:
     unit = str(unit).lower().split()
     scale = unit[0] if len(unit) > 1 and unit[0] in _SCALES else None
     tail = re.sub(r"U\.S\.", "US", span[end:end + 40])  # '1.4 billion U.S. dollars'
-    after = [w.lower() for w in _WORD.findall(tail)][:3]
+    after = [SCALE_MISSPELLINGS.get(w.lower(), w.lower()) for w in _WORD.findall(tail)][:3]
     first = after[0] if after else None
     if (first in _SCALES or scale) and first != scale:
         return False

@@ -1,0 +1,151 @@
+"""``povpkg serve``: the tables in Datasette, with metadata generated from datapackage.json.
+
+The SQLite file is the ``povpkg export --format sqlite`` output (keys included, so
+Datasette links foreign keys), built in a temporary folder, never inside the package,
+plus what a reader needs in a browser: full-text search over the text columns of
+events, projects and organizations, and an events.start_year column to facet by.
+Datasette is an optional extra (``pip install "povpkg[web]"``).
+"""
+from __future__ import annotations
+
+import html
+import json
+import signal
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from ._package import descriptor
+from .errors import PovpkgError
+
+DB_NAME = "povpkg"
+INSTALL_HINT = "povpkg serve needs Datasette: pip install 'povpkg[web]'"
+SEARCHABLE = ("events", "projects", "organizations")
+FACETS = {"events": ["kind", "start_year", "country_iso3"], "event_countries": ["iso3", "role"],
+          "event_organizations": ["role"], "amounts": ["currency", "kind", "recommended_for_aggregates"],
+          "projects": ["kind"], "organizations": ["type"], "countries": ["region"]}
+SORT_DESC = {"events": "start_date"}  # newest first; undated activities last
+START_YEAR = {"name": "start_year", "type": "integer", "unit": "year",
+              "description": "Year of start_date (added for the web view, to facet by; not a column of the CSV)."}
+COUNTRIES_TEXT = "names of the countries event_countries links to the activity, as listed and as stated"
+
+
+def require_datasette() -> None:
+    """Fail with the install command when the optional extra is missing."""
+    import importlib.util
+
+    if importlib.util.find_spec("datasette") is None:
+        raise PovpkgError(INSTALL_HINT)
+
+
+def text_fields(res: dict) -> list[str]:
+    """Free-text columns: strings that are neither identifiers (pattern) nor enumerations."""
+    return [f["name"] for f in res.get("schema", {}).get("fields", [])
+            if f.get("type", "string") == "string" and not {"pattern", "enum"} & set(f.get("constraints", {}))]
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def build_database(folder: Path, path=None) -> Path:
+    """Export the package to ``folder/povpkg.db`` and add search tables and start_year."""
+    import sqlite3
+
+    from ._export import export
+
+    desc = descriptor(path)
+    db = export("sqlite", Path(folder) / f"{DB_NAME}.db", path)
+    con = sqlite3.connect(db)
+    try:
+        con.execute("ALTER TABLE events ADD COLUMN start_year INTEGER "
+                    "GENERATED ALWAYS AS (CAST(substr(start_date, 1, 4) AS INTEGER)) VIRTUAL")
+        for res in desc["resources"]:
+            if res["name"] in SEARCHABLE:
+                _add_search(con, res)
+        con.commit()
+    finally:
+        con.close()
+    return db
+
+
+def _add_search(con, res: dict) -> None:
+    """An FTS5 table ``NAME_fts`` whose rowids are the table's, over its text columns
+    (events also over the names of their countries, so a search for Laos finds them)."""
+    name, cols = res["name"], text_fields(res)
+    select = [f"t.{_q(c)}" for c in cols]
+    fts_cols = list(cols)
+    if name == "events":
+        fts_cols.append("countries")
+        select.append("(SELECT group_concat(c.name || ' ' || ec.name_as_stated, ' ') FROM event_countries ec "
+                      "JOIN countries c ON c.iso3 = ec.iso3 WHERE ec.event_id = t.event_id)")
+    con.execute(f"CREATE VIRTUAL TABLE {_q(name + '_fts')} USING fts5({', '.join(map(_q, fts_cols))})")
+    con.execute(f"INSERT INTO {_q(name + '_fts')} (rowid, {', '.join(map(_q, fts_cols))}) "
+                f"SELECT t.rowid, {', '.join(select)} FROM {_q(name)} t")
+
+
+def column_text(field: dict) -> str:
+    """A column's description as the codebook gives it, with its unit."""
+    unit = f" Unit: {field['unit']}." if field.get("unit") else ""
+    return f"{field.get('description', '')}{unit}"
+
+
+def metadata(desc: dict) -> dict:
+    """Datasette metadata (0.65 format) from the descriptor: site, database, tables, columns."""
+    lic = (desc.get("licenses") or [{}])[0]
+    version = desc.get("version")
+    sources = desc.get("sources") or []
+    listing = "".join(
+        f'<li><a href="{html.escape(s["path"])}">{html.escape(s.get("title", ""))}</a></li>' if s.get("path")
+        else f"<li>{html.escape(s.get('title', ''))}</li>" for s in sources)
+    tables = {}
+    for res in desc["resources"]:
+        fields = list(res.get("schema", {}).get("fields", []))
+        if res["name"] == "events":
+            fields.append(START_YEAR)
+        meta = {"title": res.get("title", res["name"]), "description": res.get("description", ""),
+                "columns": {f["name"]: column_text(f) for f in fields}}
+        if res["name"] in FACETS:
+            meta["facets"] = FACETS[res["name"]]
+        if res["name"] in SORT_DESC:
+            meta["sort_desc"] = SORT_DESC[res["name"]]
+        if res["name"] in SEARCHABLE:
+            meta.update(fts_table=f"{res['name']}_fts", fts_pk="rowid")
+        tables[res["name"]] = meta
+    tables.update({f"{n}_fts": {"hidden": True} for n in SEARCHABLE})
+    return {
+        "title": f"{desc.get('title', desc.get('name'))} (version {version})",
+        "description": desc.get("description", ""),
+        "version": version,
+        "license": lic.get("name", ""),
+        "license_url": lic.get("path", ""),
+        "source": f"{len(sources)} public documents (the sources table)",
+        "source_url": f"/{DB_NAME}/sources",
+        **({"about": f"povpkg {version}", "about_url": desc["homepage"]} if desc.get("homepage") else {}),
+        "databases": {DB_NAME: {
+            "description_html": f"<p>{html.escape(desc.get('description', ''))}</p>"
+                                f"<p>Source documents:</p><ul>{listing}</ul>",
+            "tables": tables}},
+    }
+
+
+def serve(port: int = 8001, host: str = "127.0.0.1", path=None) -> int:
+    """Build the database and metadata in a temporary folder and run Datasette until stopped."""
+    require_datasette()
+    with tempfile.TemporaryDirectory(prefix="povpkg-serve-") as tmp:
+        db = build_database(Path(tmp), path)
+        meta = Path(tmp) / "metadata.json"
+        meta.write_text(json.dumps(metadata(descriptor(path)), ensure_ascii=False, indent=2), encoding="utf-8")
+        cmd = [sys.executable, "-m", "datasette", "serve", "--immutable", str(db), "--metadata", str(meta),
+               "--host", host, "--port", str(port), "--setting", "default_page_size", "50"]
+        print(f"povpkg serve: http://{host}:{port}/{DB_NAME} (Ctrl-C to stop)", flush=True)
+        signal.signal(signal.SIGTERM, _interrupt)  # so that a stop also removes the temporary folder
+        try:
+            return subprocess.call(cmd)
+        except KeyboardInterrupt:
+            return 0
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
