@@ -21,6 +21,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from validation.references import ID_LISTS  # noqa: E402  the id lists the rules resolve
 
 
 def _pk(res: dict) -> list[str]:
@@ -46,7 +48,8 @@ def _suffixable(field: dict) -> bool:
     c = field.get("constraints", {})
     if "enum" in c or field.get("type", "string") != "string":
         return False
-    return "pattern" not in c or re.fullmatch(c["pattern"], "a0-x1") is not None
+    # an id pattern such as 'doc-[a-z0-9-]*' must still hold with the suffix: try it on the example
+    return "pattern" not in c or re.fullmatch(c["pattern"], f"{field.get('example') or 'a0'}-x1") is not None
 
 
 def replicated_tables(desc: dict) -> set[str]:
@@ -85,6 +88,9 @@ class Rewriter:
         self.copied = replicated_tables(desc)
         self.mapped = mapped_fields(desc, self.copied)
         self.pks = {r["name"]: _pk(r) for r in desc["resources"]}
+        self.id_lists = {}
+        for table, col, target, _ in ID_LISTS:
+            self.id_lists.setdefault(table, []).append((col, target))
 
     def row(self, table: str, header: list[str], row: list[str], k: int) -> list[str] | None:
         """The row in copy ``k``, or None when it stays only in the original."""
@@ -96,6 +102,9 @@ class Rewriter:
         out = [v + sfx if (h in mapped and v) else v for h, v in zip(header, row)]
         if table == "errata" and rec.get("row_id"):
             out[header.index("row_id")] = self._row_id(rec["table"], rec["row_id"], sfx)
+        for col, target in self.id_lists.get(table, []):
+            if rec.get(col) and target in self.copied:  # '|'-separated ids, e.g. documents.issuer_org_ids
+                out[header.index(col)] = "|".join(v + sfx for v in rec[col].split("|"))
         if table == "indicators" and rec.get("counts_rows"):
             out[header.index("counts_rows")] = self._selector(rec["counts_rows"], sfx)
         return out
