@@ -34,7 +34,7 @@ CASES = {
     "yuan-is-10k-times-10000": lambda p: update(p, "funding_2009", {"recipient_id": "others", "category": "social_undertakings"}, amount_yuan="2300001"),
     "text-agrees-with-table": lambda p: update(p, "amounts", {"amount_id": "am-2009-shanghai-yunnan-actual"}, value_stated="170", amount="170000000"),
     "parts-add-up": lambda p: update(p, "indicators", {"indicator_id": "in-004-tg-villages-2009"}, value="124"),
-    "part-matches-whole": lambda p: update(p, "amounts", {"amount_id": "am-2009-beijing-im-fiscal"}, pairing_id="pr-shandong-xinjiang"),
+    "part-matches-whole": lambda p: update(p, "amounts", {"amount_id": "am-2009-beijing-im-fiscal"}, pairing_id="pair-shandong-xinjiang"),
     "part-matches-whole/year": (lambda p: update(p, "indicators", {"indicator_id": "in-004-tg-villages-2009"}, year="2008"),
                                 "part-matches-whole"),
     "countries-match-stated-count": lambda p: delete(p, "event_countries", {**MDGS, "iso3": "YEM"}),

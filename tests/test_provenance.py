@@ -174,10 +174,11 @@ def test_sources_whose_texts_are_elsewhere_are_reported_not_checked(tmp_path, so
 def test_a_text_held_but_wrong_still_fails_while_others_are_not_checked(tmp_path, sources_dir):
     part = tmp_path / "some-texts"
     part.mkdir()
-    name = povpkg.load("sources")["file_name"].iloc[0]
+    src = povpkg.load("sources")
+    name = src["file_name"].iloc[0]
     (part / name).write_text((sources_dir / name).read_text(encoding="utf-8") + " ", encoding="utf-8")
     report = povpkg.validate(sources=part)
-    assert "source-text" in report.rules() and len(report.sources_not_checked) == 4
+    assert "source-text" in report.rules() and len(report.sources_not_checked) == len(src) - 1
 
 
 def test_checking_the_shipped_spans_is_fast(sources_dir):

@@ -61,6 +61,8 @@ _ZH_NUMERALS = _ZH_DIGITS + "十百千万两〇"
 
 def zh_numerals(n: int) -> list[str]:
     """Chinese numerals for 0..99 as sources write them: 十 (10), 二十三 (23); 两 for 2."""
+    if n < 0:
+        return []
     if n < 10:
         return [_ZH_DIGITS[n]] + (["两"] if n == 2 else [])
     if n < 100:
@@ -531,6 +533,11 @@ def spans_in_source(frames, ctx):
     for sid, problem in texts.problems:
         yield Failure(rule="source-text", table="sources", key=sid, message=problem,
                       fix="point --sources at the folder holding the exact texts the offsets refer to")
+    if ctx.sources and not texts.texts and not texts.problems and len(frames["sources"]):
+        yield Failure(rule="source-text", table="sources",
+                      message=f"{ctx.sources} holds none of the {len(frames['sources'])} source texts, so no span "
+                              "was checked (is it the right folder?)",
+                      fix="point --sources at the folder holding the source texts")
 
 
 def what_it_counts(table, col, row) -> tuple[set[str] | None, set[str]]:
