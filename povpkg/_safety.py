@@ -27,7 +27,10 @@ def descriptor_problems(desc: dict) -> list[tuple[str | None, str, str]]:
     Returns ``(table or None, rule, message)``; rule is ``safe-descriptor`` for what
     would be fetched or opened, ``csv-dialect`` for a CSV povpkg does not read.
     """
+    from ._metadata import metadata_problems
+
     out = [(None, "safe-descriptor", m) for m in _profile_problems("the package", desc)]
+    out += metadata_problems(desc)
     if not isinstance(desc.get("version", ""), str):
         out.append((None, "descriptor", f"version {desc['version']!r} is not a string such as \"0.3.0\""))
     for res in desc["resources"]:

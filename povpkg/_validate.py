@@ -42,6 +42,8 @@ _FIX = {
     "safe-descriptor": "describe every table inline (schema and dialect as objects) and use no profile URLs",
     "csv-dialect": "save the table as comma-separated UTF-8 CSV and remove the dialect",
     "descriptor": "write version as a string, e.g. \"0.3.0\"",
+    "unknown-property": "remove the property: povpkg reads only the Data Package properties it documents",
+    "metadata": "fix the descriptor's metadata as the message says (it feeds the citation and the licence)",
     "missing-file": "restore the file, or fix the resource's path",
     "safe-path": "keep every data file as a regular file inside the package folder",
 }

@@ -226,3 +226,58 @@ def test_non_utf8_countries_is_blamed_once(pkg):
     dependents = {u.table for u in report.unchecked if u.rule == "foreign-key"}
     assert {"organizations", "people", "places", "projects", "events", "event_countries", "amounts"} <= dependents
     assert all("countries" in u.reason for u in report.unchecked if u.rule == "foreign-key")
+
+
+# --- properties povpkg does not read, and metadata that would mislead a citation --------
+
+def field_of(d, table, name):
+    return next(f for f in resource(d, table)["schema"]["fields"] if f["name"] == name)
+
+
+UNKNOWN_OR_LOOSE = {
+    # kind -> (descriptor edit, rule the report must name)
+    "compressed": (lambda d: resource(d, "events").update(compression="gz"), "unknown-property"),
+    "inner-path": (lambda d: resource(d, "events").update(innerpath="a.csv"), "unknown-property"),
+    "extra-paths": (lambda d: resource(d, "events").update(extrapaths=["tables/events.csv"]), "unknown-property"),
+    "fields-match": (lambda d: resource(d, "events")["schema"].update(fieldsMatch="subset"), "unknown-property"),
+    "field-missing-values": (lambda d: field_of(d, "events", "title").update(missingValues=["x"]),
+                             "unknown-property"),
+    "field-categories": (lambda d: field_of(d, "events", "kind").update(categories=["visit"]), "unknown-property"),
+    "misspelt-constraint": (lambda d: field_of(d, "events", "title")["constraints"].update(Required=True)
+                            if "constraints" in field_of(d, "events", "title")
+                            else field_of(d, "events", "title").update(constraints={"Required": True}),
+                            "unknown-property"),
+    "package-extra": (lambda d: d.update(image="http://example.org/i.png"), "unknown-property"),
+    "contributor-empty": (lambda d: d.update(contributors=[{}]), "metadata"),
+    "contributor-role": (lambda d: d["contributors"].append({"title": "X", "role": "hacker"}), "metadata"),
+    "contributor-email": (lambda d: d["contributors"].append({"title": "X", "email": "nope"}), "metadata"),
+    "no-author": (lambda d: d.update(contributors=[{"title": "X", "role": "publisher"}]), "metadata"),
+    "no-contributors": (lambda d: d.pop("contributors"), "metadata"),
+    "licence-unknown": (lambda d: d.update(licenses=[{"name": "ALL-RIGHTS-RESERVED"}]), "metadata"),
+    "licence-missing": (lambda d: d.pop("licenses"), "metadata"),
+    "licence-code-first": (lambda d: d["licenses"].reverse(), "metadata"),
+    "licence-file-path": (lambda d: d["licenses"][0].update(path="/etc/passwd"), "metadata"),
+    "version-not-semver": (lambda d: d.update(version="banana"), "metadata"),
+    "source-local-path": (lambda d: d["sources"].append({"title": "x", "path": "../../etc/passwd"}), "metadata"),
+    "source-file-url": (lambda d: d["sources"].append({"title": "x", "path": "file:///etc/passwd"}), "metadata"),
+    "source-untitled": (lambda d: d["sources"].append({"path": "https://example.org"}), "metadata"),
+    "homepage-javascript": (lambda d: d.update(homepage="javascript:alert(1)"), "metadata"),
+    "resource-source-path": (lambda d: resource(d, "events").update(sources=[{"title": "x", "path": "/etc/x"}]),
+                             "metadata"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(UNKNOWN_OR_LOOSE))
+def test_unknown_properties_and_loose_metadata_fail(kind, pkg, no_network, capsys):
+    change, rule = UNKNOWN_OR_LOOSE[kind]
+    edit_desc(pkg, change)
+    code, out, _ = run_cli(capsys, pkg)
+    assert code == 1 and f"[{rule}]" in out, out
+    assert out.strip().splitlines()[-1].startswith("INVALID")
+
+
+def test_the_shipped_metadata_passes_the_metadata_checks():
+    from povpkg._metadata import metadata_problems
+    from povpkg._package import descriptor, descriptor_path
+
+    assert metadata_problems(descriptor(descriptor_path(None))) == []
