@@ -52,7 +52,7 @@ def test_every_page_source_says_how_much_is_stored():
 
 
 @pytest.mark.parametrize("span,value,expected", [
-    ("of which 75.80 million Yuan was grant", 75.8, True),
+    ("75.80 million Yuan of it in grants", 75.8, True),
     ("valued 16.40 million", 16.4, True),
     ("valued 16.41 million", 16.4, False),
     ("his monthly income double", 2, True),
@@ -86,7 +86,7 @@ def test_english_date_forms_of_the_pages(text, start, end):
 
 
 def test_us_dollars_written_with_points():
-    span = "a total of 1.4 billion U.S. dollars in foreign funds"
+    span = "foreign funds came to 1.4 billion U.S. dollars in all"
     (s, e), = mentions(span, 1.4)
     assert amount_bound(span, s, e, "billion usd") and not amount_bound(span, s, e, "billion yuan")
 
