@@ -73,6 +73,16 @@ CASES = {
     "gbt2260-code/level": (lambda p: update(p, "places", {"place_id": "pl-wuding"}, gbt2260="532300"), "gbt2260-code"),
     # provenance and safety
     "span-in-source": lambda p: update(p, "events", MDGS, span_end="999999"),
+    "clean-text": lambda p: update(p, "events", MDGS, title="Seminar on MDGs "),
+    "clean-text/zero-width": (lambda p: update(p, "countries", {"iso3": "CHN"}, name="Chi\u200bna"), "clean-text"),
+    "clean-text/line-break": (lambda p: update(p, "organizations", {"org_id": "org-iprcc"}, notes="one\ntwo"),
+                              "clean-text"),
+    "clean-text/no-break-space": (lambda p: update(p, "countries", {"iso3": "CHN"}, name="China\u00a0"), "clean-text"),
+    "clean-text/markup": (lambda p: update(p, "events", MDGS, notes="<script>alert(1)</script>"), "clean-text"),
+    "web-address": lambda p: update(p, "sources", {"source_id": "yearbook-2013-intl"}, url="javascript:alert(1)"),
+    "web-address/file": (lambda p: update(p, "sources", {"source_id": "yearbook-2013-intl"}, url="file:///etc/passwd"),
+                         "web-address"),
+    "not-in-future": lambda p: update(p, "sources", {"source_id": "yearbook-2013-intl"}, published="2034-01-01"),
     "formula-injection": lambda p: update(p, "events", MDGS, title='=HYPERLINK("http://example.invalid","x")'),
     "formula-injection/at": (lambda p: update(p, "organizations", {"org_id": "org-iprcc"}, notes="@SUM(A1)"), "formula-injection"),
     # integrity
