@@ -6,6 +6,11 @@ they take the declared categories (a misspelled value would otherwise turn into 
 silent missing value); dates get one vectorized conversion. A value that does not fit
 its field, or a column the schema does not declare, raises a DataError naming
 table, row, field and value. No frictionless, no pandera, no per-row loop.
+
+With pyarrow installed, its CSV reader parses and types every column first (as
+fast as an untyped ``pandas.read_csv``: pandas 3 takes a slow path for
+``dtype="str"``); it accepts only clean input, and on anything else the pandas
+reader above runs and says what is wrong. Both give the same frame.
 """
 from __future__ import annotations
 
@@ -57,6 +62,9 @@ def read_table(csv_path: Path, schema: dict, plan=None, table: str | None = None
     import numpy as np
     import pandas as pd
 
+    fast = _read_arrow(Path(csv_path), schema)
+    if fast is not None:
+        return fast
     kwargs, dates = plan or read_plan(schema)
     table = table or Path(csv_path).stem
     enums = {k: v for k, v in kwargs["dtype"].items() if isinstance(v, pd.CategoricalDtype)}
@@ -88,6 +96,67 @@ def read_table(csv_path: Path, schema: dict, plan=None, table: str | None = None
             raise _cell_error(df, schema, table, name, bad, f"is not a date ({fmt})") from None
         df[name] = col if str(col.dtype) == "datetime64[us]" else col.astype("datetime64[us]")
     return df
+
+
+def _read_arrow(csv_path: Path, schema: dict):
+    """The typed frame through pyarrow's reader, or None when pyarrow is missing or the input is
+    anything but clean (the strict pandas reader then finds and names the problem)."""
+    try:
+        import pandas as pd
+        import pyarrow as pa
+        import pyarrow.csv as pacsv
+    except ImportError:
+        return None
+    types, enums, dates, true, false = _arrow_types(schema, pa)
+    try:
+        table = pacsv.read_csv(csv_path, convert_options=pacsv.ConvertOptions(
+            column_types=types, null_values=[""], strings_can_be_null=True, true_values=true, false_values=false))
+    except (pa.ArrowException, OSError):
+        return None
+    if sorted(table.column_names) != sorted(types):  # extra, missing or repeated columns
+        return None
+    df = table.to_pandas(date_as_object=False, types_mapper={
+        pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(), pa.bool_(): pd.BooleanDtype()}.get)
+    for name, dtype in enums.items():
+        if not set(df[name].cat.categories) <= set(dtype.categories):
+            return None
+        df[name] = df[name].cat.set_categories(dtype.categories, ordered=dtype.ordered)
+    for name, fmt in dates.items():
+        if fmt is None:
+            df[name] = df[name].astype("datetime64[us]")  # pyarrow's days come as [ms]
+            continue
+        try:
+            col = pd.to_datetime(df[name], format=fmt)
+        except (ValueError, TypeError, OverflowError):
+            return None
+        df[name] = col if str(col.dtype) == "datetime64[us]" else col.astype("datetime64[us]")
+    return df
+
+
+def _arrow_types(schema: dict, pa):
+    """pyarrow column types of a Table Schema, the enumerations' dtypes, the date columns
+    (format None: parsed as ISO dates by pyarrow) and the boolean words."""
+    import pandas as pd
+
+    plain = {"integer": pa.int64(), "year": pa.int64(), "number": pa.float64(), "boolean": pa.bool_()}
+    types, enums, dates, true, false = {}, {}, {}, set(_TRUE), set(_FALSE)
+    for field in schema.get("fields", []):
+        name, ftype = field["name"], field.get("type", "string")
+        enum = field.get("constraints", {}).get("enum")
+        fmt = field.get("format", "default")
+        if enum and ftype == "string":
+            types[name] = pa.dictionary(pa.int32(), pa.string())
+            enums[name] = pd.CategoricalDtype(categories=enum, ordered=bool(field.get("categoriesOrdered")))
+        elif ftype == "date" and fmt in ("default", "any"):
+            types[name], dates[name] = pa.date32(), None
+        elif ftype in ("date", "datetime"):
+            types[name], dates[name] = pa.string(), "ISO8601" if fmt in ("default", "any") else fmt
+        else:
+            types[name] = plain.get(ftype, pa.string())
+            if ftype == "boolean":
+                true |= set(field.get("trueValues", []))
+                false |= set(field.get("falseValues", []))
+    return types, enums, dates, sorted(true), sorted(false)
 
 
 def _check_columns(df, schema: dict, table: str) -> None:

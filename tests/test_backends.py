@@ -1,4 +1,4 @@
-"""The polars backend reads by itself, typed from the Table Schema, and never imports pandas."""
+"""The readers: pyarrow's and pandas' give the same typed frame; polars reads by itself."""
 from __future__ import annotations
 
 import subprocess
@@ -6,7 +6,10 @@ import sys
 
 import pytest
 
+import pandas as pd
+
 import povpkg
+from povpkg import _load
 
 from conftest import edit_csv
 
@@ -14,6 +17,16 @@ pl = pytest.importorskip("polars")
 
 POLARS_TYPE = {"string": pl.String, "integer": pl.Int64, "number": pl.Float64, "boolean": pl.Boolean,
                "date": pl.Date}
+
+
+@pytest.mark.parametrize("name", povpkg.tables())
+def test_arrow_reader_gives_exactly_the_strict_pandas_frame(name, monkeypatch):
+    pytest.importorskip("pyarrow")
+    fast = povpkg.load(name)
+    monkeypatch.setattr(_load, "_read_arrow", lambda *a: None)
+    slow = povpkg.load(name)
+    assert list(fast.dtypes) == list(slow.dtypes)
+    pd.testing.assert_frame_equal(fast, slow, check_exact=True)
 
 
 @pytest.mark.parametrize("name", povpkg.tables())
@@ -39,7 +52,8 @@ def test_polars_backend_never_imports_pandas():
 
 @pytest.mark.parametrize(("field", "value", "said"), [
     ("participants", "twelve", "twelve"), ("start_date", "2012-02-30", "2012-02-30"), ("kind", "party", "party")])
-def test_a_value_outside_its_type_is_an_error_not_a_null(pkg, field, value, said):
+@pytest.mark.parametrize("backend", ["pandas", "polars"])
+def test_a_value_outside_its_type_is_an_error_not_a_null(pkg, field, value, said, backend):
     edit_csv(pkg, "events", 2, field, value)
     with pytest.raises(povpkg.PovpkgError, match=said):
-        povpkg.load("events", pkg, backend="polars")
+        povpkg.load("events", pkg, backend=backend)
