@@ -108,14 +108,16 @@ def _read_arrow(csv_path: Path, schema: dict):
     except ImportError:
         return None
     types, enums, dates, true, false = _arrow_types(schema, pa)
+    pool = pa.system_memory_pool()
     try:
         table = pacsv.read_csv(csv_path, convert_options=pacsv.ConvertOptions(
-            column_types=types, null_values=[""], strings_can_be_null=True, true_values=true, false_values=false))
+            column_types=types, null_values=[""], strings_can_be_null=True, true_values=true, false_values=false),
+            memory_pool=pool)
     except (pa.ArrowException, OSError):
         return None
     if sorted(table.column_names) != sorted(types):  # extra, missing or repeated columns
         return None
-    df = table.to_pandas(date_as_object=False, types_mapper={
+    df = table.to_pandas(date_as_object=False, memory_pool=pool, split_blocks=True, self_destruct=True, types_mapper={
         pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(), pa.bool_(): pd.BooleanDtype()}.get)
     for name, dtype in enums.items():
         if not set(df[name].cat.categories) <= set(dtype.categories):
@@ -150,13 +152,39 @@ def _arrow_types(schema: dict, pa):
         elif ftype == "date" and fmt in ("default", "any"):
             types[name], dates[name] = pa.date32(), None
         elif ftype in ("date", "datetime"):
-            types[name], dates[name] = pa.string(), "ISO8601" if fmt in ("default", "any") else fmt
+            types[name], dates[name] = pa.large_string(), "ISO8601" if fmt in ("default", "any") else fmt
         else:
-            types[name] = plain.get(ftype, pa.string())
+            types[name] = plain.get(ftype, pa.large_string())
             if ftype == "boolean":
                 true |= set(field.get("trueValues", []))
                 false |= set(field.get("falseValues", []))
     return types, enums, dates, sorted(true), sorted(false)
+
+
+def release_memory() -> None:
+    """Hand memory freed while reading back to the system (pyarrow's pool, glibc's heap).
+
+    A validation holds every table at once; without this the allocators keep the
+    reader's freed buffers, a third again as much as the frames themselves.
+    """
+    import sys
+
+    pa = sys.modules.get("pyarrow")
+    if pa is not None:
+        pa.default_memory_pool().release_unused()
+    global _TRIM
+    if _TRIM is None:
+        try:
+            import ctypes
+
+            _TRIM = ctypes.CDLL(None).malloc_trim
+        except (OSError, AttributeError):
+            _TRIM = False
+    if _TRIM:
+        _TRIM(0)
+
+
+_TRIM = None
 
 
 def _check_columns(df, schema: dict, table: str) -> None:

@@ -93,7 +93,7 @@ def validate(path=None, sources=None) -> Report:
 
 def _read_tables(desc: dict, files: dict, bad: set) -> dict:
     """Each table's typed frame, or the exception that stopped reading it."""
-    from ._load import read_table  # pandas only from here on
+    from ._load import read_table, release_memory  # pandas only from here on
 
     reads = {}
     for res in desc["resources"]:
@@ -103,6 +103,7 @@ def _read_tables(desc: dict, files: dict, bad: set) -> dict:
                 reads[name] = read_table(files[name], res["schema"], table=name)
             except Exception as exc:  # noqa: BLE001 - any parse problem becomes a failure, not a traceback
                 reads[name] = exc
+            release_memory()
     return reads
 
 

@@ -68,7 +68,8 @@ def _row_keys(frames: dict, desc: dict, tables, errata) -> dict:
     """Per table, which of the row keys the errata name exist (None: in the package but unreadable).
 
     Keys are built column-wise and looked up in one pass: joining every row's key in
-    Python costs seconds per hundred thousand rows.
+    Python costs seconds per hundred thousand rows. A composite key is joined only on
+    the rows whose first part can begin a named key (the others cannot match).
     """
     from .rules import is_in
 
@@ -82,7 +83,11 @@ def _row_keys(frames: dict, desc: dict, tables, errata) -> dict:
             continue
         ids = errata.loc[(named == name).fillna(False), "row_id"].dropna().astype("str")
         existing = df[pk[0]].astype("str")
-        for col in pk[1:]:
-            existing = existing + "/" + df[col].astype("str")
+        if len(pk) > 1:  # join the parts only on rows whose first part begins a named key ("a/b/c": "a" or "a/b")
+            heads = {"/".join(parts[:k]) for parts in (i.split("/") for i in ids) for k in range(1, len(parts))}
+            rows = df.loc[is_in(existing, list(heads)).to_numpy(bool), pk]
+            existing = rows[pk[0]].astype("str")
+            for col in pk[1:]:
+                existing = existing + "/" + rows[col].astype("str")
         keys[name] = set(ids[is_in(ids, existing.dropna()).to_numpy(bool)])
     return keys

@@ -200,7 +200,7 @@ def countries_match_stated_count(frames, ctx):
 def participant_counts(frames):
     """Distinct participant countries per event: all of them, and those other than China."""
     links = frames["event_countries"]
-    part = links[links["role"] == "participant"]
+    part = links.loc[(links["role"] == "participant").to_numpy(bool), ["event_id", "iso3"]]  # not every column
     listed = part.groupby("event_id", observed=True)["iso3"].nunique()
     foreign = part[part["iso3"] != "CHN"].groupby("event_id", observed=True)["iso3"].nunique()
     return listed, foreign
