@@ -100,25 +100,41 @@ def read_table(csv_path: Path, schema: dict, plan=None, table: str | None = None
 
 def _read_arrow(csv_path: Path, schema: dict):
     """The typed frame through pyarrow's reader, or None when pyarrow is missing or the input is
-    anything but clean (the strict pandas reader then finds and names the problem)."""
+    anything but clean (the strict pandas reader then finds and names the problem).
+
+    Numbers and dates are read as text and converted only when every cell has the plain
+    form both readers parse alike (pyarrow alone would take ``0x10``, ``nan`` or a date
+    with spaces around it); anything else is left to the strict reader.
+    """
     try:
         import pandas as pd
         import pyarrow as pa
+        import pyarrow.compute as pc
         import pyarrow.csv as pacsv
     except ImportError:
         return None
-    types, enums, dates, true, false = _arrow_types(schema, pa)
-    pool = pa.system_memory_pool()
+    types, enums, dates, texts, true, false = _arrow_types(schema, pa)
+    pool = pa.system_memory_pool()  # hands freed buffers back (see release_memory)
     try:
         table = pacsv.read_csv(csv_path, convert_options=pacsv.ConvertOptions(
             column_types=types, null_values=[""], strings_can_be_null=True, true_values=true, false_values=false),
             memory_pool=pool)
+        if sorted(table.column_names) != sorted(types):  # extra, missing or repeated columns
+            return None
+        for name, (pattern, longest, target) in texts.items():
+            i = table.schema.get_field_index(name)
+            col = table.column(i)
+            ok = pc.match_substring_regex(col, pattern, memory_pool=pool)
+            if longest:
+                ok = pc.and_(ok, pc.less_equal(pc.utf8_length(col), longest))
+            if not pc.all(ok, skip_nulls=True, min_count=0).as_py():
+                return None
+            table = table.set_column(i, name, pc.cast(col, target, memory_pool=pool))
     except (pa.ArrowException, OSError):
-        return None
-    if sorted(table.column_names) != sorted(types):  # extra, missing or repeated columns
         return None
     df = table.to_pandas(date_as_object=False, memory_pool=pool, split_blocks=True, self_destruct=True, types_mapper={
         pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(), pa.bool_(): pd.BooleanDtype()}.get)
+    del table
     for name, dtype in enums.items():
         if not set(df[name].cat.categories) <= set(dtype.categories):
             return None
@@ -135,30 +151,40 @@ def _read_arrow(csv_path: Path, schema: dict):
     return df
 
 
+# Cells pyarrow converts only in these plain forms: (pattern, most characters, type).
+# Up to 15 digits a decimal converts to the same float in both readers (exactly rounded).
+_PLAIN = {"integer": (r"^-?[0-9]+$", None, "int64"), "year": (r"^-?[0-9]+$", None, "int64"),
+          "number": (r"^-?[0-9]+(\.[0-9]+)?$", 16, "float64"), "date": (r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", None, "date32")}
+
+
 def _arrow_types(schema: dict, pa):
     """pyarrow column types of a Table Schema, the enumerations' dtypes, the date columns
-    (format None: parsed as ISO dates by pyarrow) and the boolean words."""
+    (format None: converted from plain ISO dates), the columns read as text and converted
+    when plain (``_PLAIN``) and the boolean words."""
     import pandas as pd
 
-    plain = {"integer": pa.int64(), "year": pa.int64(), "number": pa.float64(), "boolean": pa.bool_()}
-    types, enums, dates, true, false = {}, {}, {}, set(_TRUE), set(_FALSE)
+    types, enums, dates, texts, true, false = {}, {}, {}, {}, set(_TRUE), set(_FALSE)
     for field in schema.get("fields", []):
         name, ftype = field["name"], field.get("type", "string")
         enum = field.get("constraints", {}).get("enum")
         fmt = field.get("format", "default")
+        types[name] = pa.large_string()
         if enum and ftype == "string":
             types[name] = pa.dictionary(pa.int32(), pa.string())
             enums[name] = pd.CategoricalDtype(categories=enum, ordered=bool(field.get("categoriesOrdered")))
         elif ftype == "date" and fmt in ("default", "any"):
-            types[name], dates[name] = pa.date32(), None
+            pattern, longest, target = _PLAIN["date"]
+            texts[name], dates[name] = (pattern, longest, getattr(pa, target)()), None
         elif ftype in ("date", "datetime"):
-            types[name], dates[name] = pa.large_string(), "ISO8601" if fmt in ("default", "any") else fmt
-        else:
-            types[name] = plain.get(ftype, pa.large_string())
-            if ftype == "boolean":
-                true |= set(field.get("trueValues", []))
-                false |= set(field.get("falseValues", []))
-    return types, enums, dates, sorted(true), sorted(false)
+            dates[name] = "ISO8601" if fmt in ("default", "any") else fmt
+        elif ftype in _PLAIN:
+            pattern, longest, target = _PLAIN[ftype]
+            texts[name] = (pattern, longest, getattr(pa, target)())
+        elif ftype == "boolean":
+            types[name] = pa.bool_()
+            true |= set(field.get("trueValues", []))
+            false |= set(field.get("falseValues", []))
+    return types, enums, dates, texts, sorted(true), sorted(false)
 
 
 def release_memory() -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 import povpkg
 from conftest import edit_csv, update
 
@@ -35,3 +37,34 @@ def test_the_caller_never_imports_frictionless():
     code = "import sys, povpkg; r = povpkg.validate(); print(r.valid, 'frictionless' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["True", "False"]
+
+
+def _hash_mismatch(pkg):
+    path = pkg / "tables" / "places.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # size and hash change, rows do not
+
+
+def _unreadable_and_rule(pkg):
+    edit_csv(pkg, "events", 2, "start_date", "2012-02-30")    # frictionless type-error and a reading failure
+    edit_csv(pkg, "people", 2, "name", "=HYPERLINK(1)")       # formula-injection, a cross-table rule
+
+
+def _missing_file(pkg):
+    (pkg / "tables" / "products.csv").unlink()
+
+
+def _duplicate_key(pkg):
+    import csv
+
+    path = pkg / "tables" / "countries.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    with path.open("a", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerow(rows[1])  # frictionless primary-key, pandera uniqueness
+
+
+@pytest.mark.parametrize("corrupt", [_hash_mismatch, _unreadable_and_rule, _missing_file, _duplicate_key])
+def test_broken_packages_same_report(pkg, monkeypatch, corrupt):
+    corrupt(pkg)
+    alone, overlapped = both_ways(pkg, monkeypatch)
+    assert alone == overlapped and not alone["valid"]
