@@ -475,6 +475,8 @@ def no_formulas(frames, ctx):
                 cats = s.cat.categories.astype("str")
                 mask = s.isin(cats[cats.str.match(FORMULA)])
             elif s.dtype == "str":
+                if not s.str.startswith(FORMULA_FIRST).any():  # vectorized; the regex (a lookahead) is per cell
+                    continue
                 mask = s.str.match(FORMULA).fillna(False)
             else:
                 continue
@@ -515,6 +517,7 @@ def release_record(frames, ctx):
 
 
 FORMULA = r"[=+@\t\r]|-(?![\d.])"  # = + @, - before a non-digit, TAB, CR
+FORMULA_FIRST = ("=", "+", "@", "\t", "\r", "-")  # a cell FORMULA matches begins with one of these
 
 
 def is_in(values, known):
