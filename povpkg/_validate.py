@@ -20,6 +20,7 @@ from pathlib import Path
 from ._package import descriptor, descriptor_path, resource_file
 from ._report import Failure, Report, Unchecked
 from ._safety import descriptor_problems, frictionless_copy
+from ._load import release_memory
 from ._worker import Frictionless
 from .errors import MissingFileError, PackageError
 
@@ -78,11 +79,14 @@ def validate(path=None, sources=None) -> Report:
     worker = Frictionless(frictionless_copy(desc, readable), root)  # runs while the typed pass below does
     reads = _read_tables(desc, files, bad)
     typed = _typed_pass(desc, reads, bad, root, sources)
+    del reads  # the frames go while frictionless finishes; a second pass reads again
+    release_memory()
     failures, rows, unloadable = worker.result()
     report.failures.extend(failures)
     report.tables.update(rows)
     if not unloadable <= typed.broken:  # frictionless found tables that cannot be loaded: check without them
-        typed = _typed_pass(desc, reads, bad | unloadable, root, sources)
+        skip = bad | unloadable
+        typed = _typed_pass(desc, _read_tables(desc, files, skip), skip, root, sources)
     report.tables.update(typed.rows)
     report.failures.extend(typed.failures)
     report.unchecked.extend(typed.unchecked)
