@@ -5,7 +5,8 @@
 For each scale (1 = the shipped package; N = a copy with N x the rows built by
 ``scale.py``, which validates clean) both validators must exit 0 before anything
 is timed. Then whole processes run in alternating pairs (at least 5 where a run
-takes under 10 s) and the medians of time and peak memory are compared; a stage
+takes under 10 s): the median times are compared, and the largest peak memory of
+each process tree (povpkg's frictionless worker included); a stage
 profile (``stages.py``) gives each stage's and each rule's time and memory.
 Everything goes to benchmarks/out/validate.json; the table goes to stdout.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -32,10 +34,13 @@ def commands(dp: Path) -> tuple[list[str], list[str]]:
 
 def measure(dp: Path, pairs: int | None, stages: bool) -> dict:
     pov, fl = commands(dp)
-    first_p, _, _ = run(pov, check_exit=0)  # a copy that does not validate clean would time an error path
-    first_f, _, _ = run(fl, check_exit=0)
+    first_p, *_ = run(pov, check_exit=0)  # a copy that does not validate clean would time an error path
+    first_f, *_ = run(fl, check_exit=0)
     n = pairs or pairs_for(max(first_p, first_f))
-    out = {"rows": rows_in(dp), "povpkg_vs_frictionless": paired(pov, fl, n)}
+    out = {"rows": rows_in(dp), "load_average_before": os.getloadavg(), "povpkg_vs_frictionless": paired(pov, fl, n)}
+    p = out["povpkg_vs_frictionless"]
+    p["peak_ratio"] = p["a_peak_mib"] / p["b_peak_mib"]  # whole process trees (povpkg's worker included)
+    p["peak_sum_ratio"] = p["a_peak_sum_mib"] / p["b_peak_sum_mib"]  # the same with per-process peaks added up
     if stages:
         got = subprocess.run([sys.executable, str(HERE / "stages.py"), str(dp)], capture_output=True, text=True,
                              check=True)
@@ -69,7 +74,7 @@ def main():
     args = ap.parse_args()
     result = {"machine": machine(), "scales": {}}
     print(f"{'scale':>5} {'rows':>9} {'pairs':>5} {'frictionless s':>14} {'povpkg s':>9} {'ratio':>6} "
-          f"{'(min-max)':>12} {'fl MiB':>7} {'pov MiB':>8}")
+          f"{'(min-max)':>12} {'fl MiB':>7} {'pov MiB':>8} {'ratio':>6} {'(peaks added)':>14} {'load':>5}")
     for factor in [int(s) for s in args.scales.split(",")]:
         with tempfile.TemporaryDirectory() as tmp:
             dp = ROOT / "datapackage.json" if factor == 1 else scaled_copy(Path(tmp), factor)
@@ -78,7 +83,8 @@ def main():
         p = got["povpkg_vs_frictionless"]
         print(f"{factor:>5} {got['rows']:>9} {p['pairs']:>5} {p['b_median_s']:>14.2f} {p['a_median_s']:>9.2f} "
               f"{p['ratio_median']:>5.2f}x {p['ratio_min']:>5.2f}-{p['ratio_max']:<5.2f} "
-              f"{p['b_peak_mib']:>7.0f} {p['a_peak_mib']:>8.0f}", flush=True)
+              f"{p['b_peak_mib']:>7.0f} {p['a_peak_mib']:>8.0f} {p['peak_ratio']:>5.2f}x {p['peak_sum_ratio']:>13.2f}x "
+              f"{got['load_average_before'][0]:>5.1f}", flush=True)
         for s in got.get("stages", {}).get("stages", []):
             print(f"        {s['stage']:<48} {s['seconds']:8.3f} s  peak {s['peak_mib_after']:7.1f} MiB")
     result["growth"] = growth(result["scales"])

@@ -6,6 +6,11 @@ they take the declared categories (a misspelled value would otherwise turn into 
 silent missing value); dates get one vectorized conversion. A value that does not fit
 its field, or a column the schema does not declare, raises a DataError naming
 table, row, field and value. No frictionless, no pandera, no per-row loop.
+
+With pyarrow installed, its CSV reader parses and types every column first (as
+fast as an untyped ``pandas.read_csv``: pandas 3 takes a slow path for
+``dtype="str"``); it accepts only clean input, and on anything else the pandas
+reader above runs and says what is wrong. Both give the same frame.
 """
 from __future__ import annotations
 
@@ -57,6 +62,9 @@ def read_table(csv_path: Path, schema: dict, plan=None, table: str | None = None
     import numpy as np
     import pandas as pd
 
+    fast = _read_arrow(Path(csv_path), schema)
+    if fast is not None:
+        return fast
     kwargs, dates = plan or read_plan(schema)
     table = table or Path(csv_path).stem
     enums = {k: v for k, v in kwargs["dtype"].items() if isinstance(v, pd.CategoricalDtype)}
@@ -88,6 +96,121 @@ def read_table(csv_path: Path, schema: dict, plan=None, table: str | None = None
             raise _cell_error(df, schema, table, name, bad, f"is not a date ({fmt})") from None
         df[name] = col if str(col.dtype) == "datetime64[us]" else col.astype("datetime64[us]")
     return df
+
+
+def _read_arrow(csv_path: Path, schema: dict):
+    """The typed frame through pyarrow's reader, or None when pyarrow is missing or the input is
+    anything but clean (the strict pandas reader then finds and names the problem).
+
+    Numbers and dates are read as text and converted only when every cell has the plain
+    form both readers parse alike (pyarrow alone would take ``0x10``, ``nan`` or a date
+    with spaces around it); anything else is left to the strict reader.
+    """
+    try:
+        import pandas as pd
+        import pyarrow as pa
+        import pyarrow.compute as pc
+        import pyarrow.csv as pacsv
+    except ImportError:
+        return None
+    types, enums, dates, texts, true, false = _arrow_types(schema, pa)
+    pool = pa.system_memory_pool()  # hands freed buffers back (see release_memory)
+    try:
+        table = pacsv.read_csv(csv_path, convert_options=pacsv.ConvertOptions(
+            column_types=types, null_values=[""], strings_can_be_null=True, true_values=true, false_values=false),
+            memory_pool=pool)
+        if sorted(table.column_names) != sorted(types):  # extra, missing or repeated columns
+            return None
+        for name, (pattern, longest, target) in texts.items():
+            i = table.schema.get_field_index(name)
+            col = table.column(i)
+            ok = pc.match_substring_regex(col, pattern, memory_pool=pool)
+            if longest:
+                ok = pc.and_(ok, pc.less_equal(pc.utf8_length(col), longest))
+            if not pc.all(ok, skip_nulls=True, min_count=0).as_py():
+                return None
+            table = table.set_column(i, name, pc.cast(col, target, memory_pool=pool))
+    except (pa.ArrowException, OSError):
+        return None
+    df = table.to_pandas(date_as_object=False, memory_pool=pool, split_blocks=True, self_destruct=True, types_mapper={
+        pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(), pa.bool_(): pd.BooleanDtype()}.get)
+    del table
+    for name, dtype in enums.items():
+        if not set(df[name].cat.categories) <= set(dtype.categories):
+            return None
+        df[name] = df[name].cat.set_categories(dtype.categories, ordered=dtype.ordered)
+    for name, fmt in dates.items():
+        if fmt is None:
+            df[name] = df[name].astype("datetime64[us]")  # pyarrow's days come as [ms]
+            continue
+        try:
+            col = pd.to_datetime(df[name], format=fmt)
+        except (ValueError, TypeError, OverflowError):
+            return None
+        df[name] = col if str(col.dtype) == "datetime64[us]" else col.astype("datetime64[us]")
+    return df
+
+
+# Cells pyarrow converts only in these plain forms: (pattern, most characters, type).
+# Up to 15 digits a decimal converts to the same float in both readers (exactly rounded).
+_PLAIN = {"integer": (r"^-?[0-9]+$", None, "int64"), "year": (r"^-?[0-9]+$", None, "int64"),
+          "number": (r"^-?[0-9]+(\.[0-9]+)?$", 16, "float64"), "date": (r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", None, "date32")}
+
+
+def _arrow_types(schema: dict, pa):
+    """pyarrow column types of a Table Schema, the enumerations' dtypes, the date columns
+    (format None: converted from plain ISO dates), the columns read as text and converted
+    when plain (``_PLAIN``) and the boolean words."""
+    import pandas as pd
+
+    types, enums, dates, texts, true, false = {}, {}, {}, {}, set(_TRUE), set(_FALSE)
+    for field in schema.get("fields", []):
+        name, ftype = field["name"], field.get("type", "string")
+        enum = field.get("constraints", {}).get("enum")
+        fmt = field.get("format", "default")
+        types[name] = pa.large_string()
+        if enum and ftype == "string":
+            types[name] = pa.dictionary(pa.int32(), pa.string())
+            enums[name] = pd.CategoricalDtype(categories=enum, ordered=bool(field.get("categoriesOrdered")))
+        elif ftype == "date" and fmt in ("default", "any"):
+            pattern, longest, target = _PLAIN["date"]
+            texts[name], dates[name] = (pattern, longest, getattr(pa, target)()), None
+        elif ftype in ("date", "datetime"):
+            dates[name] = "ISO8601" if fmt in ("default", "any") else fmt
+        elif ftype in _PLAIN:
+            pattern, longest, target = _PLAIN[ftype]
+            texts[name] = (pattern, longest, getattr(pa, target)())
+        elif ftype == "boolean":
+            types[name] = pa.bool_()
+            true |= set(field.get("trueValues", []))
+            false |= set(field.get("falseValues", []))
+    return types, enums, dates, texts, sorted(true), sorted(false)
+
+
+def release_memory() -> None:
+    """Hand memory freed while reading back to the system (pyarrow's pool, glibc's heap).
+
+    A validation holds every table at once; without this the allocators keep the
+    reader's freed buffers, a third again as much as the frames themselves.
+    """
+    import sys
+
+    pa = sys.modules.get("pyarrow")
+    if pa is not None:
+        pa.default_memory_pool().release_unused()
+    global _TRIM
+    if _TRIM is None:
+        try:
+            import ctypes
+
+            _TRIM = ctypes.CDLL(None).malloc_trim
+        except (OSError, AttributeError):
+            _TRIM = False
+    if _TRIM:
+        _TRIM(0)
+
+
+_TRIM = None
 
 
 def _check_columns(df, schema: dict, table: str) -> None:

@@ -42,6 +42,8 @@ def rules_module():
 
 def schema_failures(desc: dict, frames: dict) -> tuple[list[Failure], list[Unchecked]]:
     """Pandera's failures per table; a table pandera cannot run on is listed unchecked."""
+    from ._load import release_memory
+
     check = rules_module().check_schemas
     fails, unchecked = [], []
     for res in desc["resources"]:
@@ -53,6 +55,7 @@ def schema_failures(desc: dict, frames: dict) -> tuple[list[Failure], list[Unche
             fails.append(Failure(rule="pandera", table=name, message=reason,
                                  fix="fix the table's other problems, then validate again"))
             unchecked.append(Unchecked(name, reason, rule="pandera"))
+        release_memory()  # one table's intermediate columns do not stay on top of the next one's
     return fails, unchecked
 
 

@@ -6,14 +6,22 @@ frictionless then checks structure, types, constraints, keys and hashes on a
 sanitized in-memory copy of the descriptor (never the file itself); the pandera
 schemas and the cross-table rules in ``validation/`` run on the tables found
 well-typed. Whatever cannot be checked is listed in ``unchecked`` with its reason.
+
+Frictionless runs in a worker process (``_worker``) while this one reads the
+tables and runs pandera and the rules, assuming frictionless finds every table
+loadable; when it does not, the typed pass is redone without those tables. The
+report is the one a run in that order in one process gives.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ._package import descriptor, descriptor_path, resource_file
 from ._report import Failure, Report, Unchecked
 from ._safety import descriptor_problems, frictionless_copy
+from ._load import release_memory
+from ._worker import Frictionless
 from .errors import MissingFileError, PackageError
 
 # frictionless error types after which a table's values cannot be trusted to load typed
@@ -70,40 +78,80 @@ def validate(path=None, sources=None) -> Report:
 
     report.stages.append("frictionless")
     readable = [n for n in names if n not in bad]
-    broken = bad | _frictionless(frictionless_copy(desc, readable), root, report)
+    worker = Frictionless(frictionless_copy(desc, readable), root)  # runs while the typed pass below does
+    reads = _read_tables(desc, files, bad)
+    typed = _typed_pass(desc, reads, bad, root, sources)
+    del reads  # the frames go while frictionless finishes; a second pass reads again
+    release_memory()
+    failures, rows, unloadable = worker.result()
+    report.failures.extend(failures)
+    report.tables.update(rows)
+    if not unloadable <= typed.broken:  # frictionless found tables that cannot be loaded: check without them
+        skip = bad | unloadable
+        typed = _typed_pass(desc, _read_tables(desc, files, skip), skip, root, sources)
+    report.tables.update(typed.rows)
+    report.failures.extend(typed.failures)
+    report.unchecked.extend(typed.unchecked)
+    report.sources_not_checked = typed.sources_not_checked
+    report.stages += ["pandera", "cross-table rules"]
+    return report
 
-    from ._load import read_table  # pandas only from here on
 
+def _read_tables(desc: dict, files: dict, bad: set) -> dict:
+    """Each table's typed frame, or the exception that stopped reading it."""
+    from ._load import read_table, release_memory  # pandas only from here on
+
+    reads = {}
+    for res in desc["resources"]:
+        name = res["name"]
+        if name not in bad:
+            try:
+                reads[name] = read_table(files[name], res["schema"], table=name)
+            except Exception as exc:  # noqa: BLE001 - any parse problem becomes a failure, not a traceback
+                reads[name] = exc
+            release_memory()
+    return reads
+
+
+@dataclass
+class _Typed:
+    rows: dict = field(default_factory=dict)
+    failures: list = field(default_factory=list)
+    unchecked: list = field(default_factory=list)
+    broken: set = field(default_factory=set)
+    sources_not_checked: dict = field(default_factory=dict)
+
+
+def _typed_pass(desc: dict, reads: dict, broken: set, root: Path, sources) -> _Typed:
+    """Reading failures, pandera and the cross-table rules on the tables not ``broken``."""
+    from . import _rules
+
+    out = _Typed(broken=set(broken))
     frames = {}
     for res in desc["resources"]:
         name = res["name"]
-        if name in broken:
+        if name in out.broken:
             continue
-        try:
-            frames[name] = read_table(files[name], res["schema"], table=name)
-        except Exception as exc:  # noqa: BLE001 - any parse problem becomes a failure, not a traceback
-            broken.add(name)
-            report.failures.append(Failure(rule="readable", table=name, message=f"cannot be read as typed data: {exc}"))
-    for name, df in frames.items():
-        report.tables[name] = len(df)
-    for name in names:
-        if name in broken:
-            report.unchecked.append(Unchecked(name, "the table's own problems above stop pandera and the cross-table rules"))
-
-    from . import _rules
-
+        got = reads[name]
+        if isinstance(got, Exception):
+            out.broken.add(name)
+            out.failures.append(Failure(rule="readable", table=name, message=f"cannot be read as typed data: {got}"))
+        else:
+            frames[name] = got
+    out.rows = {name: len(df) for name, df in frames.items()}
+    for res in desc["resources"]:
+        if res["name"] in out.broken:
+            out.unchecked.append(Unchecked(res["name"], "the table's own problems above stop pandera and the cross-table rules"))
     checked = {**desc, "resources": [r for r in desc["resources"] if r["name"] in frames]}
-    report.stages.append("pandera")
     fails, unchecked = _rules.schema_failures(checked, frames)
-    report.failures.extend(fails)
-    report.unchecked.extend(unchecked)
-    report.stages.append("cross-table rules")
-    fails, unchecked = _rules.rule_failures(checked, frames, root=root, sources=sources, broken=broken,
+    out.failures += fails
+    out.unchecked += unchecked
+    fails, unchecked = _rules.rule_failures(checked, frames, root=root, sources=sources, broken=out.broken,
                                             package=desc)
-    report.failures.extend(fails)
-    report.unchecked.extend(unchecked)
-    report.sources_not_checked = _rules.sources_not_checked(frames, sources)
-    return report
+    out.failures += fails
+    out.unchecked += unchecked
+    out.sources_not_checked = _rules.sources_not_checked(frames, sources)
+    return out
 
 
 def _check_descriptor(desc: dict, root: Path, report: Report) -> tuple[dict, set]:

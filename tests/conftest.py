@@ -90,8 +90,9 @@ def append(pkg: Path, table: str, **row) -> None:
     rehash(pkg)
 
 
-def edit_csv(pkg: Path, table: str, row: int, field: str, value: str) -> None:
-    """Set one cell (row = CSV line number, header = 1) and keep hashes consistent."""
+def edit_csv(pkg: Path, table: str, row: int, field: str, value: str, *, hashes: bool = True) -> None:
+    """Set one cell (row = CSV line number, header = 1) and keep hashes consistent (unless ``hashes``
+    is False: loading does not read them)."""
     import csv
 
     path = pkg / "tables" / f"{table}.csv"
@@ -100,4 +101,5 @@ def edit_csv(pkg: Path, table: str, row: int, field: str, value: str) -> None:
     rows[row - 1][rows[0].index(field)] = value
     with path.open("w", encoding="utf-8", newline="") as fh:
         csv.writer(fh, lineterminator="\n").writerows(rows)
-    rehash(pkg)
+    if hashes:
+        rehash(pkg)

@@ -206,7 +206,12 @@ def gbt2260_provinces(frames, ctx):
 @rule("reference-row-used", needs=())
 def reference_rows_used(frames, ctx):
     """A person, organization, place or project that no row refers to must cite a source of its own."""
-    used = {t: set() for t in REFERENCE_TABLES}
+    import pandas as pd
+
+    from .references import ID_LISTS
+    from .rules import is_in
+
+    used = {t: [] for t in REFERENCE_TABLES}  # the columns of values that refer to each table
     for res in ctx.desc.get("resources", []):
         df = frames.get(res.get("name"))
         if df is None:
@@ -218,19 +223,17 @@ def reference_rows_used(frames, ctx):
             if target in used and col in df.columns:
                 own = df[REFERENCE_TABLES[target]] if target == res.get("name") else None
                 refs = df[col] if own is None else df[col][df[col] != own]  # a row's own parent link does not count
-                used[target] |= set(refs.dropna().astype(str))
-    from .references import ID_LISTS
-
+                used[target].append(refs.dropna().astype(str))
     for table, col, target, _ in ID_LISTS:
         if table in frames and target in used and col in frames[table].columns:
-            for cell in frames[table][col].dropna():
-                used[target] |= set(str(cell).split("|"))
+            used[target].append(frames[table][col].dropna().astype(str).str.split("|").explode())
     for table, key in REFERENCE_TABLES.items():
         df = frames.get(table)
         if df is None or key not in df.columns:
             continue
         cites = df["source_id"].notna() if "source_id" in df.columns else False
-        for i in df.index[~df[key].isin(used[table]) & ~cites]:
+        known = pd.concat(used[table], ignore_index=True) if used[table] else pd.Series([], dtype="str")
+        for i in df.index[~is_in(df[key], known) & ~cites]:
             yield _fail(ctx, "reference-row-used", table, df, i, key, df.at[i, key],
                         f"nothing refers to {df.at[i, key]} and it cites no source of its own",
                         "remove the row, or add the row that refers to it")

@@ -235,7 +235,7 @@ def countries_match_stated_count(frames, ctx):
 def participant_counts(frames):
     """Distinct participant countries per event: all of them, and those other than China."""
     links = frames["event_countries"]
-    part = links[links["role"] == "participant"]
+    part = links.loc[(links["role"] == "participant").to_numpy(bool), ["event_id", "iso3"]]  # not every column
     listed = part.groupby("event_id", observed=True)["iso3"].nunique()
     foreign = part[part["iso3"] != "CHN"].groupby("event_id", observed=True)["iso3"].nunique()
     return listed, foreign
@@ -510,6 +510,8 @@ def no_formulas(frames, ctx):
                 cats = s.cat.categories.astype("str")
                 mask = s.isin(cats[cats.str.match(FORMULA)])
             elif s.dtype == "str":
+                if not s.str.startswith(FORMULA_FIRST).any():  # vectorized; the regex (a lookahead) is per cell
+                    continue
                 mask = s.str.match(FORMULA).fillna(False)
             else:
                 continue
@@ -550,6 +552,7 @@ def release_record(frames, ctx):
 
 
 FORMULA = r"[=+@\t\r]|-(?![\d.])"  # = + @, - before a non-digit, TAB, CR
+FORMULA_FIRST = ("=", "+", "@", "\t", "\r", "-")  # a cell FORMULA matches begins with one of these
 
 
 def is_in(values, known):

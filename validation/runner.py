@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from povpkg._load import release_memory
 from povpkg._report import Failure, Unchecked
 
 from .errata import apply_errata
@@ -28,6 +29,7 @@ def run_rules(desc: dict, frames: dict, *, root: Path, sources=None, broken=(), 
             unchecked.append(_not_run(name, fn.needs, missing, frames, broken))
             continue
         got, gaps = run_one(name, fn, frames, ctx)
+        release_memory()  # a rule's intermediate columns do not stay on top of the next rule's
         failures += got
         unchecked += gaps
         if not gaps:

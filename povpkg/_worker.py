@@ -1,0 +1,80 @@
+"""Frictionless's pass in a worker process, overlapping the typed pass in the caller.
+
+Frictionless (structure, types, constraints, keys, hashes) and povpkg's typed pass
+(reading, pandera, cross-table rules) are independent until their reports merge;
+on two cores they overlap. The worker is a fresh interpreter (no fork of a process
+that may hold threads) that reads the sanitized descriptor on stdin and writes its
+failures as JSON on stdout; the caller merges them in the same order as a run in one
+process, so the report does not depend on which finished first.
+
+    python -m povpkg._worker ROOT < descriptor.json
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from ._report import Failure, Report
+
+
+class Frictionless:
+    """Frictionless's pass over ``copy`` (a sanitized descriptor), started now, read with ``result()``."""
+
+    def __init__(self, copy: dict, root: Path):
+        self.copy, self.root, self.proc = copy, root, None
+        if sys.executable and (os.cpu_count() or 1) > 1 and not os.environ.get("POVPKG_NO_WORKER"):
+            try:
+                self.proc = subprocess.Popen(
+                    [sys.executable, "-m", "povpkg._worker", str(root)], stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=_env())
+                self.proc.stdin.write(json.dumps(copy).encode("utf-8"))
+                self.proc.stdin.close()
+            except OSError:
+                self.proc = None
+
+    def result(self) -> tuple[list[Failure], dict, set]:
+        """``(failures, rows per table, tables that cannot be loaded)``, as one process would give them."""
+        if self.proc is not None:
+            out = self.proc.stdout.read()
+            self.proc.stdout.close()
+            if self.proc.wait() == 0:
+                try:
+                    got = json.loads(out)
+                    return [Failure(**f) for f in got["failures"]], got["tables"], set(got["broken"])
+                except (ValueError, KeyError, TypeError):
+                    pass  # a worker that could not report: the pass runs here instead
+        return run(self.copy, self.root)
+
+
+def run(copy: dict, root: Path) -> tuple[list[Failure], dict, set]:
+    """Frictionless's pass here, its values made plain as the worker's JSON makes them."""
+    got = json.loads(_as_json(copy, root))
+    return [Failure(**f) for f in got["failures"]], got["tables"], set(got["broken"])
+
+
+def _as_json(copy: dict, root: Path) -> str:
+    from ._validate import _frictionless
+
+    report = Report(package="", version=None)
+    broken = _frictionless(copy, root, report)
+    return json.dumps({"failures": [asdict(f) for f in report.failures], "tables": report.tables,
+                       "broken": sorted(broken)}, default=str)
+
+
+def _env() -> dict:
+    """The caller's environment, with the folder povpkg was imported from first on the path."""
+    here = str(Path(__file__).resolve().parent.parent)
+    path = os.environ.get("PYTHONPATH")
+    return {**os.environ, "PYTHONPATH": here + (os.pathsep + path if path else "")}
+
+
+def main() -> None:
+    sys.stdout.write(_as_json(json.loads(sys.stdin.buffer.read()), Path(sys.argv[1])))
+
+
+if __name__ == "__main__":
+    main()
