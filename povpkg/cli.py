@@ -27,14 +27,33 @@ def _row_count(text: str) -> int:
     return n
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line; ``only`` builds just that command's subparser ("" none): each
+    subparser costs milliseconds, and a light command should not pay for all twelve."""
     p = argparse.ArgumentParser(prog="povpkg", description="China's poverty-reduction cooperation as validated tables.")
     p.add_argument("--version", action="store_true", help="print the data package version and exit")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    for name, build in _SUBCOMMANDS.items():
+        if only is None or name == only:
+            build(sub)
+    return p
 
+
+def _wanted(argv: list[str]) -> str | None:
+    """Which subparser the arguments need: the command named, "" for a bare --version,
+    None (all of them) for help, a typo or nothing."""
+    words = [a for a in argv if not a.startswith("-")]
+    if words:
+        return words[0] if words[0] in _SUBCOMMANDS else None
+    return "" if argv == ["--version"] else None
+
+
+def _add_list(sub) -> None:
     s = sub.add_parser("list", help="list the tables", description="List the tables with their titles.")
     s.add_argument("--path", help=PATH_HELP)
 
+
+def _add_show(sub) -> None:
     s = sub.add_parser("show", help="print a table",
                        description="Print a table's first rows, fitted to the terminal's width (COLUMNS). "
                                    "Key columns come first; missing values print as NA.")
@@ -43,11 +62,15 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("-c", "--columns", help="comma-separated columns to show, in this order")
     s.add_argument("--path", help=PATH_HELP)
 
+
+def _add_describe(sub) -> None:
     s = sub.add_parser("describe", help="describe a table's fields",
                        description="Title, description, keys and fields of a table.")
     s.add_argument("name", help="table name")
     s.add_argument("--path", help=PATH_HELP)
 
+
+def _add_validate(sub) -> None:
     s = sub.add_parser("validate", help="check a data package",
                        description="Run frictionless, then the pandera schemas and cross-table rules. "
                                    "Exit 0 valid, 1 invalid, 2 cannot run.")
@@ -57,6 +80,8 @@ def _parser() -> argparse.ArgumentParser:
                         "github for workflow annotations on the failing file and line")
     s.add_argument("--sources", help="folder of the source texts, to check every cited span")
 
+
+def _add_cite(sub) -> None:
     s = sub.add_parser("cite", help="how to cite this version (and its sources)",
                        description="Print a citation of the exact version of the dataset; with --sources, "
                                    "the references of the source documents too.")
@@ -65,6 +90,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--sources", action="store_true", help="also cite every source document the data comes from")
     s.add_argument("--path", help=PATH_HELP)
 
+
+def _add_export(sub) -> None:
     s = sub.add_parser("export", help="write all tables to SQLite, Parquet or Excel",
                        description="Export every table, keeping types, keys and metadata (see the README). "
                                    "DEST is a new file (sqlite, xlsx) or a folder (parquet) in an existing folder.")
@@ -73,6 +100,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="sqlite (one database), parquet (one file per table in DEST), xlsx (one sheet per table)")
     s.add_argument("--path", help=PATH_HELP)
 
+
+def _add_serve(sub) -> None:
     s = sub.add_parser("serve", help="browse the tables in Datasette (pip install 'povpkg[web]')",
                        description="Build the SQLite export in a temporary folder and serve it with Datasette: "
                                    "metadata from datapackage.json, full-text search, facets, linked keys.")
@@ -80,30 +109,53 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
     s.add_argument("--path", help=PATH_HELP)
 
+
+def _add_codebook(sub) -> None:
     s = sub.add_parser("codebook", help="print the codebook (Markdown)",
                        description="Print the codebook generated from datapackage.json (docs/codebook.md is this output).")
     s.add_argument("--path", help=PATH_HELP)
 
+
+def _add_path(sub) -> None:
     sub.add_parser("path", help="print where the installed data is",
                    description="Print the folder holding the installed datapackage.json and tables/.")
 
+
+def _add_copy(sub) -> None:
     s = sub.add_parser("copy", help="copy the data to a folder you can edit",
                        description="Copy datapackage.json and every table to DEST (a new or empty folder), "
                                    "to edit and validate (see `povpkg update-hashes`).")
     s.add_argument("dest", help="a new folder")
     s.add_argument("--path", help=PATH_HELP)
 
+
+def _add_update_hashes(sub) -> None:
     s = sub.add_parser("update-hashes", help="record the files' sha256 and size after an edit",
                        description="Record every resource's sha256 and size in PATH's datapackage.json, "
                                    "after a deliberate edit of its tables; optionally bump the version.")
     s.add_argument("path", nargs="?", default=".", help="a datapackage.json or its folder (default: .)")
     s.add_argument("--bump", choices=["major", "minor", "patch"],
                    help="also raise the version: major (a schema breaks), minor (data added), patch (values corrected)")
-    return p
+
+
+_SUBCOMMANDS = {
+    "list": _add_list,
+    "show": _add_show,
+    "describe": _add_describe,
+    "validate": _add_validate,
+    "cite": _add_cite,
+    "export": _add_export,
+    "serve": _add_serve,
+    "codebook": _add_codebook,
+    "path": _add_path,
+    "copy": _add_copy,
+    "update-hashes": _add_update_hashes,
+}
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = _parser(_wanted(argv)).parse_args(argv)
     try:
         return _run(args)
     except PovpkgError as exc:

@@ -1,8 +1,9 @@
 """Errors povpkg raises on bad input; each carries a one-line message for the CLI."""
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 
 class PovpkgError(Exception):
@@ -19,6 +20,8 @@ class MissingFileError(PackageError):
 
 def closest(name: str, valid: Iterable[str]) -> list[str]:
     """The valid names a typo most likely meant (case-insensitive, best first)."""
+    import difflib
+
     valid = list(valid)
     by_lower = {v.lower(): v for v in valid}
     hits = difflib.get_close_matches(name.lower(), list(by_lower), n=3, cutoff=0.6)
