@@ -58,7 +58,7 @@ def test_rule_catches_double_counting(case, pkg):
     where, key, words = CASES[case]
     update(pkg, "amounts", where, recommended_for_aggregates="true")
     report = povpkg.validate(pkg)
-    assert report.rules() - {"release-record"} == {RULE}, report.to_text()  # the copy's data changed under 0.3.0
+    assert report.rules() - {"release-record"} == {RULE}, report.to_text()  # the copy's data changed under its recorded version
     (fail,) = [f for f in report.failures if f.rule == RULE]
     assert fail.key == key and fail.field == "recommended_for_aggregates" and words in fail.message
     assert fail.row == 2 + list(povpkg.load("amounts", pkg)["amount_id"]).index(key)
