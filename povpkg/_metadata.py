@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from ._safety import _short
+
 # properties povpkg reads or passes on, per level of the descriptor
 PACKAGE_KEYS = {"name", "id", "title", "description", "version", "homepage", "keywords", "licenses",
                 "contributors", "created", "sources", "resources", "profile", "$schema"}
@@ -66,7 +68,7 @@ def _package_metadata(desc: dict) -> list[str]:
     version = desc.get("version")
     if isinstance(version, str) and not SEMVER.fullmatch(version):
         out.append(f"version {_short(version)} is not a semantic version such as \"0.3.0\"")
-    if "homepage" in desc and not _web_url(desc["homepage"]):
+    if "homepage" in desc and not web_url(desc["homepage"]):
         out.append(f"homepage {_short(desc['homepage'])} is not an http(s) address")
     contributors = desc.get("contributors")
     if not isinstance(contributors, list) or not contributors:
@@ -95,7 +97,7 @@ def _contributor(i: int, c) -> list[str]:
         out.append(f"{what}: role {_short(bad[0])} is not a Data Package role ({', '.join(sorted(ROLES)[:5])}, ...)")
     if "email" in c and not (isinstance(c["email"], str) and EMAIL.fullmatch(c["email"])):
         out.append(f"{what}: email {_short(c['email'])} is not an e-mail address")
-    if "path" in c and not _web_url(c["path"]):
+    if "path" in c and not web_url(c["path"]):
         out.append(f"{what}: path {_short(c['path'])} is not an http(s) address")
     return out
 
@@ -113,7 +115,7 @@ def _sources_and_licenses(what: str, obj: dict, *, required: bool) -> list[str]:
                 name = lic.get("name") if isinstance(lic, dict) else lic
                 out.append(f"{what}: licenses[{i}] name {_short(name)} is not an open data licence "
                            f"povpkg knows ({', '.join(sorted(LICENSES))})")
-            elif "path" in lic and not _web_url(lic["path"]):
+            elif "path" in lic and not web_url(lic["path"]):
                 out.append(f"{what}: licenses[{i}] path {_short(lic['path'])} is not an http(s) address")
         first = licenses[0].get("name") if isinstance(licenses[0], dict) else None
         if first in LICENSES and first not in DATA_LICENSES:
@@ -125,7 +127,7 @@ def _sources_and_licenses(what: str, obj: dict, *, required: bool) -> list[str]:
         if not isinstance(s, dict) or not _text(s.get("title")):
             out.append(f"{what}: sources[{i}] has no title")
             continue
-        if "path" in s and not _web_url(s["path"]):
+        if "path" in s and not web_url(s["path"]):
             out.append(f"{what}: sources[{i}] path {_short(s['path'])} is not an http(s) address "
                        "(povpkg never opens a local path or another scheme named in metadata)")
         if "email" in s and not (isinstance(s["email"], str) and EMAIL.fullmatch(s["email"])):
@@ -133,9 +135,12 @@ def _sources_and_licenses(what: str, obj: dict, *, required: bool) -> list[str]:
     return out
 
 
-def _web_url(value) -> bool:
-    """An http(s) address with a host, no credentials and no spaces or control characters."""
-    if not isinstance(value, str) or any(ch.isspace() or ord(ch) < 32 for ch in value):
+def web_url(value) -> bool:
+    """An http(s) address with a host: no credentials, and no white space, control or
+    invisible formatting character (zero-width, direction marks) anywhere in it."""
+    import unicodedata
+
+    if not isinstance(value, str) or any(ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf") for ch in value):
         return False
     try:
         parts = urlsplit(value)
@@ -146,8 +151,3 @@ def _web_url(value) -> bool:
 
 def _text(value) -> bool:
     return isinstance(value, str) and bool(value.strip())
-
-
-def _short(v) -> str:
-    text = repr(v)
-    return text if len(text) <= 80 else text[:77] + "..."

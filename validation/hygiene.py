@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from urllib.parse import urlsplit
 
 from .rules import pd_isna, row_key, rule
+from povpkg._metadata import web_url
 from povpkg._report import Failure
 
 # characters no cell needs: control characters (line breaks included), invisible
@@ -61,17 +61,6 @@ def clean_text(frames, ctx):
                 yield _fail(ctx, "clean-text", table, df, i, col, v, what, fix)
 
 
-def web_address(value) -> bool:
-    """An http(s) address with a host, and no spaces, credentials or control characters."""
-    if not isinstance(value, str) or INVISIBLE.search(value) or " " in value:
-        return False
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.hostname) and "@" not in parts.netloc
-
-
 @rule("web-address", needs=())
 def web_addresses(frames, ctx):
     """A URL field holds an http(s) address: never javascript:, file: or a local path."""
@@ -80,7 +69,7 @@ def web_addresses(frames, ctx):
         if df is None or col not in df.columns:
             continue
         for i, v in df[col].items():
-            if not pd_isna(v) and not web_address(v):
+            if not pd_isna(v) and not web_url(v):
                 yield _fail(ctx, "web-address", table, df, i, col, v, "is not an http(s) address",
                             "give the page's http(s) address")
 
