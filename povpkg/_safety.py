@@ -18,7 +18,8 @@ SCHEMA_KEYS = ("fields", "primaryKey", "missingValues", "uniqueKeys")
 # what povpkg's typed reader assumes; a dialect saying otherwise is refused
 CSV_DIALECT = {"delimiter": ",", "quoteChar": '"', "doubleQuote": True, "header": True, "headerRows": [1],
                "skipInitialSpace": False, "lineTerminator": None, "commentChar": None, "csvddfVersion": None}
-SAFE_VALUES = {"type": ("table",), "scheme": ("file",), "format": ("csv",), "encoding": ("utf-8", "utf8")}
+SAFE_VALUES = {"type": ("table",), "scheme": ("file",), "format": ("csv",), "encoding": ("utf-8", "utf8"),
+               "mediatype": ("text/csv",)}
 
 
 def descriptor_problems(desc: dict) -> list[tuple[str | None, str, str]]:

@@ -247,6 +247,7 @@ UNKNOWN_OR_LOOSE = {
                             if "constraints" in field_of(d, "events", "title")
                             else field_of(d, "events", "title").update(constraints={"Required": True}),
                             "unknown-property"),
+    "mediatype-html": (lambda d: resource(d, "countries").update(mediatype="text/html"), "safe-descriptor"),
     "package-extra": (lambda d: d.update(image="http://example.org/i.png"), "unknown-property"),
     "contributor-empty": (lambda d: d.update(contributors=[{}]), "metadata"),
     "contributor-role": (lambda d: d["contributors"].append({"title": "X", "role": "hacker"}), "metadata"),
