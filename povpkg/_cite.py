@@ -7,7 +7,6 @@ figure must cite the document it comes from too.
 """
 from __future__ import annotations
 
-import csv
 import json
 
 from ._package import descriptor, descriptor_path, find_resource, resource_file
@@ -42,6 +41,8 @@ def _identifier(f: dict) -> str:
 
 def source_rows(path=None, ids=None) -> list[dict]:
     """Rows of the ``sources`` table (all, or those whose source_id is in ``ids``), read without pandas."""
+    import csv  # only the references of the sources read a table
+
     dp = descriptor_path(path).resolve()
     res = find_resource(descriptor(dp), "sources")
     with resource_file(dp.parent, res).open(encoding="utf-8", newline="") as fh:
