@@ -128,9 +128,9 @@ def describe(name: str, path: StrPath | None = None) -> dict:
 
     A copy: editing it changes nothing that later loads or validations see.
     """
-    import copy
+    from ._package import json_copy
 
-    return copy.deepcopy(_find_resource(_descriptor(path), name))
+    return json_copy(_find_resource(_descriptor(path), name))
 
 
 def export(format: Literal["sqlite", "parquet", "xlsx"], dest: StrPath, path: StrPath | None = None) -> Path:
