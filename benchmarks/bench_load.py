@@ -39,6 +39,9 @@ def startup(pairs: int) -> dict:
     subprocess.run([py, "-c", "import povpkg, povpkg.cli, povpkg._package, povpkg._cite"], check=True)  # warm the cache
     out = {"import_povpkg_vs_bare": paired([py, "-c", "import povpkg"], [py, "-c", "pass"], pairs)}
     povpkg = str(Path(py).parent / "povpkg")
+    # the floor of any installed command: the interpreter and what pip's launcher imports itself
+    times = [run([py, "-c", "import re, sys"], check_exit=0)[0] for _ in range(pairs)]
+    out["launcher floor"] = {"median_s": statistics.median(times), "max_s": max(times)}
     for args in LIGHT:
         times = [run([povpkg, *args], check_exit=0)[0] for _ in range(pairs)]
         out["povpkg " + " ".join(args)] = {"median_s": statistics.median(times), "max_s": max(times)}
@@ -88,6 +91,8 @@ def main():
     imp = result["startup"]["import_povpkg_vs_bare"]
     print(f"import povpkg  {imp['a_median_s'] * 1e3:6.1f} ms vs bare {imp['b_median_s'] * 1e3:6.1f} ms: "
           f"{imp['ratio_median']:.2f}x ({imp['ratio_min']:.2f}-{imp['ratio_max']:.2f}, {imp['pairs']} pairs)")
+    floor = result["startup"]["launcher floor"]
+    print(f"{'launcher floor':<25} {floor['median_s'] * 1e3:6.1f} ms (python -c 'import re, sys', as pip's launcher)")
     for args_ in LIGHT:
         got = result["startup"]["povpkg " + " ".join(args_)]
         print(f"povpkg {' '.join(args_):<18} {got['median_s'] * 1e3:6.1f} ms (max {got['max_s'] * 1e3:.1f})")

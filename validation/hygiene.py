@@ -13,6 +13,7 @@ import datetime as dt
 import re
 
 from .rules import pd_isna, row_key, rule
+from .textcells import TextCells
 from povpkg._metadata import web_url
 from povpkg._report import Failure
 
@@ -24,15 +25,6 @@ MARKUP = re.compile(r"<\s*[A-Za-z!/?]")
 URL_FIELDS = {("sources", "url")}
 
 
-def _text_columns(df):
-    for col in df.columns:
-        s = df[col]
-        if str(s.dtype) == "category":
-            yield col, s.astype("str")
-        elif s.dtype == "str":
-            yield col, s
-
-
 def _fail(ctx, rule_name, table, df, i, col, value, message, fix):
     return Failure(rule=rule_name, table=table, row=int(i) + 2, key=row_key(ctx, table, df, i), field=col,
                    value=value, message=message, fix=fix)
@@ -42,23 +34,21 @@ def _fail(ctx, rule_name, table, df, i, col, value, message, fix):
 def clean_text(frames, ctx):
     """No cell starts or ends with white space, holds an invisible or control character
     (a line break, a zero-width or direction mark, a no-break space), or holds markup."""
-    for table, df in frames.items():
-        for col, s in _text_columns(df):
-            present = s.notna()
-            padded = present & (s != s.str.strip()).fillna(False)
-            hidden = present & s.str.contains(INVISIBLE.pattern).fillna(False)
-            markup = present & s.str.contains(MARKUP.pattern).fillna(False)
-            for i in df.index[(padded | hidden | markup).to_numpy(bool)]:
-                v = s[i]
-                if INVISIBLE.search(v):
-                    ch = INVISIBLE.search(v).group()
-                    what = f"holds the invisible or control character U+{ord(ch):04X}"
-                    fix = "retype the value without it (a line break or special space pasted with the text)"
-                elif v != v.strip():
-                    what, fix = "starts or ends with a space", "remove the space around the value"
-                else:
-                    what, fix = "holds markup (<...>)", "write the text without HTML or XML tags"
-                yield _fail(ctx, "clean-text", table, df, i, col, v, what, fix)
+    cells = TextCells(frames)
+    s = cells.values
+    padded = (s != s.str.strip()).fillna(False).to_numpy(bool)
+    hidden = s.str.contains(INVISIBLE.pattern).fillna(False).to_numpy(bool)
+    markup = s.str.contains(MARKUP.pattern).fillna(False).to_numpy(bool)
+    for table, col, df, i, v in cells.flagged(cells.present() & (padded | hidden | markup)):
+        if INVISIBLE.search(v):
+            ch = INVISIBLE.search(v).group()
+            what = f"holds the invisible or control character U+{ord(ch):04X}"
+            fix = "retype the value without it (a line break or special space pasted with the text)"
+        elif v != v.strip():
+            what, fix = "starts or ends with a space", "remove the space around the value"
+        else:
+            what, fix = "holds markup (<...>)", "write the text without HTML or XML tags"
+        yield _fail(ctx, "clean-text", table, df, i, col, v, what, fix)
 
 
 @rule("web-address", needs=())
