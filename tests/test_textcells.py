@@ -49,3 +49,14 @@ def test_a_category_is_looked_at_once_and_traced_to_every_row_holding_it():
 def test_no_text_at_all():
     cells = TextCells({"n": pd.DataFrame({"n": [1, 2]})})
     assert len(cells.values) == 0 and list(cells.flagged(cells.present())) == []
+
+
+def test_batches_cover_every_column_once_in_order():
+    from validation.textcells import text_batches
+
+    whole = [(t, c, i, v) for t, c, _, i, v in (lambda cells: cells.flagged(cells.present()))(TextCells(frames()))]
+    for size in (1, 2, 3, 5, 100):
+        parts = [(t, c, i, v) for cells in text_batches(frames(), cells=size)
+                 for t, c, _, i, v in cells.flagged(cells.present())]
+        assert parts == whole
+    assert len(list(text_batches(frames(), cells=4))) > 1

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 
 from .rules import pd_isna, row_key, rule
-from .textcells import TextCells
+from .textcells import text_batches
 from povpkg._metadata import web_url
 from povpkg._report import Failure
 
@@ -34,21 +34,24 @@ def _fail(ctx, rule_name, table, df, i, col, value, message, fix):
 def clean_text(frames, ctx):
     """No cell starts or ends with white space, holds an invisible or control character
     (a line break, a zero-width or direction mark, a no-break space), or holds markup."""
-    cells = TextCells(frames)
-    s = cells.values
-    padded = (s != s.str.strip()).fillna(False).to_numpy(bool)
-    hidden = s.str.contains(INVISIBLE.pattern).fillna(False).to_numpy(bool)
-    markup = s.str.contains(MARKUP.pattern).fillna(False).to_numpy(bool)
-    for table, col, df, i, v in cells.flagged(cells.present() & (padded | hidden | markup)):
-        if INVISIBLE.search(v):
-            ch = INVISIBLE.search(v).group()
-            what = f"holds the invisible or control character U+{ord(ch):04X}"
-            fix = "retype the value without it (a line break or special space pasted with the text)"
-        elif v != v.strip():
-            what, fix = "starts or ends with a space", "remove the space around the value"
-        else:
-            what, fix = "holds markup (<...>)", "write the text without HTML or XML tags"
-        yield _fail(ctx, "clean-text", table, df, i, col, v, what, fix)
+    for cells in text_batches(frames):
+        s = cells.values
+        padded = (s != s.str.strip()).fillna(False).to_numpy(bool)
+        hidden = s.str.contains(INVISIBLE.pattern).fillna(False).to_numpy(bool)
+        markup = s.str.contains(MARKUP.pattern).fillna(False).to_numpy(bool)
+        for table, col, df, i, v in cells.flagged(cells.present() & (padded | hidden | markup)):
+            yield _fail(ctx, "clean-text", table, df, i, col, v, *_unclean(v))
+
+
+def _unclean(v: str) -> tuple[str, str]:
+    """What is wrong with a flagged cell, and the fix."""
+    if INVISIBLE.search(v):
+        ch = INVISIBLE.search(v).group()
+        return (f"holds the invisible or control character U+{ord(ch):04X}",
+                "retype the value without it (a line break or special space pasted with the text)")
+    if v != v.strip():
+        return "starts or ends with a space", "remove the space around the value"
+    return "holds markup (<...>)", "write the text without HTML or XML tags"
 
 
 @rule("web-address", needs=())

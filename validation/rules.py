@@ -523,18 +523,18 @@ def _key_text(df, fields):
 def no_formulas(frames, ctx):
     """Text cells must not start with = + @, with - before a non-digit, or with TAB or CR
     (the characters spreadsheets take as the start of a formula)."""
-    from .textcells import TextCells
+    from .textcells import text_batches
 
-    cells = TextCells(frames)
-    s = cells.values
-    maybe = cells.present() & s.str.startswith(FORMULA_FIRST).fillna(False).to_numpy(bool)
-    flagged = maybe.copy()
-    if maybe.any():  # the pattern has a lookahead, which runs cell by cell: only on the few that may match
-        flagged[maybe] = s[maybe].str.match(FORMULA).fillna(False).to_numpy(bool)
-    for table, col, df, i, v in cells.flagged(flagged):
-        yield Failure(rule="formula-injection", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
-                      field=col, value=v, message="starts with a spreadsheet formula character",
-                      fix="reword the cell so it does not start with =, +, @, - (before a non-digit), TAB or CR")
+    for cells in text_batches(frames):
+        s = cells.values
+        maybe = cells.present() & s.str.startswith(FORMULA_FIRST).fillna(False).to_numpy(bool)
+        flagged = maybe.copy()
+        if maybe.any():  # the pattern has a lookahead, which runs cell by cell: only on the few that may match
+            flagged[maybe] = s[maybe].str.match(FORMULA).fillna(False).to_numpy(bool)
+        for table, col, df, i, v in cells.flagged(flagged):
+            yield Failure(rule="formula-injection", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
+                          field=col, value=v, message="starts with a spreadsheet formula character",
+                          fix="reword the cell so it does not start with =, +, @, - (before a non-digit), TAB or CR")
 
 
 def load_texts(ctx, sources) -> dict:

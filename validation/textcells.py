@@ -7,32 +7,58 @@ and the few cells it flags are traced back to their table, column and row.
 from __future__ import annotations
 
 
-class TextCells:
-    """The text cells of ``frames``: ``values`` holds every text column's cells, and a
-    categorical column's categories (each once: the rows holding a flagged category
-    are found when it is traced back)."""
+BATCH = 500_000  # cells a batch holds: enough for the shipped package in one, a few MiB each at scale
 
-    def __init__(self, frames: dict):
+
+def text_batches(frames: dict, cells: int = BATCH):
+    """``TextCells`` over runs of text columns holding about ``cells`` cells each: one
+    Series of every cell would copy all the package's text at once (240 MiB at 100x)."""
+    run, held = [], 0
+    for table, col, categorical in _text_columns(frames):
+        s = frames[table][col]
+        size = len(s.cat.categories) if categorical else len(s)
+        if run and held + size > cells:
+            yield TextCells(frames, run)
+            run, held = [], 0
+        run.append((table, col, categorical))
+        held += size
+    if run:
+        yield TextCells(frames, run)
+
+
+def _text_columns(frames: dict):
+    """``(table, column, categorical)`` of every text column, table by table."""
+    import pandas as pd
+
+    for table, df in frames.items():
+        for col in df.columns:
+            dtype = df[col].dtype
+            if isinstance(dtype, pd.CategoricalDtype):
+                yield table, col, True
+            elif dtype == "str":
+                yield table, col, False
+
+
+class TextCells:
+    """The text cells of ``columns`` (``(table, column, categorical)``, all text columns
+    of ``frames`` by default): ``values`` holds a text column's cells and a categorical
+    column's categories (each once: the rows holding a flagged category are found
+    when it is traced back)."""
+
+    def __init__(self, frames: dict, columns: list | None = None):
         import numpy as np
         import pandas as pd
 
-        self.frames, parts, self._columns, starts, n = frames, [], [], [], 0
-        for table, df in frames.items():
-            for col in df.columns:
-                s = df[col]
-                if isinstance(s.dtype, pd.CategoricalDtype):
-                    part = pd.Series(s.cat.categories.astype("str"))
-                elif s.dtype == "str":
-                    part = s
-                else:
-                    continue
-                parts.append(part)
-                self._columns.append((table, col, isinstance(s.dtype, pd.CategoricalDtype)))
-                starts.append(n)
-                n += len(part)
+        self.frames, self._columns = frames, list(_text_columns(frames)) if columns is None else columns
+        parts, starts, n = [], [], 0
+        for table, col, categorical in self._columns:
+            s = frames[table][col]
+            part = pd.Series(s.cat.categories.astype("str")) if categorical else s
+            parts.append(part)
+            starts.append(n)
+            n += len(part)
         self.values = pd.concat(parts, ignore_index=True) if parts else pd.Series([], dtype="str")
         self._starts = np.array(starts, dtype=np.int64)
-
     def present(self):
         """Where ``values`` holds a value (pandas' string comparisons call a missing value unequal to itself)."""
         return self.values.notna().to_numpy(bool)
