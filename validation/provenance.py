@@ -470,7 +470,37 @@ def source_file(folder, name) -> "Path | None":
     return p
 
 
+_READ: dict = {}  # the last folder's texts, by what they were read from
+
+
 def read_texts(folder, sources) -> SourceTexts:
+    """Each source's text from ``folder`` (see ``_read_texts``), read once for the rules
+    and the report that ask: hashing and indexing the texts is most of ``--sources``'s cost.
+
+    Remembered by the folder, the rows and each file's inode, size and modification
+    time, so an edited text or table is read again.
+    """
+    key = _texts_key(folder, sources)
+    if _READ.get("key") != key:
+        _READ.clear()
+        _READ.update(key=key, found=_read_texts(folder, sources))
+    return _READ["found"]
+
+
+def _texts_key(folder, sources) -> tuple:
+    rows = []
+    for r in sources.itertuples(index=False):
+        p = source_file(folder, r.file_name)
+        try:
+            st = p.stat() if p is not None else None
+        except OSError:
+            st = None
+        rows.append((r.source_id, r.file_name, r.sha256, None if pd_isna(r.characters) else int(r.characters),
+                     st and (st.st_ino, st.st_size, st.st_mtime_ns)))
+    return str(folder), tuple(rows)
+
+
+def _read_texts(folder, sources) -> SourceTexts:
     """Read each source's text from ``folder``: a text that is there must be the one the
     offsets refer to (sha256, UTF-8, length); a text that is not there is only not checked."""
     import hashlib
@@ -502,12 +532,7 @@ def read_texts(folder, sources) -> SourceTexts:
 
 def not_checked(sources, folder) -> dict[str, str]:
     """Sources whose texts ``folder`` does not hold: their spans were not checked."""
-    out = {}
-    for r in sources.itertuples(index=False):
-        p = source_file(folder, r.file_name)
-        if p is not None and not p.is_file():
-            out[r.source_id] = f"{r.file_name} is not in {folder}"
-    return out
+    return dict(read_texts(folder, sources).absent)
 
 
 @rule("span-in-source", needs=("sources",))
