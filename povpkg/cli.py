@@ -191,12 +191,11 @@ def _quick(argv: list[str]):
             return None
         elif options[word] is False:
             values[word[2:]] = True
-        else:
-            value = rest.pop(0) if rest else "-"
+        else:  # an option with a value: present, not another option, one of its choices
             allowed = _QUICK_CHOICES.get((argv[0], word))
-            if value.startswith("-") or (allowed and value not in allowed):
+            if not rest or rest[0].startswith("-") or (allowed and rest[0] not in allowed):
                 return None
-            values[word[2:]] = value
+            values[word[2:]] = rest.pop(0)
     if len(given) != len(positionals):
         return None
     values.update(zip(positionals, given))
