@@ -33,6 +33,13 @@ def test_every_page_span_holds_its_figures(all_texts):
     assert report.valid, report.to_text()
 
 
+def test_no_two_figures_a_page_span_gives_with_one_unit_can_trade_places(all_texts):
+    from swaps import unnoticed_swaps
+
+    tried, missed = unnoticed_swaps(all_texts)
+    assert tried >= 100 and missed == []
+
+
 def test_a_folder_holding_some_texts_checks_only_those(tmp_path):
     """Sources whose texts the folder lacks are not failures; a folder with none is."""
     if not SOURCES.is_dir():

@@ -86,6 +86,15 @@ SWAPS = [  # two figures of one span, swapped
 ]
 
 
+def test_no_two_figures_a_span_gives_with_one_unit_can_trade_places(sources_dir):
+    """Rows citing one span with one unit give its figures in its order (span-order), and a
+    part is no larger than its whole (part-matches-whole): every such swap is noticed."""
+    from swaps import unnoticed_swaps
+
+    tried, missed = unnoticed_swaps(sources_dir)
+    assert tried >= 10 and missed == []
+
+
 @pytest.mark.parametrize(("table", "key", "field", "one", "other"), SWAPS)
 def test_two_figures_of_one_span_cannot_be_swapped(pkg, sources_dir, table, key, field, one, other):
     rows = {r[key]: r[field] for r in povpkg.load(table).to_dict("records") if r[key] in (one, other)}

@@ -565,6 +565,57 @@ def spans_in_source(frames, ctx):
                       fix="point --sources at the folder holding the source texts")
 
 
+# Tables whose rows often share one span: (figure, unit). Several rows citing one span
+# with one unit are bound to their mentions by order (see ``span_order``).
+SHARED_SPAN_FIGURES = {"amounts": ("amount_id", "value_stated", "unit_stated"),
+                       "indicators": ("indicator_id", "value", "unit")}
+
+
+@rule("span-order", needs=("sources",))
+def span_order(frames, ctx):
+    """Rows that cite one span with one unit give its figures in the order it states them.
+
+    Without it, two figures of such a span could trade places: each is still in the span,
+    next to the same unit. A row another row of the span is part of (a total) may stand
+    anywhere; the parts' sum checks it. A figure stated more than once may take any of its
+    mentions that keeps the order.
+    """
+    texts = read_texts(ctx.sources, frames["sources"]).texts if ctx.sources else {}
+    for table, (key, col, unit) in SHARED_SPAN_FIGURES.items():
+        df = frames.get(table)
+        if not texts or df is None or not {key, col, unit, "source_id", "span_start", "span_end"} <= set(df.columns):
+            continue
+        keyed = df[df["source_id"].isin(list(texts)) & df[col].notna()]
+        shared = keyed[keyed.duplicated(["source_id", "span_start", "span_end", unit], keep=False)]
+        wholes = set(df["part_of"].dropna()) if "part_of" in df.columns else set()
+        for (sid, a, b, _), rows in shared.groupby(["source_id", "span_start", "span_end", unit],
+                                                    sort=False, observed=True, dropna=False):
+            text = texts[sid].text
+            if not 0 <= a < b <= len(text):
+                continue  # span-in-source reports it
+            yield from _out_of_order(ctx, table, df, rows, key, col, text[int(a):int(b)], wholes)
+
+
+def _out_of_order(ctx, table, df, rows, key, col, span, wholes):
+    """Failures for the rows whose figure the span states only before the previous row's
+    (a figure equal to the previous one may share its mention: "8.4 million each")."""
+    after, before, before_key = -1, None, None
+    for i, v in rows[col].items():
+        found = [s for s, _ in mentions(span, v)]
+        if df.at[i, key] in wholes or not found:  # a total; a figure not in the span (figure-in-span's)
+            continue
+        later = [s for s in found if s > after or (s == after and v == before)]
+        if later:
+            after, before, before_key = min(later), v, df.at[i, key]
+            continue
+        shown = f"{v:g}" if isinstance(v, (int, float)) else str(v)
+        yield Failure(rule="span-order", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i), field=col,
+                      value=v, message=f"{shown} is stated before the figure of {before_key}, the row above it "
+                                       "citing the same span (rows citing one span follow its order)",
+                      fix="check the two figures against the span (they may have been swapped); "
+                          "if both are right, order the rows as the span states them")
+
+
 def what_it_counts(table, col, row) -> tuple[set[str] | None, set[str]]:
     """Words that say what a figure counts (its unit), and words of its field's name."""
     if (table, col) in FIELD_COUNTS:

@@ -179,47 +179,60 @@ def parts_add_up(frames, ctx):
 # A stated part is the same money (or count) as its whole, only split: same currency or
 # unit, the whole's pairing (if it has one), and a period within the whole's.
 PART_KEYS = {"amounts": ("amount_id", "currency"), "indicators": ("indicator_id", "unit")}
+PART_VALUES = {"amounts": "amount", "indicators": "value"}  # a part of a sum is no larger than the sum
+
+
+def is_rate(unit) -> bool:
+    """A unit of rates or shares (percent, per capita): a part's rate may exceed its whole's."""
+    return isinstance(unit, str) and ("percent" in unit or " per " in f" {unit} ")
 
 
 @rule("part-matches-whole", needs=("amounts", "indicators"))
 def part_matches_whole(frames, ctx):
-    """A part (``part_of``) has its whole's currency or unit and pairing, and lies in its years."""
+    """A part (``part_of``) has its whole's currency or unit and pairing, lies in its years,
+    and is no larger than its whole (unless the unit is a rate)."""
     for table, (key, unit) in PART_KEYS.items():
         df = frames[table]
         wholes = df.set_index(key)
-        suspects = _part_suspects(df, wholes, key, unit)
+        suspects = _part_suspects(df, wholes, key, unit, PART_VALUES[table])
         if not len(suspects):
             continue
         parts = df.loc[suspects].to_dict("records")  # one selection: a row at a time copies df.attrs each time
         found = wholes.reindex(df.loc[suspects, "part_of"]).to_dict("records")
         for i, part, whole in zip(suspects, parts, found):
-            for field, why in _part_mismatches(part, whole, unit):
+            for field, why in _part_mismatches(part, whole, unit, PART_VALUES[table]):
                 yield Failure(rule="part-matches-whole", table=table, row=int(i) + 2, key=part[key], field=field,
                               value=None if pd_isna(part[field]) else str(part[field]),
                               message=f"its whole {part['part_of']} {why}",
                               fix="give the part its whole's value, or remove part_of if it is not a part of that whole")
 
 
-def _part_suspects(df, wholes, key, unit):
+def _part_suspects(df, wholes, key, unit, value):
     """Rows that may not fit their whole, found column-wise (a row-by-row look at every
     part took seconds at 100x the rows): those whose unit, pairing, year or period differs
-    from their whole's. _part_mismatches then says which of them really do not fit."""
+    from their whole's, or whose value exceeds it. _part_mismatches then says which of
+    them really do not fit."""
     parts = df[(df["part_of"].notna() & is_in(df["part_of"], df[key])).to_numpy(bool)]
     if parts.empty:
         return parts.index
     cols = [c for c in (unit, "pairing_id", "year", "period_start_year") if c in df.columns]
     whole = wholes[cols].reindex(parts["part_of"]).set_axis(parts.index)
-    differs = False
+    whole_value = wholes[value].reindex(parts["part_of"]).set_axis(parts.index)
+    larger = (parts[value] > whole_value).fillna(False).to_numpy(bool)
+    differs = larger
     for c in cols:
         a, b = parts[c].astype("str").fillna(""), whole[c].astype("str").fillna("")
         differs = differs | (a != b).to_numpy(bool)
     return parts.index[differs]
 
 
-def _part_mismatches(part, whole, unit):
+def _part_mismatches(part, whole, unit, value):
     """(field, reason) for each way ``part`` cannot be a part of ``whole`` (rows as dicts)."""
     if str(part[unit]) != str(whole[unit]):
         yield unit, f"has {unit} {whole[unit]}"
+    elif not is_rate(part[unit]) and not pd_isna(part[value]) and not pd_isna(whole[value]) \
+            and part[value] > whole[value]:
+        yield value, f"is {whole[value]:,.15g}, less than this part"
     if "pairing_id" in part and not pd_isna(whole["pairing_id"]) and part["pairing_id"] != whole["pairing_id"]:
         yield "pairing_id", f"belongs to pairing {whole['pairing_id']}"
     if pd_isna(whole["year"]) or pd_isna(part["year"]):
