@@ -99,7 +99,7 @@ def validate(path=None, sources=None) -> Report:
 
 def _read_tables(desc: dict, files: dict, bad: set) -> dict:
     """Each table's typed frame, or the exception that stopped reading it."""
-    from ._load import read_table, release_memory  # pandas only from here on
+    from ._load import read_table  # pandas only from here on
 
     reads = {}
     for res in desc["resources"]:

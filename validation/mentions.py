@@ -14,8 +14,8 @@ import re
 
 from povpkg._report import Failure
 
-from .provenance import word_set, words_in
-from .rules import load_texts, pd_isna, row_key, rule
+from .provenance import read_texts, word_set, words_in
+from .rules import pd_isna, row_key, rule
 
 # Text fields that quote the source, per table: (field, rule name).
 STATED = {
@@ -31,8 +31,8 @@ LINKS = ("event_countries", "event_organizations", "event_people")
 @rule("name-in-span", needs=("sources",))
 def names_in_spans(frames, ctx):
     """Every stated name, title and place of a row is in its span (needs the texts)."""
-    texts = load_texts(ctx, frames["sources"]) if ctx.sources else {}
-    texts.pop("__problems__", None)  # reported once, by span-in-source
+    found = read_texts(ctx.sources, frames["sources"]).texts if ctx.sources else {}  # problems: span-in-source's
+    texts = {sid: index.text for sid, index in found.items()}
     if not texts:
         return
     spans = _Spans(frames, texts)

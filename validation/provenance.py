@@ -565,7 +565,7 @@ def spans_in_source(frames, ctx):
                       fix="point --sources at the folder holding the source texts")
 
 
-# Tables whose rows often share one span: (figure, unit). Several rows citing one span
+# Tables whose rows often share one span: (key, figure, unit). Several rows citing one span
 # with one unit are bound to their mentions by order (see ``span_order``).
 SHARED_SPAN_FIGURES = {"amounts": ("amount_id", "value_stated", "unit_stated"),
                        "indicators": ("indicator_id", "value", "unit")}
@@ -608,12 +608,17 @@ def _out_of_order(ctx, table, df, rows, key, col, span, wholes):
         if later:
             after, before, before_key = min(later), v, df.at[i, key]
             continue
-        shown = f"{v:g}" if isinstance(v, (int, float)) else str(v)
+        shown = _shown(v)
         yield Failure(rule="span-order", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i), field=col,
                       value=v, message=f"{shown} is stated before the figure of {before_key}, the row above it "
                                        "citing the same span (rows citing one span follow its order)",
                       fix="check the two figures against the span (they may have been swapped); "
                           "if both are right, order the rows as the span states them")
+
+
+def _shown(v) -> str:
+    """A figure as a message writes it (4.11, not 4.110000)."""
+    return f"{v:g}" if isinstance(v, (int, float)) else str(v)
 
 
 def what_it_counts(table, col, row) -> tuple[set[str] | None, set[str]]:
@@ -658,7 +663,7 @@ def _check_rows(ctx, table, df, rows, texts):
             if pd_isna(v):
                 continue
             found = mentions(span, v)
-            shown = f"{v:g}" if isinstance(v, (int, float)) else str(v)
+            shown = _shown(v)
             if not found:
                 yield Failure(rule="figure-in-span", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
                               field=col, value=v, message=f"{shown} does not appear in {where}",

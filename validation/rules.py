@@ -216,10 +216,8 @@ def _part_suspects(df, wholes, key, unit, value):
     if parts.empty:
         return parts.index
     cols = [c for c in (unit, "pairing_id", "year", "period_start_year") if c in df.columns]
-    whole = wholes[cols].reindex(parts["part_of"]).set_axis(parts.index)
-    whole_value = wholes[value].reindex(parts["part_of"]).set_axis(parts.index)
-    larger = (parts[value] > whole_value).fillna(False).to_numpy(bool)
-    differs = larger
+    whole = wholes[[*cols, value]].reindex(parts["part_of"]).set_axis(parts.index)
+    differs = (parts[value] > whole[value]).fillna(False).to_numpy(bool)
     for c in cols:
         a, b = parts[c].astype("str").fillna(""), whole[c].astype("str").fillna("")
         differs = differs | (a != b).to_numpy(bool)
@@ -548,17 +546,6 @@ def no_formulas(frames, ctx):
             yield Failure(rule="formula-injection", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
                           field=col, value=v, message="starts with a spreadsheet formula character",
                           fix="reword the cell so it does not start with =, +, @, - (before a non-digit), TAB or CR")
-
-
-def load_texts(ctx, sources) -> dict:
-    """The source texts of ``ctx.sources`` by source_id (those that are the cited ones),
-    with ``"__problems__"``: what was wrong with the others (see provenance.read_texts)."""
-    from .provenance import read_texts
-
-    found = read_texts(ctx.sources, sources)
-    out: dict = {sid: index.text for sid, index in found.texts.items()}
-    out["__problems__"] = found.problems
-    return out
 
 
 @rule("release-record", needs=())
