@@ -35,6 +35,9 @@ CASES = [
     ("hierarchy-acyclic", "events", {EV: "ev-2012-04-13-mdgs-seminar"}, {"parent_event_id": "ev-2012-04-13-mdgs-seminar"}),
     ("hierarchy-acyclic", "places", {"place_id": "pl-yunnan"}, {"parent_id": "pl-wenshan"}),
     ("hierarchy-acyclic", "organizations", {"org_id": "org-iprcc"}, {"parent_org_id": "org-iprcc"}),
+    # an amount that is part of itself; a total that is part of its own part (a sum of one, or of a loop, adds up)
+    ("hierarchy-acyclic", "amounts", {"amount_id": "am-000-wuding-linked-output"}, {"part_of": "am-000-wuding-linked-output"}),
+    ("hierarchy-acyclic", "indicators", {"indicator_id": "in-004-tg-villages-total"}, {"part_of": "in-004-tg-villages-2009"}),
     # one canonical form per precision
     ("canonical-date", "events", {EV: "ev-2009-06-niuchangping-move-in"}, {"start_date": "2009-06-15"}),
     ("canonical-date", "events", {EV: "ev-2012-lgop-overseas-trainings"}, {"start_date": "2012-03-01"}),

@@ -25,7 +25,8 @@ PROVINCES = {
     "65": "Xinjiang", "71": "Taiwan", "81": "Hong Kong", "82": "Macao",
 }
 HIERARCHIES = [("events", "event_id", "parent_event_id"), ("places", "place_id", "parent_id"),
-               ("organizations", "org_id", "parent_org_id")]
+               ("organizations", "org_id", "parent_org_id"),
+               ("amounts", "amount_id", "part_of"), ("indicators", "indicator_id", "part_of")]
 REFERENCE_TABLES = {"people": "person_id", "organizations": "org_id", "places": "place_id", "projects": "project_id"}
 # measures that may be negative or exceed 100% (a change, not a count or a share)
 CHANGE_WORDS = ("growth", "change", "increase", "decrease", "balance")
@@ -132,7 +133,8 @@ def counts_in_range(frames, ctx):
 
 @rule("hierarchy-acyclic", needs=())
 def hierarchies_acyclic(frames, ctx):
-    """No event, place or organization is its own parent, directly or through others."""
+    """No event, place or organization is its own parent, and no amount or indicator its
+    own part, directly or through others."""
     for table, key, parent in HIERARCHIES:
         df = frames.get(table)
         if df is None or not {key, parent} <= set(df.columns):
