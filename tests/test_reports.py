@@ -49,7 +49,7 @@ def test_frictionless_failures_have_keys_and_plain_words(pkg):
 
 
 def readme_example(report) -> str:
-    """The README's JSON example: the real report, with the package path and all but one table elided."""
+    """The JSON example of docs/validating.md: the real report, with the package path and all but one table elided."""
     d = report.to_dict()
     first = next(iter(d["tables"]))
     d["package"] = "/path/datapackage.json"
@@ -63,5 +63,5 @@ def test_readme_json_example_is_a_real_report(pkg):
     update_hashes(pkg, bump="patch")  # as the README's edited-copy loop does
     report = povpkg.validate(pkg)
     assert len(report.failures) == 1
-    block = re.search(r"```json\n(.*?)\n```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S).group(1)
+    block = re.search(r"```json\n(.*?)\n```", (ROOT / "docs" / "validating.md").read_text(encoding="utf-8"), re.S).group(1)
     assert block == readme_example(report), "replace the README's JSON example with:\n" + readme_example(report)
