@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     import pandas as pd
     import polars as pl
 
+    from ._describe import TableInfo
     from ._report import Failure, Report
 else:
     class Literal:
@@ -38,8 +39,8 @@ else:
 
 StrPath = str | os.PathLike[str]
 
-__all__ = ["__version__", "tables", "load", "load_all", "join", "describe", "validate", "cite", "export",
-           "Report", "Failure", "PovpkgError", "PackageError", "DataError", "UnknownTableError"]
+__all__ = ["__version__", "tables", "load", "load_all", "join", "find", "describe", "validate", "cite", "export",
+           "Report", "Failure", "TableInfo", "PovpkgError", "PackageError", "DataError", "UnknownTableError"]
 
 
 def __dir__() -> list[str]:
@@ -66,6 +67,11 @@ def __getattr__(name: str) -> Any:
 
         globals().update(Report=_report.Report, Failure=_report.Failure)  # later hints resolve them
         return getattr(_report, name)
+    if name == "TableInfo":
+        from ._describe import TableInfo
+
+        globals()["TableInfo"] = TableInfo
+        return TableInfo
     raise AttributeError(f"module 'povpkg' has no attribute {name!r}")
 
 
@@ -86,15 +92,22 @@ if TYPE_CHECKING:
 def load(name: str, path: StrPath | None = None, *, backend: str = "pandas") -> pd.DataFrame | pl.DataFrame:
     """Table ``name`` as a DataFrame typed from its Table Schema.
 
-    ``backend="polars"`` returns a polars DataFrame read by polars itself
-    (polars must be installed; pandas is not imported).
+    ``name`` is one of ``povpkg.tables()``: sources, countries, organizations, people,
+    places, projects, pairings, events, event_countries, event_organizations,
+    event_people, amounts, indicators, funding_2009, funding_2009_totals, documents,
+    products, errata. ``path`` is another copy's datapackage.json or folder (default:
+    the installed data). ``backend="polars"`` returns a polars DataFrame read by polars
+    itself (polars must be installed; pandas is not imported).
+
+    Raises UnknownTableError for a name not in the package (with the closest names),
+    DataError for a value that does not fit its field (naming table, row, field and
+    value), PackageError when the package or the file cannot be read.
     """
+    _check_backend(backend)
     if backend == "polars":
         from ._polars import load_polars
 
         return load_polars(name, path)
-    if backend != "pandas":
-        raise PovpkgError(f"unknown backend {backend!r}; choose pandas or polars")
     from ._load import load as _load
 
     try:
@@ -104,33 +117,68 @@ def load(name: str, path: StrPath | None = None, *, backend: str = "pandas") -> 
         raise PackageError(f"table {name}: {file} is not UTF-8 text ({exc.reason}); save it as UTF-8") from None
 
 
-def load_all(path: StrPath | None = None) -> dict[str, pd.DataFrame]:
-    """Every table, by name."""
-    return {name: load(name, path) for name in tables(path)}
+def _check_backend(backend: str) -> None:
+    if backend not in ("pandas", "polars"):
+        raise PovpkgError(f"unknown backend {backend!r}; choose pandas or polars")
 
 
-def join(child: str, parent: str, path: StrPath | None = None, *, on: str | None = None) -> pd.DataFrame:
+def load_all(path: StrPath | None = None, *, backend: str = "pandas") -> dict[str, Any]:
+    """Every table, by name, as pandas (default) or polars frames."""
+    _check_backend(backend)
+    return {name: load(name, path, backend=backend) for name in tables(path)}
+
+
+def join(child: str, parent: str, path: StrPath | None = None, *, on: str | None = None,
+         backend: str = "pandas") -> Any:
     """Rows of ``child`` with the columns of ``parent`` added along a declared foreign key.
 
     ``join("event_countries", "countries")`` adds each link's country name and region.
     When ``child`` refers to ``parent`` through several fields (``amounts`` names a
     provider and a recipient organization), say which with ``on=`` (the child's
     field); the parent's columns then carry that field as a suffix
-    (``name_provider_org_id``), so joining twice keeps both.
+    (``name_provider_org_id``), so joining twice keeps both. ``backend="polars"`` joins
+    polars frames the same way.
     """
+    _check_backend(backend)
     from ._join import join as _join
 
-    return _join(child, parent, path, on=on)
+    return _join(child, parent, path, on=on, backend=backend)
 
 
-def describe(name: str, path: StrPath | None = None) -> dict:
-    """The resource's metadata (title, description, fields, keys) as a dict.
+def find(query: str, path: StrPath | None = None, *, tables: list[str] | None = None,
+         backend: str = "pandas") -> Any:
+    """Every row, in any table, with a text cell containing ``query`` (case and accents ignored).
 
-    A copy: editing it changes nothing that later loads or validations see.
+    ``find("Laos")`` or ``find("bansuo")`` returns a frame with columns table, key, field
+    and value: the table, the row's primary key, the field that matched and its whole
+    value. Names, spellings, Chinese names (``find("老挝")``), titles, notes and
+    identifiers are all searched; ``tables=`` narrows the search.
     """
+    _check_backend(backend)
+    from ._find import COLUMNS, find as _find
+
+    hits = _find(query, path, tables=tables)
+    if backend == "polars":
+        import polars as pl
+
+        return pl.DataFrame(hits, schema=COLUMNS, orient="row")
+    import pandas as pd
+
+    return pd.DataFrame(hits, columns=COLUMNS, dtype="str")
+
+
+def describe(name: str, path: StrPath | None = None) -> TableInfo:
+    """What table ``name`` is: a readable object (print it) that is also the resource's dict.
+
+    ``.title``, ``.description``, ``.primary_key``, ``.foreign_keys``, ``.fields`` (one
+    row per field: name, type, unit, description, constraints, as a DataFrame), ``.rows``
+    and ``.sources`` (these two read the table). A copy: editing it changes nothing that
+    later loads or validations see.
+    """
+    from ._describe import TableInfo
     from ._package import json_copy
 
-    return json_copy(_find_resource(_descriptor(path), name))
+    return TableInfo(json_copy(_find_resource(_descriptor(path), name)), path)
 
 
 def export(format: Literal["sqlite", "parquet", "xlsx"], dest: StrPath, path: StrPath | None = None) -> Path:
@@ -141,9 +189,9 @@ def export(format: Literal["sqlite", "parquet", "xlsx"], dest: StrPath, path: St
     return _export(format, dest, path)
 
 
-def cite(format: Literal["text", "bibtex", "cff"] = "text", path: StrPath | None = None, *,
+def cite(format: Literal["text", "bibtex", "cff", "ris", "csl-json"] = "text", path: StrPath | None = None, *,
          sources: bool = False, rows: pd.DataFrame | None = None) -> str:
-    """How to cite the exact version: format "text" (APA-like), "bibtex" or "cff".
+    """How to cite the exact version: format "text" (APA-like), "bibtex", "cff", "ris" or "csl-json".
 
     ``sources=True`` adds the reference of every source document;
     ``rows=df`` adds the references of just the sources behind those rows

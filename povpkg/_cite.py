@@ -12,7 +12,7 @@ import json
 from ._package import descriptor, descriptor_path, find_resource, resource_file
 from .errors import PovpkgError
 
-FORMATS = ("text", "bibtex", "cff")
+FORMATS = ("text", "bibtex", "cff", "ris", "csl-json")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
 
@@ -161,6 +161,65 @@ def _cff_reference(src: dict) -> list[str]:
     return lines
 
 
+# --- RIS ------------------------------------------------------------------------
+
+def _ris_line(tag: str, value) -> str:
+    """One ``TAG  - value`` line; a value never spans lines (a line break would start a forged tag)."""
+    return f"{tag}  - {' '.join(str(value).split())}"
+
+
+def _ris(f: dict) -> list[str]:
+    lines = [_ris_line("TY", "DATA"), _ris_line("TI", f["title"])]
+    lines += [_ris_line("AU", a) for a in f["authors"]]
+    lines += [_ris_line("PY", f["year"]), _ris_line("DA", f["date"].replace("-", "/")),
+              _ris_line("ET", f["version"]), _ris_line("PB", "Python package " + _identifier(f))]
+    lines += [_ris_line("UR", f["url"])] if f["url"] else []
+    lines += [_ris_line("KW", k) for k in f["keywords"]]
+    return [*lines, _ris_line("AB", f["abstract"]), "ER  - "]
+
+
+def _source_ris(src: dict) -> list[str]:
+    date = src.get("published", "")
+    container = src.get("container") if src.get("container") != src.get("publisher") else ""
+    lines = [_ris_line("TY", "CHAP" if container else "ELEC"), _ris_line("TI", src["title"]),
+             _ris_line("AU", src["publisher"]), _ris_line("PB", src["publisher"])]
+    lines += [_ris_line("T2", container)] if container else []
+    lines += [_ris_line("PY", date[:4])] if len(date) >= 4 else []
+    lines += [_ris_line("UR", src["url"])] if src.get("url") else []
+    return [*lines, "ER  - "]
+
+
+def _ris_all(f: dict, sources: list[dict]) -> str:
+    return "\n".join(_ris(f) + [line for s in sources for line in ["", *_source_ris(s)]])
+
+
+# --- CSL-JSON ---------------------------------------------------------------------
+
+def _csl_date(date: str, precision: str = "day") -> dict:
+    parts = [int(date[:4])] if len(date) >= 4 else []
+    if precision in ("month", "day") and len(date) >= 7:
+        parts.append(int(date[5:7]))
+    if precision == "day" and len(date) >= 10:
+        parts.append(int(date[8:10]))
+    return {"date-parts": [parts]}
+
+
+def _csl_all(f: dict, sources: list[dict]) -> str:
+    items = [{"id": f"{f['name']}-{f['version']}", "type": "dataset", "title": f["title"],
+              "author": [{"literal": a} for a in f["authors"]], "version": f["version"],
+              "issued": _csl_date(f["date"]), "publisher": "Python package " + _identifier(f),
+              "abstract": f["abstract"], **({"URL": f["url"]} if f["url"] else {})}]
+    for s in sources:
+        container = s.get("container") if s.get("container") != s.get("publisher") else ""
+        items.append({"id": s["source_id"], "type": "chapter" if container else "webpage", "title": s["title"],
+                      "author": [{"literal": s["publisher"]}], "publisher": s["publisher"],
+                      **({"container-title": container} if container else {}),
+                      **({"issued": _csl_date(s["published"], s.get("published_precision", "day"))}
+                         if s.get("published") else {}),
+                      **({"URL": s["url"]} if s.get("url") else {})})
+    return json.dumps(items, indent=2, ensure_ascii=False)
+
+
 def zenodo(path=None) -> dict:
     """Metadata for Zenodo's deposit (.zenodo.json is ``json.dumps(zenodo(), indent=2)``)."""
     f = _facts(descriptor(path))
@@ -177,16 +236,22 @@ def zenodo(path=None) -> dict:
 
 
 def _source_ids(rows) -> set[str]:
+    """The source_id values of a pandas or polars frame (also of joined copies: source_id_<table>)."""
+    if not hasattr(rows, "columns"):
+        raise PovpkgError("rows= needs a pandas or polars frame with a source_id column, "
+                          f"not {type(rows).__name__}")
     cols = [c for c in rows.columns if c == "source_id" or str(c).startswith("source_id_")]
     if not cols:
         raise PovpkgError("rows= needs a frame with a source_id column (a loaded or joined fact table)")
+    if hasattr(rows, "to_pandas") and not hasattr(rows, "attrs"):  # a polars frame
+        return {str(v) for c in cols for v in rows[c].drop_nulls().unique().to_list()}
     return {str(v) for c in cols for v in rows[c].dropna().unique()}
 
 
 def cite(format: str = "text", path=None, *, sources: bool = False, rows=None) -> str:
     """How to cite the package (or the package at ``path``) in ``format``; with ``sources``
     every source document too, with ``rows`` the source documents behind those rows."""
-    render = {"text": _text_all, "bibtex": _bibtex_all, "cff": _cff}.get(format)
+    render = {"text": _text_all, "bibtex": _bibtex_all, "cff": _cff, "ris": _ris_all, "csl-json": _csl_all}.get(format)
     if render is None:
         raise PovpkgError(f"unknown citation format {format!r}; choose one of: {', '.join(FORMATS)}")
     refs = []

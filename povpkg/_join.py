@@ -12,9 +12,7 @@ def _keys_to(desc: dict, child: str, parent: str) -> list[dict]:
     return [fk for fk in fks if (fk["reference"].get("resource") or child) == parent]
 
 
-def join(child: str, parent: str, path=None, *, on: str | None = None):
-    from . import load
-
+def join(child: str, parent: str, path=None, *, on: str | None = None, backend: str = "pandas"):
     desc = descriptor(path)
     keys = _keys_to(desc, child, parent)
     if not keys:
@@ -28,6 +26,10 @@ def join(child: str, parent: str, path=None, *, on: str | None = None):
         if not keys:
             raise PovpkgError(f"{child}.{on} is not a foreign key to {parent}; choose one of: {', '.join(names)}")
     fk = keys[0]
+    if backend == "polars":
+        return _join_polars(child, parent, path, fk, on if len(names) > 1 else None)
+    from . import load
+
     left, right = load(child, path), load(parent, path)
     right_on = fk["reference"]["fields"]
     renamed = {c: c for c in right.columns}
@@ -50,3 +52,16 @@ def _joined_fields(out, left, parent_fields: dict, renamed: dict, parent: str) -
         if name in out.columns and col in parent_fields:
             fields.setdefault(name, parent_fields[col])
     return fields
+
+
+def _join_polars(child: str, parent: str, path, fk: dict, on: str | None):
+    """The same join on polars frames: the parent's columns renamed for ``on=``, suffixed on clashes."""
+    from . import load
+
+    left, right = load(child, path, backend="polars"), load(parent, path, backend="polars")
+    right_on = fk["reference"]["fields"]
+    if on is not None:
+        right = right.rename({c: f"{c}_{on}" for c in right.columns})
+        right_on = [f"{c}_{on}" for c in right_on]
+    return left.join(right, how="left", left_on=fk["fields"], right_on=right_on, suffix=f"_{parent}",
+                     coalesce=on is None, maintain_order="left")  # as pandas: renamed keys stay

@@ -1,8 +1,10 @@
 """Print a table so that it fits the terminal: chosen columns, truncated cells, a hint.
 
-Key columns come first, then the columns that have values in the rows shown;
-notes and provenance columns (source and span) come last, as they are the
-least readable in a narrow window. Missing values print as ``NA``.
+Key columns come first, then what a reader needs to know which row it is and what
+it says, chosen from the Table Schema (a title or name, the dates, the figure with
+its currency or unit), then the columns that have values in the rows shown; notes and
+provenance columns (source and span) come last, as they are the least readable in a
+narrow window. Missing values print as ``NA``.
 """
 from __future__ import annotations
 
@@ -52,9 +54,36 @@ def _cut(text: str, width: int) -> str:
     return text + " " * (width - width_of(text))
 
 
-def column_order(df, primary_key: list[str]) -> list[str]:
-    """Columns in the order they earn space: key, filled, then sparse, then notes and provenance."""
+_HEADLINE = ("title", "name", "subject", "purpose", "title_as_stated", "product_as_stated", "recipient_as_stated",
+             "description")
+_COMPANIONS = ("currency", "unit", "category")
+
+
+_MEASURES = ("amount", "value", "amount_10k_yuan")
+
+
+def leading(fields: dict) -> list[str]:
+    """The columns that say which row it is and what it states, from the Table Schema.
+
+    A table of figures (a field ``amount`` or ``value``) leads with its year, the figure
+    and its currency or unit, then its headline text; any other table with its headline
+    (title, name, subject), then its dates and years.
+    """
+    head = [n for n in _HEADLINE if n in fields][:1]
+    when = [n for n in fields if fields[n].get("type") in ("date", "datetime")
+            or n in ("year", "start_year", "year_start")][:2]
+    measure = [n for n in _MEASURES if n in fields][:1]
+    if not measure:
+        return head + when
+    unit = [c for c in _COMPANIONS if c in fields][:1]
+    return when[:1] + measure + unit + head
+
+
+def column_order(df, primary_key: list[str], fields: dict | None = None) -> list[str]:
+    """Columns in the order they earn space: key, the schema's leading columns, filled,
+    then sparse, then notes and provenance."""
     key = [c for c in primary_key if c in df.columns]
+    key += [c for c in leading(fields or {}) if c in df.columns and c not in key]
     rest = [c for c in df.columns if c not in key]
     filled = [c for c in rest if c not in _LAST and df[c].notna().any()]
     last = [c for c in _LAST if c in rest]
@@ -62,9 +91,10 @@ def column_order(df, primary_key: list[str]) -> list[str]:
     return key + filled + last + empty
 
 
-def render(df, *, width: int, primary_key: list[str], columns: list[str] | None = None) -> tuple[str, list[str]]:
+def render(df, *, width: int, primary_key: list[str], columns: list[str] | None = None,
+           fields: dict | None = None) -> tuple[str, list[str]]:
     """The table as text no wider than ``width``; also the names of the columns left out."""
-    order = columns or column_order(df, primary_key)
+    order = columns or column_order(df, primary_key, fields)
     cells = {c: [cell(v) for v in df[c]] for c in order}
     numeric = {c for c in order if str(df[c].dtype) in ("Int64", "Float64", "int64", "float64")}
     shown, used = [], 0

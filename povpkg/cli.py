@@ -73,6 +73,15 @@ def _add_describe(sub) -> None:
     s.add_argument("--path", help=PATH_HELP)
 
 
+def _add_find(sub) -> None:
+    s = sub.add_parser("find", help="find rows in any table by a word",
+                       description="Every row, in any table, with a text cell containing WORDS (case and accents "
+                                   "ignored): names, spellings, Chinese names, titles, notes, identifiers.")
+    s.add_argument("query", help="what to look for, e.g. Laos or bansuo")
+    s.add_argument("-t", "--table", action="append", help="look only in this table (repeatable)")
+    s.add_argument("--path", help=PATH_HELP)
+
+
 def _add_validate(sub) -> None:
     s = sub.add_parser("validate", help="check a data package",
                        description="Run frictionless, then the pandera schemas and cross-table rules. "
@@ -88,8 +97,8 @@ def _add_cite(sub) -> None:
     s = sub.add_parser("cite", help="how to cite this version (and its sources)",
                        description="Print a citation of the exact version of the dataset; with --sources, "
                                    "the references of the source documents too.")
-    s.add_argument("--format", choices=["text", "bibtex", "cff"], default="text",
-                   help="text (APA-like, default), bibtex, or cff (CITATION.cff)")
+    s.add_argument("--format", choices=["text", "bibtex", "cff", "ris", "csl-json"], default="text",
+                   help="text (APA-like, default), bibtex, cff (CITATION.cff), ris or csl-json")
     s.add_argument("--sources", action="store_true", help="also cite every source document the data comes from")
     s.add_argument("--path", help=PATH_HELP)
 
@@ -145,6 +154,7 @@ _SUBCOMMANDS = {
     "list": _add_list,
     "show": _add_show,
     "describe": _add_describe,
+    "find": _add_find,
     "validate": _add_validate,
     "cite": _add_cite,
     "export": _add_export,
@@ -164,7 +174,7 @@ _QUICK = {
     "cite": ((), {"--format": "text", "--sources": False, "--path": None}),
     "path": ((), {}),
 }
-_QUICK_CHOICES = {("cite", "--format"): ("text", "bibtex", "cff")}
+_QUICK_CHOICES = {("cite", "--format"): ("text", "bibtex", "cff", "ris", "csl-json")}
 
 
 def _quick(argv: list[str]):
@@ -279,7 +289,8 @@ def _show(args, povpkg) -> int:
             raise PovpkgError(f"{args.name} has no column {unknown[0]!r}; {hint}")
     part = df if args.rows == 0 else df.head(args.rows)
     width = terminal_width()
-    text, hidden = render(part, width=width, primary_key=df.attrs.get("primary_key") or [], columns=columns)
+    text, hidden = render(part, width=width, primary_key=df.attrs.get("primary_key") or [], columns=columns,
+                          fields=df.attrs.get("fields"))
     if columns:
         hidden = [c for c in df.columns if c not in columns]
     print(text)
@@ -289,7 +300,26 @@ def _show(args, povpkg) -> int:
 
 def _describe(args, povpkg) -> int:
     # read, not copied: povpkg.describe's deep copy (and the copy module) would cost ~2 ms
-    print(_describe_text(povpkg._find_resource(povpkg._descriptor(args.path), args.name)))
+    from ._describe import text
+
+    print(text(povpkg._find_resource(povpkg._descriptor(args.path), args.name)))
+    return EXIT_OK
+
+
+def _find(args, povpkg) -> int:
+    from ._find import find
+    from ._show import cell, render, terminal_width
+
+    import pandas as pd
+
+    hits = pd.DataFrame(find(args.query, args.path, tables=args.table), columns=["table", "key", "field", "value"])
+    if hits.empty:
+        print(f"no row mentions {args.query!r}")
+        return EXIT_OK
+    text, _ = render(hits, width=terminal_width(), primary_key=["table", "key"], columns=list(hits.columns))
+    print(text)
+    rows = hits.groupby("table", sort=False).key.nunique()
+    print(f"[{len(hits)} cells in {rows.sum()} rows: " + ", ".join(f"{t} {n}" for t, n in rows.items()) + "]")
     return EXIT_OK
 
 
@@ -351,24 +381,6 @@ def _update_hashes(args, povpkg) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"list": _list, "show": _show, "describe": _describe, "validate": _validate, "cite": _cite,
+_COMMANDS = {"list": _list, "show": _show, "describe": _describe, "find": _find, "validate": _validate, "cite": _cite,
              "export": _export, "serve": _serve,
              "codebook": _codebook, "path": _path, "copy": _copy, "update-hashes": _update_hashes}
-
-
-def _describe_text(res: dict) -> str:
-    from ._codebook import constraints_text
-
-    schema = res.get("schema", {})
-    lines = [f"{res['name']}: {res.get('title', '')}", "", res.get("description", ""), ""]
-    lines.append(f"primary key: {', '.join(schema.get('primaryKey', [])) or '-'}")
-    for fk in schema.get("foreignKeys", []):
-        ref = fk["reference"]
-        lines.append(f"foreign key: {', '.join(fk['fields'])} -> {ref['resource']}.{', '.join(ref['fields'])}")
-    lines.append("")
-    for f in schema.get("fields", []):
-        unit = f" [{f['unit']}]" if f.get("unit") else ""
-        cons = constraints_text(f)
-        lines.append(f"  {f['name']} ({f.get('type', 'string')}{unit}){': ' + cons if cons else ''}")
-        lines.append(f"      {f.get('description', '')}")
-    return "\n".join(lines)
