@@ -181,8 +181,8 @@ def describe(name: str, path: StrPath | None = None) -> TableInfo:
     return TableInfo(json_copy(_find_resource(_descriptor(path), name)), path)
 
 
-def export(format: Literal["sqlite", "parquet", "xlsx"], dest: StrPath, path: StrPath | None = None) -> Path:
-    """Write every table to ``dest`` as sqlite, parquet or xlsx, with the dataset's metadata;
+def export(format: Literal["sqlite", "parquet", "xlsx", "duckdb"], dest: StrPath, path: StrPath | None = None) -> Path:
+    """Write every table to ``dest`` as sqlite, parquet, xlsx or duckdb, with the dataset's metadata;
     returns the path written."""
     from ._export import export as _export
 

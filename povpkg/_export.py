@@ -5,7 +5,9 @@ description and unit where the format has a place for them:
 
 - SQLite: PRIMARY KEY and FOREIGN KEY constraints from the Table Schemas, dates as
   ISO text, and two tables ``povpkg_metadata`` (key, value) and ``povpkg_fields``.
-- Parquet (pyarrow): one file per table, dates as ``date32``, the dataset in the
+- Parquet (pyarrow): one file per table, dates as ``timestamp[us]`` (what pandas
+  and ``povpkg.load`` hold; ``date32`` would come back to pandas as Python objects),
+  enumerations as dictionaries that polars reads back as ``pl.Enum``, the dataset in the
   schema metadata and each field's description and unit in its field metadata;
   ``df.attrs`` travel as pandas' ``PANDAS_ATTRS`` metadata.
 - Excel (openpyxl): a first ``README`` sheet (dataset, version, licence, citation,
@@ -20,7 +22,7 @@ from pathlib import Path
 from ._package import descriptor
 from .errors import PovpkgError
 
-FORMATS = ("sqlite", "parquet", "xlsx")
+FORMATS = ("sqlite", "parquet", "xlsx", "duckdb")
 _SQL_TYPE = {"integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "year": "INTEGER"}
 DATE_FORMAT = "YYYY-MM-DD"
 
@@ -103,8 +105,15 @@ def _sqlite(dest: Path, desc: dict, frames: dict, meta: dict) -> None:
         con.close()
 
 
+def _polars_enum(values: list[str]) -> bytes:
+    """polars' own field metadata for an Enum (``_PL_ENUM_VALUES2``: each value as
+    length;value), so that ``polars.read_parquet`` gives the declared Enum back."""
+    return "".join(f"{len(v)};{v}" for v in values).encode()
+
+
 def arrow_table(df, res: dict, meta: dict):
-    """A pyarrow Table of one frame: dates as date32, the dataset and fields described in the schema."""
+    """A pyarrow Table of one frame: the dataset and fields described in the schema,
+    typed so that pandas and polars read back what ``povpkg.load`` gives."""
     import pyarrow as pa
 
     table = pa.Table.from_pandas(df, preserve_index=False)
@@ -113,9 +122,10 @@ def arrow_table(df, res: dict, meta: dict):
     fields = []
     for field in table.schema:
         spec = by_name.get(field.name, {})
-        if spec.get("type") == "date":
-            field = field.with_type(pa.date32())
         info = {k: str(spec[k]) for k in ("description", "unit", "type") if spec.get(k)}
+        enum = spec.get("constraints", {}).get("enum")
+        if enum and spec.get("type", "string") == "string":
+            info["_PL_ENUM_VALUES2"] = _polars_enum(enum)
         fields.append(field.with_metadata(info))
     table = table.cast(pa.schema(fields))
     described = {f["name"]: {k: f[k] for k in ("type", "unit", "description") if f.get(k)} for f in _fields(res)}
@@ -175,8 +185,96 @@ def _xlsx(dest: Path, desc: dict, frames: dict, meta: dict) -> None:
             sheet.freeze_panes = "A2"
 
 
+_DUCK_TYPE = {"integer": "BIGINT", "year": "INTEGER", "number": "DOUBLE", "boolean": "BOOLEAN", "date": "DATE",
+              "datetime": "TIMESTAMP"}
+
+
+def _sql_text(text) -> str:
+    """A SQL string literal: quotes doubled, so a description is data, never SQL."""
+    return "'" + str(text).replace("'", "''") + "'"
+
+
+def duckdb_ddl(res: dict) -> list[str]:
+    """DuckDB statements declaring one table as its Table Schema does: an ENUM type per
+    enumeration, declared types, NOT NULL, primary and foreign keys, comments.
+
+    A key into the table itself (a parent row) is left out: DuckDB checks it row by row
+    while inserting, so a child listed before its parent would be refused.
+    """
+    q = _q
+    schema, name = res.get("schema", {}), res["name"]
+    types, cols, out = [], [], []
+    for f in schema.get("fields", []):
+        enum = f.get("constraints", {}).get("enum")
+        if enum and f.get("type", "string") == "string":
+            kind = q(f"{name}__{f['name']}")
+            types.append(f"CREATE TYPE {kind} AS ENUM ({', '.join(map(_sql_text, enum))})")
+        else:
+            kind = _DUCK_TYPE.get(f.get("type"), "VARCHAR")
+        null = " NOT NULL" if f.get("constraints", {}).get("required") else ""
+        cols.append(f"{q(f['name'])} {kind}{null}")
+    if schema.get("primaryKey"):
+        cols.append(f"PRIMARY KEY ({', '.join(map(q, _as_list(schema['primaryKey'])))})")
+    for fk in schema.get("foreignKeys", []):
+        ref = fk["reference"]
+        if (ref.get("resource") or name) != name:
+            cols.append(f"FOREIGN KEY ({', '.join(map(q, fk['fields']))}) REFERENCES {q(ref['resource'])} "
+                        f"({', '.join(map(q, ref['fields']))})")
+    out += types + [f"CREATE TABLE {q(name)} (\n  " + ",\n  ".join(cols) + "\n)"]
+    out.append(f"COMMENT ON TABLE {q(name)} IS {_sql_text(res.get('title', '') + ': ' + res.get('description', ''))}")
+    for f in schema.get("fields", []):
+        text = f.get("description", "") + (f" [unit: {f['unit']}]" if f.get("unit") else "")
+        out.append(f"COMMENT ON COLUMN {q(name)}.{q(f['name'])} IS {_sql_text(text)}")
+    return out
+
+
+def _as_list(keys) -> list[str]:
+    return [keys] if isinstance(keys, str) else list(keys)
+
+
+def _q(name) -> str:
+    return '"' + str(name).replace('"', '""') + '"'
+
+
+def _duckdb(dest: Path, desc: dict, frames: dict, meta: dict) -> None:
+    """A DuckDB database with the declared types, keys and comments, and a povpkg_metadata table."""
+    duckdb = _require("duckdb", "export")
+    con = duckdb.connect(str(dest))
+    try:
+        for res in _referenced_first(desc["resources"]):
+            for statement in duckdb_ddl(res):
+                con.execute(statement)
+            con.register("frame", frames[res["name"]])
+            names = ", ".join(_q(f["name"]) for f in _fields(res))
+            con.execute(f"INSERT INTO {_q(res['name'])} ({names}) SELECT {names} FROM frame")
+            con.unregister("frame")
+        con.execute('CREATE TABLE "povpkg_metadata" ("key" VARCHAR PRIMARY KEY, "value" VARCHAR)')
+        con.executemany('INSERT INTO "povpkg_metadata" VALUES (?, ?)', list(meta.items()))
+    finally:
+        con.close()
+
+
+def _referenced_first(resources: list[dict]) -> list[dict]:
+    """Resources ordered so that every table a foreign key points to is created before it."""
+    by_name, done, out = {r["name"]: r for r in resources}, set(), []
+
+    def visit(res, path=()):
+        if res["name"] in done or res["name"] in path:
+            return
+        for fk in res.get("schema", {}).get("foreignKeys", []):
+            other = fk["reference"].get("resource") or res["name"]
+            if other in by_name and other != res["name"]:
+                visit(by_name[other], (*path, res["name"]))
+        done.add(res["name"])
+        out.append(res)
+
+    for res in resources:
+        visit(res)
+    return out
+
+
 def export(fmt: str, dest, path=None) -> Path:
-    """Export all tables of the package to ``dest`` (a file for sqlite/xlsx, a folder for parquet)."""
+    """Export all tables of the package to ``dest`` (a file for sqlite/xlsx/duckdb, a folder for parquet)."""
     from . import load_all
 
     if fmt not in FORMATS:
@@ -189,5 +287,5 @@ def export(fmt: str, dest, path=None) -> Path:
     desc = descriptor(path)
     meta = dataset_metadata(desc, path)
     frames = load_all(path)
-    {"sqlite": _sqlite, "parquet": _parquet, "xlsx": _xlsx}[fmt](dest, desc, frames, meta)
+    {"sqlite": _sqlite, "parquet": _parquet, "xlsx": _xlsx, "duckdb": _duckdb}[fmt](dest, desc, frames, meta)
     return dest

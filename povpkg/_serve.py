@@ -23,7 +23,7 @@ DB_NAME = "povpkg"
 INSTALL_HINT = "povpkg serve needs Datasette: pip install 'povpkg[web]'"
 SEARCHABLE = ("events", "projects", "organizations")
 FACETS = {"events": ["kind", "start_year", "country_iso3"], "event_countries": ["iso3", "role"],
-          "event_organizations": ["role"], "amounts": ["currency", "kind", "recommended_for_aggregates"],
+          "event_organizations": ["role"], "amounts": ["currency", "kind"],
           "projects": ["kind"], "organizations": ["type"], "countries": ["region"]}
 SORT_DESC = {"events": "start_date"}  # newest first; undated activities last
 START_YEAR = {"name": "start_year", "type": "integer", "unit": "year",
@@ -91,21 +91,55 @@ def column_text(field: dict) -> str:
     return f"{field.get('description', '')}{unit}"
 
 
-def metadata(desc: dict) -> dict:
-    """Datasette metadata (0.65 format) from the descriptor: site, database, tables, columns."""
+PLUGINS = Path(__file__).parent / "_web"
+LABELS = {"pairings": "pairing_id", "documents": "title_as_stated", "products": "product_as_stated"}
+
+
+def _display(res: dict, fields: list[dict], labels: dict) -> dict:
+    """How the web view shows a table's cells (see ``_web/povpkg_view.py``): booleans,
+    numbers, and each single-field foreign key as (table, key, label column)."""
+    links = {}
+    for fk in res.get("schema", {}).get("foreignKeys", []):
+        other = fk["reference"].get("resource") or res["name"]
+        if len(fk["fields"]) == 1 and other in labels:
+            links[fk["fields"][0]] = [other, fk["reference"]["fields"][0], labels[other]]
+    return {"booleans": [f["name"] for f in fields if f.get("type") == "boolean"],
+            "numbers": [f["name"] for f in fields if f.get("type") == "number"], "links": links}
+
+
+def label_columns(desc: dict) -> dict:
+    """Each table's label column: its name or title, else the one LABELS names."""
+    out = {}
+    for res in desc["resources"]:
+        names = [f["name"] for f in res.get("schema", {}).get("fields", [])]
+        found = [n for n in ("name", "title") if n in names]
+        if found or res["name"] in LABELS:
+            out[res["name"]] = found[0] if found else LABELS[res["name"]]
+    return out
+
+
+def metadata(desc: dict, n_sources: int | None = None) -> dict:
+    """Datasette metadata (0.65 format) from the descriptor: site, database, tables, columns.
+
+    ``n_sources``: rows of the sources table (the documents the figures cite), for the
+    site's source line; the descriptor's own ``sources`` list only the kinds of document.
+    """
     lic = (desc.get("licenses") or [{}])[0]
     version = desc.get("version")
     sources = desc.get("sources") or []
     listing = "".join(
         f'<li><a href="{html.escape(s["path"])}">{html.escape(s.get("title", ""))}</a></li>' if s.get("path")
         else f"<li>{html.escape(s.get('title', ''))}</li>" for s in sources)
-    tables = {}
+    tables, labels = {}, label_columns(desc)
     for res in desc["resources"]:
         fields = list(res.get("schema", {}).get("fields", []))
         if res["name"] == "events":
             fields.append(START_YEAR)
         meta = {"title": res.get("title", res["name"]), "description": res.get("description", ""),
-                "columns": {f["name"]: column_text(f) for f in fields}}
+                "columns": {f["name"]: column_text(f) for f in fields},
+                "plugins": {"povpkg": _display(res, fields, labels)}}
+        if res["name"] in labels:
+            meta["label_column"] = labels[res["name"]]
         if res["name"] in FACETS:
             meta["facets"] = FACETS[res["name"]]
         if res["name"] in SORT_DESC:
@@ -120,7 +154,7 @@ def metadata(desc: dict) -> dict:
         "version": version,
         "license": lic.get("name", ""),
         "license_url": lic.get("path", ""),
-        "source": f"{len(sources)} public documents (the sources table)",
+        "source": f"{len(sources) if n_sources is None else n_sources} source documents (the sources table)",
         "source_url": f"/{DB_NAME}/sources",
         **({"about": f"povpkg {version}", "about_url": desc["homepage"]} if desc.get("homepage") else {}),
         "databases": {DB_NAME: {
@@ -136,15 +170,27 @@ def serve(port: int = 8001, host: str = "127.0.0.1", path=None) -> int:
     with tempfile.TemporaryDirectory(prefix="povpkg-serve-") as tmp:
         db = build_database(Path(tmp), path)
         meta = Path(tmp) / "metadata.json"
-        meta.write_text(json.dumps(metadata(descriptor(path)), ensure_ascii=False, indent=2), encoding="utf-8")
+        meta.write_text(json.dumps(metadata(descriptor(path), _rows(db, "sources")), ensure_ascii=False, indent=2),
+                        encoding="utf-8")
         cmd = [sys.executable, "-m", "datasette", "serve", "--immutable", str(db), "--metadata", str(meta),
-               "--host", host, "--port", str(port), "--setting", "default_page_size", "50"]
+               "--plugins-dir", str(PLUGINS),
+               "--host", host, "--port", str(port), "--setting", "default_page_size", "50", "--setting", "default_facet_size", "6"]
         print(f"povpkg serve: http://{host}:{port}/{DB_NAME} (Ctrl-C to stop)", flush=True)
         signal.signal(signal.SIGTERM, _interrupt)  # so that a stop also removes the temporary folder
         try:
             return subprocess.call(cmd)
         except KeyboardInterrupt:
             return 0
+
+
+def _rows(db: Path, table: str) -> int:
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(f"SELECT count(*) FROM {_q(table)}").fetchone()[0]
+    finally:
+        con.close()
 
 
 def _interrupt(signum, frame):

@@ -108,7 +108,7 @@ def _add_export(sub) -> None:
                        description="Export every table, keeping types, keys and metadata (see the README). "
                                    "DEST is a new file (sqlite, xlsx) or a folder (parquet) in an existing folder.")
     s.add_argument("dest", help="where to write")
-    s.add_argument("--format", choices=["sqlite", "parquet", "xlsx"], required=True,
+    s.add_argument("--format", choices=["sqlite", "parquet", "xlsx", "duckdb"], required=True,
                    help="sqlite (one database), parquet (one file per table in DEST), xlsx (one sheet per table)")
     s.add_argument("--path", help=PATH_HELP)
 

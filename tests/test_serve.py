@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -133,7 +134,7 @@ def test_search_for_laos_finds_the_laos_activities(server):
 
 
 def test_facets_and_foreign_key_labels(server):
-    ev = json.loads(_get(server + "/povpkg/events.json?_size=1"))
+    ev = json.loads(_get(server + "/povpkg/events.json?_size=1&_facet_size=max"))
     kinds = {f["value"]: f["count"] for f in ev["facet_results"]["kind"]["results"]}
     assert kinds == povpkg.load("events").kind.value_counts().loc[lambda s: s > 0].to_dict()
     years = {f["value"] for f in ev["facet_results"]["start_year"]["results"]}
@@ -141,6 +142,24 @@ def test_facets_and_foreign_key_labels(server):
     ec = json.loads(_get(server + "/povpkg/event_countries.json?_size=5&_labels=on"))
     assert set(ec["facet_results"]) == {"iso3", "role"}
     assert isinstance(ec["rows"][0]["iso3"], dict) and ec["rows"][0]["iso3"]["label"]
+
+
+def test_cells_read_as_the_csv_writes_them(server):
+    page = _get(server + "/povpkg/amounts?_size=max")
+    am = povpkg.load("amounts")
+    big = am.amount.dropna()
+    big = big[big >= 1_000_000].iloc[0]
+    assert f"{int(big):,}" in page and f"{big:.1f}</td>" not in page
+    row = _get(server + "/povpkg/events/ev-2017-09-guangxi-laos-demo-launch")
+    assert ">false<" in row and '>Bansuo Village</a> <em>pl-bansuo</em>' in row.replace("\n", "")
+    assert ">Laos</a> <em>LAO</em>" in row
+
+
+def test_table_pages_open_on_their_rows(server):
+    page = _get(server + "/povpkg/events")
+    assert "What each column means" in page  # the script folds the descriptions into one line
+    home = _get(server + "/povpkg")
+    assert f"{len(povpkg.load('sources'))} source documents" in home
 
 
 def _chromium() -> str:
@@ -169,5 +188,11 @@ def test_headless_browser_renders_the_events_table(server, tmp_path):
     assert f'{len(laos_events())} rows where search matches "Laos"' in dom
     assert "ev-2017-09-guangxi-laos-demo-launch" in dom
     assert "CC-BY-4.0" in dom
-    if os.environ.get("POVPKG_SCREENSHOT"):  # maintainers: refresh docs/serve-events.png
-        shutil.copy(shot, os.environ["POVPKG_SCREENSHOT"])
+    pages = {"home": "/povpkg", "table": "/povpkg/amounts", "search": "/povpkg/events?_search=Laos",
+             "row": "/povpkg/events/ev-2017-09-guangxi-laos-demo-launch"}
+    for name, page in pages.items():
+        shot = tmp_path / f"serve-{name}.png"
+        chromium(["--window-size=1280,900", f"--screenshot={shot}", server + page], tmp_path / f"profile-{name}")
+        assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", name
+        if os.environ.get("POVPKG_SCREENSHOTS"):  # maintainers: refresh docs/serve-*.png
+            shutil.copy(shot, Path(os.environ["POVPKG_SCREENSHOTS"]) / shot.name)

@@ -1,0 +1,51 @@
+"""Datasette plugin loaded by ``povpkg serve`` (``--plugins-dir``): the data first.
+
+A table page opens on its rows: the column descriptions fold into one line that opens
+on a click. A foreign key shows its row's label, on a row's page as on a table's. Cells read as the CSV writes them: a boolean is ``true``/``false`` (SQLite
+stores 1/0), a whole number stored as a real has no ``.0`` and gets thousands
+separators. Which columns are booleans and numbers comes from the descriptor, through
+the plugin configuration ``povpkg serve`` writes into the metadata.
+"""
+from datasette import hookimpl
+from markupsafe import Markup, escape
+
+FOLD_DESCRIPTIONS = """
+document.querySelectorAll("dl.column-descriptions").forEach(function (dl) {
+  var details = document.createElement("details");
+  details.className = "povpkg-columns";
+  var summary = document.createElement("summary");
+  summary.textContent = "What each column means (" + dl.querySelectorAll("dt").length + " columns)";
+  dl.parentNode.insertBefore(details, dl);
+  details.appendChild(summary);
+  details.appendChild(dl);
+});
+"""
+
+
+@hookimpl
+def render_cell(value, column, table, database, datasette):
+    config = datasette.plugin_config("povpkg", database=database, table=table) or {}
+    if column in config.get("booleans", ()) and value in (0, 1):
+        return "true" if value else "false"
+    if column in config.get("numbers", ()) and isinstance(value, float) and value.is_integer():
+        return f"{int(value):,}"
+    link = config.get("links", {}).get(column)
+    if link and isinstance(value, str) and value:  # a table page passes labelled keys as dicts
+        return _labelled(datasette, database, value, *link)
+    return None
+
+
+def _labelled(datasette, database, value, other, key, label):
+    """An awaitable: the link to the referenced row, named by its label (Datasette awaits it)."""
+    async def inner():
+        db = datasette.get_database(database)
+        found = (await db.execute(f'SELECT "{label}" FROM "{other}" WHERE "{key}" = ?', [value])).first()
+        name = found[0] if found and found[0] else value
+        href = datasette.urls.row(database, other, value)
+        return Markup(f'<a href="{escape(href)}">{escape(name)}</a> <em>{escape(value)}</em>')
+    return inner
+
+
+@hookimpl
+def extra_body_script(view_name):
+    return FOLD_DESCRIPTIONS if view_name in ("table", "row") else None
