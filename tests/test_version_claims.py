@@ -1,0 +1,155 @@
+"""A copy cannot pick an older, looser contract by the version it claims, nor change the licence
+(issue 18, section 6): the release-record and contract rules, run in-process on descriptors."""
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from povpkg._rules import rules_module
+
+V = rules_module()
+
+
+def failures(desc: dict, root: Path = ROOT, frames=None) -> list:
+    """The release-record and contract failures of ``desc`` (as the package at ``root``)."""
+    ctx = V.rules.Context(desc=desc, root=Path(root), sources=None, package=desc)
+    return [f for name in ("release-record", "contract") for f in V.rules.RULES[name](frames or {}, ctx)]
+
+
+def claiming(desc: dict, version: str) -> dict:
+    out = copy.deepcopy(desc)
+    out["version"] = version
+    return out
+
+
+def test_the_shipped_package_is_its_release(desc):
+    assert failures(desc) == []
+
+
+@pytest.mark.parametrize("version", ["0.3.9", "0.4.0-fork", "0.4.0+fork", "0.1.0-rc.1", "0.0.1", "banana"])
+def test_a_version_neither_released_nor_above_the_latest_release_fails(desc, version):
+    got = failures(claiming(desc, version))
+    assert [(f.rule, f.field) for f in got] == [("release-record", "version")], got
+    assert "does not rank above its latest release 0.4.0" in got[0].message
+    assert "0.4.1 or above" in got[0].fix
+
+
+@pytest.mark.parametrize("version", ["0.4.1", "0.5.0", "0.5.0-fork", "0.4.1+build.7", "1.0.0"])
+def test_a_version_above_the_latest_release_is_held_to_its_contract(desc, version):
+    assert failures(claiming(desc, version)) == []
+    assert V.claims.basis(claiming(desc, version), ROOT).base == "0.4.0"
+
+
+def test_an_older_version_does_not_bring_an_older_contract(desc):
+    """0.3.9 was the way to 0.3.0's looser contract: now it fails, and is held to 0.4.0's."""
+    old = claiming(desc, "0.3.9")
+    old["resources"] = [r for r in old["resources"] if r["name"] != "pairings"]  # 0.3.0 had no pairings
+    got = {(f.rule, f.table) for f in failures(old)}
+    assert ("contract", "pairings") in got and ("release-record", None) in got
+
+
+def test_a_released_version_must_be_that_release_table_for_table(desc):
+    changed = copy.deepcopy(desc)
+    changed["resources"][0]["hash"] = "sha256:" + "0" * 64
+    extra = copy.deepcopy(desc)
+    extra["resources"].append({**copy.deepcopy(desc["resources"][1]), "name": "countries_again"})
+    fewer = copy.deepcopy(desc)
+    fewer["resources"] = fewer["resources"][:-1]
+    assert {f.message.split(",")[0] for f in failures(changed) if f.rule == "release-record"} == {
+        "the data changed but the version is still 0.4.0"}
+    assert "table countries_again is not in release 0.4.0" in [f.message for f in failures(extra)]
+    assert f"table {desc['resources'][-1]['name']} of release 0.4.0 is missing" in [f.message for f in failures(fewer)]
+
+
+def test_a_released_version_adds_no_field_or_constraint(desc):
+    """An addition is allowed above a release, never under its number."""
+    added = copy.deepcopy(desc)
+    events = next(r for r in added["resources"] if r["name"] == "events")["schema"]
+    events["fields"].append({"name": "venue_note", "type": "string"})
+    next(f for f in events["fields"] if f["name"] == "participants")["constraints"]["maximum"] = 10**5
+    got = [(f.rule, f.field) for f in failures(added)]
+    assert ("contract", "venue_note") in got and ("contract", "participants") in got
+    fix = next(f.fix for f in failures(added) if f.field == "venue_note")
+    assert "--bump minor" in fix
+    assert failures(claiming(added, "0.5.0")) == []  # the other helpers' way: a new field under 0.5.0
+
+
+@pytest.mark.parametrize("version", ["0.4.0", "0.5.0"])
+def test_the_licence_is_part_of_the_contract(desc, version):
+    cc0 = claiming(desc, version)
+    cc0["licenses"] = [{**cc0["licenses"][0], "name": "CC0-1.0"}] + cc0["licenses"][1:]
+    got = [f for f in failures(cc0) if f.rule == "contract"]
+    assert [f.field for f in got] == ["licenses"] and "CC-BY-4.0" in got[0].message and "MAJOR" in got[0].message
+    assert "1.0.0 or above" in got[0].fix
+
+
+def test_a_table_relicensed_on_its_own_fails(desc):
+    relicensed = claiming(desc, "0.5.0")
+    relicensed["resources"][3]["licenses"] = [{"name": "CC0-1.0"}]
+    got = [(f.table, f.field) for f in failures(relicensed)]
+    assert got == [(relicensed["resources"][3]["name"], "licenses")]
+
+
+def test_the_recorded_contracts_hold_the_licences_the_releases_had(desc):
+    recorded = V.contract.recorded()
+    assert {v: c["licenses"] for v, c in recorded.items()} == {"0.3.0": ["CC-BY-4.0", "MIT"],
+                                                                "0.4.0": ["CC-BY-4.0", "MIT"]}
+
+
+def test_precedence_follows_semantic_versioning():
+    order = ["0.3.9", "0.4.0-alpha", "0.4.0-alpha.1", "0.4.0-alpha.beta", "0.4.0-beta.2", "0.4.0-beta.11",
+             "0.4.0-rc.1", "0.4.0", "0.4.1", "0.10.0", "1.0.0"]
+    assert sorted(reversed(order), key=V.records.precedence) == order
+    assert V.records.precedence("0.4.0+fork") == V.records.precedence("0.4.0")
+    assert V.records.precedence("01.0.0") is None and V.records.precedence(4) is None
+
+
+def test_a_release_recorded_with_its_descriptor_must_match_it_whole(desc, tmp_path):
+    """Releases recorded by `povpkg release` carry the descriptor's digest: a changed title under
+    the release's number fails, though every table and schema is the same."""
+    mine = claiming(desc, "2.0.0")
+    mine["name"] = "my-derived-data"
+    hashes = {r["name"]: r["hash"] for r in mine["resources"]}
+    V.records.write(tmp_path / "validation", "my-derived-data", "2.0.0", hashes,
+                    V.contract.contract_of(mine, {}), V.records.digest(mine))
+    assert failures(mine, tmp_path) == []
+    retitled = {**mine, "title": "Another title"}
+    assert [f.message for f in failures(retitled, tmp_path)] == [
+        "datapackage.json differs from the one released as 2.0.0"]
+    assert failures({**retitled, "version": "2.0.1"}, tmp_path) == []
+
+
+def test_a_release_record_that_cannot_be_read_fails_in_one_line(desc, tmp_path):
+    mine = {**claiming(desc, "2.0.0"), "name": "mine"}
+    (tmp_path / "validation").mkdir()
+    (tmp_path / "validation" / "releases.json").write_text("{not json", encoding="utf-8")
+    (tmp_path / "validation" / "contract.json").write_text(json.dumps({"package": "mine"}), encoding="utf-8")
+    got = failures(mine, tmp_path)
+    assert [f.rule for f in got] == ["release-record"] and "cannot be read" in got[0].message
+    assert "\n" not in got[0].message
+
+
+def test_a_contract_that_does_not_match_its_digest_is_refused(desc, tmp_path):
+    mine = {**claiming(desc, "2.0.0"), "name": "mine"}
+    V.records.write(tmp_path / "validation", "mine", "2.0.0", {}, V.contract.contract_of(mine, {}), "")
+    book_path = tmp_path / "validation" / "contract.json"
+    book = json.loads(book_path.read_text(encoding="utf-8"))
+    (only,) = book["contracts"].values()
+    only["tables"].pop("events")  # loosened in place, the digest left as it was
+    book_path.write_text(json.dumps(book), encoding="utf-8")
+    got = failures(mine, tmp_path)
+    assert [f.rule for f in got] == ["release-record"] and "does not match its digest" in got[0].message
+
+
+def test_a_symlinked_release_record_is_not_read(desc, tmp_path):
+    mine = {**claiming(desc, "2.0.0"), "name": "mine"}
+    V.records.write(tmp_path / "elsewhere", "mine", "2.0.0", {}, {"tables": {}}, "")
+    (tmp_path / "validation").mkdir()
+    for name in ("releases.json", "contract.json"):
+        (tmp_path / "validation" / name).symlink_to(tmp_path / "elsewhere" / name)
+    got = failures(mine, tmp_path)
+    assert [f.rule for f in got] == ["release-record"] and "not a regular file" in got[0].message
