@@ -20,7 +20,7 @@ from .errors import PovpkgError
 def _zenodo(path) -> str:
     from ._cite import zenodo
 
-    return json.dumps(zenodo(path), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(zenodo(path), indent=2) + "\n"  # as the documented `python -c` printed it
 
 
 def _cff(path) -> str:

@@ -144,8 +144,9 @@ def _as_list(v) -> list:
 
 
 def additions(base: dict, desc: dict) -> list[tuple[str, str | None, str]]:
-    """What ``desc`` adds to ``base`` (a table, a field, a changed key or constraint):
-    ``(table, field, message)``; allowed above a release, not under its number."""
+    """What ``desc`` adds to ``base`` and ``differences`` does not report (a table, a field, a
+    tightened constraint, a new key): ``(table, field, message)``; allowed above a release,
+    not under its number."""
     out = []
     current = contract_of(desc, {})["tables"]
     for table, have in current.items():
@@ -154,12 +155,14 @@ def additions(base: dict, desc: dict) -> list[tuple[str, str | None, str]]:
             out.append((table, None, f"table {table} was added"))
             continue
         for name, field in have["fields"].items():
-            if name not in want["fields"]:
+            was = want["fields"].get(name)
+            if was is None:
                 out.append((table, name, f"field {table}.{name} was added"))
-            elif field != want["fields"][name]:
-                out.append((table, name, f"the schema of {table}.{name} changed"))
-        if any(have[k] != want[k] for k in ("primaryKey", "foreignKeys", "missingValues")):
-            out.append((table, None, f"the keys or missing values of {table} changed"))
+            elif field != was and not list(_field_changes(f"{table}.{name}", was, field)):
+                out.append((table, name, f"a constraint of {table}.{name} was added or tightened"))
+        if [fk for fk in have["foreignKeys"] if fk not in want["foreignKeys"]] or \
+                set(want["missingValues"]) - set(have["missingValues"]):
+            out.append((table, None, f"a foreign key or missing value of {table} changed"))
     return out
 
 
