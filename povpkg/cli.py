@@ -132,29 +132,33 @@ def _add_copy(sub) -> None:
     s.add_argument("--path", help=PATH_HELP)
 
 
-def _add_update_hashes(sub) -> None:
-    s = sub.add_parser("update-hashes", help="record the files' sha256 and size after an edit",
-                       description="Record every resource's sha256 and size in PATH's datapackage.json, "
-                                   "after a deliberate edit of its tables; optionally bump the version.")
+def _writes_to(s, bump: bool = True) -> None:
+    """The arguments of a command that writes into a package: PATH, and --bump."""
     s.add_argument("path", nargs="?", default=".", help="a datapackage.json or its folder (default: .)")
-    s.add_argument("--bump", choices=["major", "minor", "patch"],
-                   help="also raise the version: major (a schema breaks), minor (data added), patch (values corrected)")
+    if bump:
+        s.add_argument("--bump", choices=["major", "minor", "patch"],
+                       help="also raise the version: major (a schema breaks), minor (data added), "
+                            "patch (values corrected)")
+
+
+def _add_update_hashes(sub) -> None:
+    _writes_to(sub.add_parser("update-hashes", help="record the files' sha256 and size after an edit",
+                              description="Record every resource's sha256 and size in PATH's datapackage.json, "
+                                          "after a deliberate edit of its tables; optionally bump the version."))
 
 
 def _add_sync(sub) -> None:
     s = sub.add_parser("sync", help="bring every file derived from datapackage.json up to date",
                        description="Record the data files' sha256 and size in PATH's datapackage.json and regenerate "
                                    "the generated files the folder keeps (CITATION.cff, .zenodo.json, docs/codebook.md).")
-    s.add_argument("path", nargs="?", default=".", help="a datapackage.json or its folder (default: .)")
+    _writes_to(s, bump=False)
 
 
 def _add_release(sub) -> None:
     s = sub.add_parser("release", help="sync, then record this version as a release",
                        description="Optionally raise the version, sync (see `povpkg sync`), then record the version's "
                                    "table hashes and contract in PATH/validation/ (see docs/releasing.md).")
-    s.add_argument("path", nargs="?", default=".", help="a datapackage.json or its folder (default: .)")
-    s.add_argument("--bump", choices=["major", "minor", "patch"],
-                   help="raise the version first: major (a schema breaks), minor (data added), patch (values corrected)")
+    _writes_to(s)
     s.add_argument("--replace", action="store_true", help="record again a version not yet published")
 
 

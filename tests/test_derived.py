@@ -121,7 +121,7 @@ def test_an_unrelated_one_table_package_is_held_to_no_contract(tmp_path):
     report = povpkg.validate(tmp_path)
     assert not {"contract", "release-record"} & report.rules(), report.to_text()
     assert report.contract["owner"] == "none" and report.contract["version"] is None
-    assert "contract: none (birds keeps no release record" in report.to_text()
+    assert "contract: none (birds is not povpkg's and keeps no release record" in report.to_text()
 
 
 def test_a_rename_inside_povpkgs_repository_is_still_checked(desc, tmp_path):

@@ -41,6 +41,7 @@ def test_releases_0_1_to_0_4_keep_their_recorded_meaning():
     assert V.records.digest(old) == V.records.digest(json.loads(_at_0_4_0("validation/releases.json")))
     book = json.loads((rules_dir() / "contract.json").read_text(encoding="utf-8"))
     assert {v: book["versions"][v] for v in RELEASED_CONTRACTS} == RELEASED_CONTRACTS
+    assert book["descriptors"]["0.4.0"] == V.records.digest(json.loads(_at_0_4_0("datapackage.json")))
     was = json.loads(_at_0_4_0("validation/contract.json"))  # {version: contract}, before the licences
     for version, contract in V.contract.recorded().items():
         if version in was:

@@ -153,3 +153,31 @@ def test_a_symlinked_release_record_is_not_read(desc, tmp_path):
         (tmp_path / "validation" / name).symlink_to(tmp_path / "elsewhere" / name)
     got = failures(mine, tmp_path)
     assert [f.rule for f in got] == ["release-record"] and "not a regular file" in got[0].message
+
+
+def test_a_copy_claiming_0_4_0_must_have_its_descriptor_value_for_value(desc):
+    retitled = {**desc, "title": desc["title"] + " (fork)"}
+    assert [f.message for f in failures(retitled)] == ["datapackage.json differs from the one released as 0.4.0"]
+    assert failures({**retitled, "version": "0.4.1"}) == []
+
+
+def test_the_contract_fix_asks_for_no_version_the_package_already_has(desc):
+    """At 2.0.0 a removed table is allowed by the version: the fix says to record the release,
+    not to 'set version to 1.0.0 or later'."""
+    dropped = claiming(desc, "2.0.0")
+    dropped["resources"] = [r for r in dropped["resources"] if r["name"] != "people"]
+    (fail,) = failures(dropped)
+    assert fail.fix == f"restore it; if the change is intended, record the release: `povpkg release {ROOT}` in " \
+                       "povpkg's repository"
+    (fail,) = failures(claiming(dropped, "0.5.0"))
+    assert fail.fix.startswith("restore it; if the change is intended, set version to 1.0.0 or above")
+
+
+@pytest.mark.parametrize("book", [{"package": "mine\x1b[2J"}, {"versions": {"2.0.0\x1b[31m": ""}}])
+def test_a_release_record_names_nothing_a_terminal_would_run(desc, tmp_path, book):
+    mine = {**claiming(desc, "2.0.0"), "name": "mine"}
+    V.records.write(tmp_path / "validation", "mine", "2.0.0", {}, {"tables": {}}, "")
+    path = tmp_path / "validation" / "contract.json"
+    path.write_text(json.dumps({**json.loads(path.read_text(encoding="utf-8")), **book}), encoding="utf-8")
+    (got,) = failures(mine, tmp_path)
+    assert got.rule == "release-record" and "\x1b" not in got.message

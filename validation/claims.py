@@ -11,7 +11,7 @@ The model (docs/releasing.md says it for users):
 - Any other package is held to its own record (``PATH/validation/``, written by
   ``povpkg release``); with none, no contract applies and the report says so.
 - A version the record lists must be that release: the same tables with the same
-  hashes (and, for releases recorded since 0.5.0, the same descriptor). Any other
+  hashes (and, from 0.4.0 on, the same descriptor, value for value). Any other
   version is held to the latest release's contract and must rank above that release
   (so 0.3.9, 0.4.0-fork and 0.4.0+fork cannot pick an older, looser contract).
 """
@@ -79,12 +79,14 @@ def basis(desc: dict, root: Path) -> Basis:
     if _installed(root):
         return Basis(POVPKG, pin, version, f"it is the data installed with {pin.package}")
     if own is not None or error:
-        return Basis(OWN, own, version, "it keeps a release record of its own", error=error)
+        return Basis(OWN, own, version, f"a package other than {pin.package}, with its own release record",
+                     error=error)
     released = {h for hashes in pin.releases.values() for h in hashes.values()}
     if any(isinstance(r, dict) and r.get("hash") in released for r in desc["resources"]):
         return Basis(POVPKG, pin, version, f"it holds tables {pin.package} released and keeps no release record "
                                            "of its own", by_data=True)
-    return Basis(NONE, None, version, f"{name or 'the package'} keeps no release record; "
+    shown = name if isinstance(name, str) and name.isprintable() and len(name) <= 80 else "the package"
+    return Basis(NONE, None, version, f"{shown} is not {pin.package}'s and keeps no release record; "
                                       "`povpkg release PATH` records one")
 
 

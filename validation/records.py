@@ -4,7 +4,7 @@ Two files in a ``validation/`` folder beside the records' owner: ``releases.json
 maps each released version to its tables' sha256 (as ``datapackage.json`` records
 them); ``contract.json`` names the package, maps each version to the digest of its
 contract and holds every distinct contract once, under its digest, so a release that
-changes no schema adds one line there. Versions recorded since 0.5.0 also carry the
+changes no schema adds two lines there. Versions from 0.4.0 on also carry the
 digest of the whole descriptor (``descriptors``), so a copy claiming them must be that
 release value for value.
 
@@ -115,6 +115,11 @@ def _read(folder: str, stamps: tuple) -> Records:
             isinstance(v, str) and isinstance(h, dict) and all(isinstance(x, str) for x in h.values())
             for v, h in releases.items()):
         raise RecordError(f"{Path(folder) / RELEASES} is not a release record (version -> table -> sha256)")
+    if not (book["package"].isprintable() and 0 < len(book["package"]) <= 100):
+        raise RecordError(f"{where}: the package's name is not a short printable name")
+    odd = [v for v in list(releases) + list(book["versions"]) if precedence(v) is None]
+    if odd:
+        raise RecordError(f"{where}: {odd[0][:40]!r} is not a semantic version")
     contracts = {}
     for version, ref in book["versions"].items():
         contract = book["contracts"].get(ref) if isinstance(ref, str) else None
