@@ -164,7 +164,8 @@ def test_a_relative_path_stays_relative_in_a_whole_validation(tmp_path, monkeypa
     monkeypatch.chdir(tmp_path)
     report = povpkg.validate("copy")
     fixes = {f.rule: f.fix for f in report.failures}
-    assert "`povpkg update-hashes copy --bump patch`" in fixes["hash-count"]
+    bump = " --bump patch" if report.contract["released"] else ""  # 0.4.0 is a release; a 0.5.0 in the making not
+    assert f"`povpkg update-hashes copy{bump}`" in fixes["hash-count"]
     assert str(tmp_path) not in report.to_text().split("\n", 1)[1]  # only the header names the absolute path
 
 
