@@ -68,6 +68,7 @@ def release(path=".", bump: str | None = None, replace: bool = False) -> str:
     and by as much as its schema changes need, and CHANGELOG.md (when the folder has
     one) has its entry.
     """
+    from ._codebook import _rows
     from ._hashes import bumped
     from ._package import descriptor
     from ._rules import rules_module
@@ -87,8 +88,6 @@ def release(path=".", bump: str | None = None, replace: bool = False) -> str:
     changed, written = sync_with_bump(path, bump)
     desc = descriptor(dp)
     hashes = {r["name"]: r.get("hash") for r in desc["resources"]}
-    from ._codebook import _rows
-
     rows = {r["name"]: _rows(resource_file(root, r)) for r in desc["resources"]}
     contract = v.contract.contract_of(desc, rows)
     try:
@@ -102,11 +101,13 @@ def release(path=".", bump: str | None = None, replace: bool = False) -> str:
 
 def sync_with_bump(path, bump) -> tuple[list[str], list[str]]:
     """``sync``, raising the version first when ``bump`` is given."""
+    bumped = []
     if bump:
         from ._hashes import update_hashes
 
-        update_hashes(path, bump=bump)
-    return sync(path)
+        bumped, _ = update_hashes(path, bump=bump)
+    changed, written = sync(path)
+    return bumped + changed, written
 
 
 def _record_folder(v, desc: dict, root: Path) -> Path:
