@@ -112,6 +112,18 @@ def test_sync_brings_the_derived_files_the_folder_keeps_up_to_date(mine):
     assert sync(mine) == ([], [])
 
 
+def test_sync_and_release_are_commands(mine, capsys):
+    from povpkg.cli import main
+
+    assert main(["sync", str(mine)]) == 0
+    assert capsys.readouterr().out.strip() == "hashes: up to date; derived files: up to date"
+    assert main(["release", str(mine), "--bump", "patch"]) == 0
+    assert capsys.readouterr().out.startswith("recorded mine 1.0.1:")
+    assert main(["release", str(mine)]) == 2
+    assert capsys.readouterr().err.strip() == ("povpkg: error: version 1.0.1 is already recorded: raise the version "
+                                               "(--bump patch, minor or major)")
+
+
 def test_sync_would_change_nothing_in_this_checkout():
     """What `povpkg sync .` writes is what the checkout holds (built here, nothing written)."""
     for rel, build in DERIVED.items():
