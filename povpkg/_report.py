@@ -88,6 +88,7 @@ class Report:
     stages: list[str] = field(default_factory=list)
     unchecked: list[Unchecked] = field(default_factory=list)  # what could not be checked, with the reason
     sources_not_checked: dict[str, str] = field(default_factory=dict)  # source_id -> why its spans were not read
+    contract: dict | None = None  # the release record and contract the package was held to (claims.Basis.summary)
 
     @property
     def valid(self) -> bool:
@@ -113,6 +114,7 @@ class Report:
             "tables": self.tables,
             "unchecked": [asdict(u) for u in self.unchecked],
             "sources_not_checked": self.sources_not_checked,
+            "contract": self.contract,
             "summary": {"tables": len(self.tables), "rows": sum(self.tables.values()), "failures": len(self.failures)},
             "failures": [_jsonable(asdict(f)) for f in self.failures],
         }
@@ -123,6 +125,8 @@ class Report:
     def to_text(self) -> str:
         lines = [f"povpkg validate: {self.package} (version {self.version})"]
         lines.append("checked: " + ", ".join(self.stages))
+        if self.contract:
+            lines.append("contract: " + contract_text(self.contract))
         by_table: dict[str, list[Failure]] = {}
         for f in self.failures:
             by_table.setdefault(f.table or "package", []).append(f)
@@ -154,6 +158,15 @@ class Report:
             lines.append(f"INVALID: {plural(len(self.failures), 'problem')} in {plural(len(by_table), 'table')}; "
                          f"{plural(t, 'table')}, {plural(n, 'row')} checked.")
         return "\n".join(lines)
+
+
+def contract_text(c: dict) -> str:
+    """``povpkg 0.4.0, povpkg's own record, pinned in the validator (the package is named povpkg)``."""
+    if not c.get("version"):
+        return f"none ({c.get('why')})"
+    where = "povpkg's own record, pinned in the validator" if c.get("owner") == "povpkg" else \
+        f"the package's own record in {c.get('record')}"
+    return f"{c.get('package')} {c.get('version')}, {where} ({c.get('why')})"
 
 
 def _jsonable(d: dict) -> dict:

@@ -64,6 +64,15 @@ def rule_failures(desc: dict, frames: dict, *, root: Path, sources=None, broken=
     return rules_module().run_rules(desc, frames, root=root, sources=sources, broken=broken, package=package)
 
 
+def contract_basis(desc: dict, root: Path) -> dict:
+    """Which release record and contract the package is held to, and whether its version is a release."""
+    claims = rules_module().claims
+    try:
+        return claims.basis(desc, root).summary()
+    except claims.RecordError as exc:  # povpkg's own record is unreadable: say so, the rules fail on it
+        return {"owner": None, "package": None, "version": None, "released": False, "why": str(exc), "record": None}
+
+
 def sources_not_checked(frames: dict, sources) -> dict[str, str]:
     """Sources whose texts the ``sources`` folder does not hold (their spans go unchecked)."""
     if sources is None or "sources" not in frames:

@@ -35,8 +35,10 @@ _MESSAGE = {
     "hash-count": "the data file differs from the sha256 recorded in datapackage.json",
     "byte-count": "the data file's size differs from the bytes recorded in datapackage.json",
 }
-_REHASH = ("after a deliberate edit, run `povpkg update-hashes {root} --bump patch` "
-           "(records the files' new sha256 and size, and raises the version)")
+_REHASH = ("after a deliberate edit, run `povpkg update-hashes {root}` "
+           "(records the files' new sha256 and size)")
+_REHASH_RELEASED = ("after a deliberate edit, run `povpkg update-hashes {root} --bump patch` "
+                    "(records the files' new sha256 and size, and raises the version above its release)")
 _FIX = {
     "type-error": "write the value in the field's type (see `povpkg describe TABLE`)",
     "constraint-error": "use a value the field's constraints allow (see `povpkg describe TABLE`)",
@@ -94,7 +96,30 @@ def validate(path=None, sources=None) -> Report:
     report.unchecked.extend(typed.unchecked)
     report.sources_not_checked = typed.sources_not_checked
     report.stages += ["pandera", "cross-table rules"]
+    from ._rules import contract_basis
+
+    report.contract = contract_basis(desc, root)
+    report.failures = _as_given(report.failures, root, path, report.contract["released"])
     return report
+
+
+def _as_given(failures: list, root: Path, given, released: bool) -> list:
+    """Fix lines name the package as the user did (a relative path stays relative), and a
+    re-hash proposes a version bump only when the version is a release."""
+    import dataclasses
+    import re
+
+    shown = _shell_path(given) if given is not None else _shell_path(root)
+    absolute = _shell_path(root)
+    at_root = re.compile(re.escape(absolute) + r"(?![\w.-])")
+    out = []
+    for f in failures:
+        fix = f.fix
+        if f.rule in ("hash-count", "byte-count"):
+            fix = (_REHASH_RELEASED if released else _REHASH).replace("{root}", absolute)
+        fix = at_root.sub(lambda _: shown, fix)
+        out.append(f if fix == f.fix else dataclasses.replace(f, fix=fix))
+    return out
 
 
 def _read_tables(desc: dict, files: dict, bad: set) -> dict:
@@ -204,8 +229,9 @@ def _frictionless(copy: dict, root: Path, report: Report) -> set[str]:
     return broken
 
 
-def _shell_path(path: Path) -> str:
+def _shell_path(path) -> str:
     """A path as it can be pasted into a shell."""
+    import os
     import shlex
 
-    return shlex.quote(str(path))
+    return shlex.quote(os.fspath(path))

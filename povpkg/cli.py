@@ -1,5 +1,5 @@
 """The ``povpkg`` command: list, show, describe, validate, cite, export, codebook,
-and the edited-copy loop: path, copy, update-hashes.
+the edited-copy loop: path, copy, update-hashes, and the release loop: sync, release.
 
 Exit codes: 0 success (valid), 1 invalid data, 2 could not run (bad input).
 Every problem is one line on stderr; no traceback reaches the user.
@@ -141,13 +141,34 @@ def _add_copy(sub) -> None:
     s.add_argument("--path", help=PATH_HELP)
 
 
-def _add_update_hashes(sub) -> None:
-    s = sub.add_parser("update-hashes", help="record the files' sha256 and size after an edit",
-                       description="Record every resource's sha256 and size in PATH's datapackage.json, "
-                                   "after a deliberate edit of its tables; optionally bump the version.")
+def _writes_to(s, bump: bool = True) -> None:
+    """The arguments of a command that writes into a package: PATH, and --bump."""
     s.add_argument("path", nargs="?", default=".", help="a datapackage.json or its folder (default: .)")
-    s.add_argument("--bump", choices=["major", "minor", "patch"],
-                   help="also raise the version: major (a schema breaks), minor (data added), patch (values corrected)")
+    if bump:
+        s.add_argument("--bump", choices=["major", "minor", "patch"],
+                       help="also raise the version: major (a schema breaks), minor (data added), "
+                            "patch (values corrected)")
+
+
+def _add_update_hashes(sub) -> None:
+    _writes_to(sub.add_parser("update-hashes", help="record the files' sha256 and size after an edit",
+                              description="Record every resource's sha256 and size in PATH's datapackage.json, "
+                                          "after a deliberate edit of its tables; optionally bump the version."))
+
+
+def _add_sync(sub) -> None:
+    s = sub.add_parser("sync", help="bring every file derived from datapackage.json up to date",
+                       description="Record the data files' sha256 and size in PATH's datapackage.json and regenerate "
+                                   "the generated files the folder keeps (CITATION.cff, .zenodo.json, docs/codebook.md).")
+    _writes_to(s, bump=False)
+
+
+def _add_release(sub) -> None:
+    s = sub.add_parser("release", help="sync, then record this version as a release",
+                       description="Optionally raise the version, sync (see `povpkg sync`), then record the version's "
+                                   "table hashes and contract in PATH/validation/ (see docs/releasing.md).")
+    _writes_to(s)
+    s.add_argument("--replace", action="store_true", help="record again a version not yet published")
 
 
 _SUBCOMMANDS = {
@@ -163,6 +184,8 @@ _SUBCOMMANDS = {
     "path": _add_path,
     "copy": _add_copy,
     "update-hashes": _add_update_hashes,
+    "sync": _add_sync,
+    "release": _add_release,
 }
 
 
@@ -381,6 +404,23 @@ def _update_hashes(args, povpkg) -> int:
     return EXIT_OK
 
 
+def _sync(args, povpkg) -> int:
+    from ._release import sync
+
+    changed, written = sync(args.path)
+    print(f"hashes: {', '.join(changed) if changed else 'up to date'}; "
+          f"derived files: {', '.join(written) if written else 'up to date'}")
+    return EXIT_OK
+
+
+def _release(args, povpkg) -> int:
+    from ._release import release
+
+    print(release(args.path, bump=args.bump, replace=args.replace))
+    return EXIT_OK
+
+
 _COMMANDS = {"list": _list, "show": _show, "describe": _describe, "find": _find, "validate": _validate, "cite": _cite,
              "export": _export, "serve": _serve,
-             "codebook": _codebook, "path": _path, "copy": _copy, "update-hashes": _update_hashes}
+             "codebook": _codebook, "path": _path, "copy": _copy, "update-hashes": _update_hashes,
+             "sync": _sync, "release": _release}

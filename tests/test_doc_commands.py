@@ -73,7 +73,7 @@ def test_povpkg_commands_on_the_page_run_as_documented(page, tmp_path, monkeypat
         command, _, comment = line.partition("#")
         words = [_local(w, tmp_path) for w in shlex.split(command)]
         if words[0] == "$EDITOR":
-            _edit(tmp_path / words[1])
+            _edit(tmp_path / words[1], comment)
             continue
         if str(SOURCES) in words and not SOURCES.is_dir():
             continue  # the source texts are not here (CI without ../shared)
@@ -97,8 +97,20 @@ def _local(word, tmp_path):
     return word
 
 
-def _edit(csv_path):
-    """A reader's correction: one cell of one row changed."""
-    text = csv_path.read_text(encoding="utf-8")
+def _edit(path, comment):
+    """What the comment says the reader changes: in a descriptor, the properties it
+    quotes (and a table dropped, for "drop"); in a table, one cell."""
+    text = path.read_text(encoding="utf-8")
+    if path.name == "datapackage.json":
+        import json
+
+        desc = json.loads(text)
+        desc.update(dict(re.findall(r'"(\w+)": "([^"]*)"', comment)))
+        if "drop" in comment:  # a table nothing else needs (tests/test_derived.py drops more)
+            dropped = next(r for r in desc["resources"] if r["name"] == "funding_2009_totals")
+            desc["resources"].remove(dropped)
+            (path.parent / dropped["path"]).unlink()
+        path.write_text(json.dumps(desc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        return
     assert "Rio de Janeiro" in text
-    csv_path.write_text(text.replace("Rio de Janeiro", "Rio De Janeiro", 1), encoding="utf-8")
+    path.write_text(text.replace("Rio de Janeiro", "Rio De Janeiro", 1), encoding="utf-8")

@@ -23,7 +23,7 @@ def test_codebook_covers_every_field(desc):
 
 
 def test_zenodo_json_is_current():
-    # regenerate with: python -c "import json, povpkg._cite as c; print(json.dumps(c.zenodo(), indent=2))" > .zenodo.json
+    # regenerate with: povpkg sync (which also regenerates CITATION.cff and docs/codebook.md)
     assert json.loads((ROOT / ".zenodo.json").read_text(encoding="utf-8")) == zenodo(ROOT)
 
 

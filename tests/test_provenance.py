@@ -201,4 +201,4 @@ def test_a_text_edited_between_two_validations_is_read_again(tmp_path, sources_d
     assert "source-text" in povpkg.validate(sources=part).rules()
     (part / name).unlink()
     report = povpkg.validate(sources=part)
-    assert report.valid and len(report.sources_not_checked) == len(povpkg.load("sources")) - 4
+    assert report.valid and len(report.sources_not_checked) == sum(not (part / f).is_file() for f in povpkg.load("sources")["file_name"])

@@ -1,27 +1,26 @@
-"""The package's contract, pinned by the package itself, not by the descriptor under test.
+"""The package's contract, recorded per release, not read from the descriptor under test.
 
 An edit to ``datapackage.json`` could otherwise switch its own checks off (drop a
-table, a ``minimum``, a foreign key). ``validation/contract.json`` records, per
-released version, what every table promises: its fields with their types and
-constraints, its keys, and whether it must have rows. A copy is compared with the
-contract of the version it claims (or the newest recorded one below it); every
-removed or loosened promise fails, field by field, with the semantic-versioning bump
-it requires. Additions (a new table, field, constraint or key) are allowed.
+table, a ``minimum``, a foreign key, change the licence). A release record
+(``records``) holds, per released version, what every table promises: its fields with
+their types and constraints, its keys, whether it must have rows, and the licences.
+``claims.basis`` says which record and which version apply; every removed or loosened
+promise fails, field by field, with the semantic-versioning bump it requires.
+Additions (a new table, field, constraint or key) are allowed, except under the
+number of a release, which a copy must match exactly.
 
-Record the contract for an intended change with ``python scripts/record_release.py
---replace`` (unpublished version) or after a version bump without ``--replace``.
+``povpkg release`` records the contract with the release.
 """
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-from pathlib import Path
+import shlex
 
 from povpkg._report import Failure
 
+from .claims import POVPKG, basis
+from .records import pinned, precedence
 from .rules import rule
 
-CONTRACT_FILE = Path(__file__).parent / "contract.json"
 # field properties that change what a value means or which values pass
 FIELD_KEYS = ("type", "format", "trueValues", "falseValues", "bareNumber", "groupChar", "decimalChar")
 LOWER_BOUNDS, UPPER_BOUNDS = ("minimum", "minLength"), ("maximum", "maxLength")
@@ -47,47 +46,43 @@ def contract_of(desc: dict, rows: dict) -> dict:
             "missingValues": schema.get("missingValues", [""]),
             "nonempty": rows.get(res["name"], 0) > 0,
         }
-    return {"tables": tables}
+        if "licenses" in res:  # a table's own licence overrides the package's
+            tables[res["name"]]["licenses"] = _licenses(res)
+    return {"tables": tables, "licenses": _licenses(desc)}
+
+
+def _licenses(obj: dict) -> list:
+    """The names of the licences ``obj`` (the package or a resource) declares, in order."""
+    given = obj.get("licenses") if isinstance(obj.get("licenses"), list) else []
+    return [lic.get("name") if isinstance(lic, dict) else lic for lic in given]
 
 
 def recorded() -> dict:
-    """Every recorded version's contract (read once per change of the file)."""
-    st = CONTRACT_FILE.stat()
-    return _read(st.st_mtime_ns, st.st_size)
+    """Every version's contract in povpkg's own (pinned) record."""
+    return pinned().contracts
 
 
-@lru_cache(maxsize=2)
-def _read(mtime, size) -> dict:
-    return json.loads(CONTRACT_FILE.read_text(encoding="utf-8"))
-
-
-def pinned_foreign_keys(desc: dict) -> dict:
-    """Foreign keys per table from the contract the copy descends from."""
-    record = recorded()
-    version = base_version(desc.get("version"), record)
-    tables = record[version]["tables"] if version else {}
-    return {name: t["foreignKeys"] for name, t in tables.items()}
-
-
-def base_version(version, versions) -> str | None:
-    """The recorded version a copy claiming ``version`` descends from: itself if recorded,
-    else the newest recorded one below it, else the newest recorded one."""
-    if isinstance(version, str) and version in versions:
-        return version
-    ordered = sorted(versions, key=_semver)
-    below = [v for v in ordered if _semver(v) < _semver(version)] if isinstance(version, str) else []
-    return (below or ordered or [None])[-1]
+def pinned_foreign_keys(desc: dict, root) -> dict:
+    """Foreign keys per table from the contract the package is held to."""
+    contract = basis(desc, root).contract() or {"tables": {}}
+    return {name: t["foreignKeys"] for name, t in contract["tables"].items()}
 
 
 def differences(base: dict, desc: dict) -> list[tuple[str, str | None, str, str]]:
     """Every promise of ``base`` that ``desc`` breaks: ``(table, field, message, bump)``."""
     out = []
-    current = contract_of(desc, {})["tables"]
+    now = contract_of(desc, {})
+    current = now["tables"]
+    if "licenses" in base and now["licenses"] != base["licenses"]:
+        out.append((None, "licenses", f"the licences changed from {base['licenses']} to {now['licenses']}", MAJOR))
     for table, want in base["tables"].items():
         have = current.get(table)
         if have is None:
             out.append((table, None, f"table {table} was removed", MAJOR))
             continue
+        if "licenses" in base and have.get("licenses") != want.get("licenses"):
+            out.append((table, "licenses", f"the licences of {table} changed from {want.get('licenses')} to "
+                                           f"{have.get('licenses')}", MAJOR))
         if want["fields"] and not have["fields"]:
             out.append((table, None, f"{table} declares no fields (its schema is missing or not inline)", MAJOR))
             continue
@@ -148,32 +143,72 @@ def _as_list(v) -> list:
     return [v] if isinstance(v, str) else list(v) if isinstance(v, list) else []
 
 
-def _semver(v) -> tuple:
-    try:
-        return tuple(int(p) for p in str(v).split("-")[0].split("."))
-    except ValueError:
-        return ()
+def additions(base: dict, desc: dict) -> list[tuple[str, str | None, str]]:
+    """What ``desc`` adds to ``base`` and ``differences`` does not report (a table, a field, a
+    tightened constraint, a new key): ``(table, field, message)``; allowed above a release,
+    not under its number."""
+    out = []
+    current = contract_of(desc, {})["tables"]
+    for table, have in current.items():
+        want = base["tables"].get(table)
+        if want is None:
+            out.append((table, None, f"table {table} was added"))
+            continue
+        for name, field in have["fields"].items():
+            was = want["fields"].get(name)
+            if was is None:
+                out.append((table, name, f"field {table}.{name} was added"))
+            elif field != was and not list(_field_changes(f"{table}.{name}", was, field)):
+                out.append((table, name, f"a constraint of {table}.{name} was added or tightened"))
+        if [fk for fk in have["foreignKeys"] if fk not in want["foreignKeys"]] or \
+                set(want["missingValues"]) - set(have["missingValues"]):
+            out.append((table, None, f"a foreign key or missing value of {table} changed"))
+    return out
+
+
+def needed_bump(base: dict, desc: dict) -> str:
+    """The least version bump (major, minor, patch) that the differences from ``base`` need."""
+    bumps = {bump for *_, bump in differences(base, desc)}
+    return "major" if MAJOR in bumps else "minor" if bumps or additions(base, desc) else "patch"
 
 
 def bumped(version: str, bump: str) -> str:
-    major, minor, _ = (_semver(version) + (0, 0, 0))[:3]
+    """The least version a change of kind ``bump`` (MAJOR or MINOR) needs above ``version``."""
+    major, minor = precedence(version)[:2]
     return f"{major + 1}.0.0" if bump == MAJOR else f"{major}.{minor + 1}.0"
 
 
 @rule("contract", needs=())
 def contract(frames, ctx):
-    """The descriptor keeps every promise of the recorded contract; tables that had rows keep some."""
-    record = recorded()
+    """The descriptor keeps every promise of the contract it is held to; tables that had rows keep some;
+    under a release's number, it adds nothing either."""
     desc = ctx.package or ctx.desc
-    version = base_version(desc.get("version"), record)
-    if version is None:
+    b = basis(desc, ctx.root)
+    base = b.contract()
+    if base is None:
         return
-    base = record[version]
+    here = shlex.quote(str(ctx.root))
     for table, field, message, bump in differences(base, desc):
-        yield Failure(rule="contract", table=table, field=field, message=f"{message} (since {version}: a {bump} change)",
-                      fix=f"restore it; if the change is intended, set version to {bumped(version, bump)} or later, "
-                          "add a CHANGELOG entry and record the contract with `python scripts/record_release.py`")
+        yield Failure(rule="contract", table=table, field=field, message=f"{message} (since {b.base}: a {bump} change)",
+                      fix=_fix(b, bumped(b.base, bump), here))
+    if b.released and b.base == b.version:
+        for table, field, message in additions(base, desc):
+            yield Failure(rule="contract", table=table, field=field,
+                          message=f"{message} under the number of release {b.version}, which must stay as released",
+                          fix=f"raise the version: `povpkg update-hashes {here} --bump minor`")
     for table, want in base["tables"].items():
         if want["nonempty"] and table in frames and frames[table].empty:
             yield Failure(rule="contract", table=table, message=f"{table} has no rows; the package's contract requires rows",
                           fix="restore the table's rows")
+
+
+def _fix(b, needed: str, here: str) -> str:
+    """How to restore a promise, or make the change a release of its own."""
+    if b.owner == POVPKG and b.by_data:
+        return (f"restore it; or, to publish it as a dataset derived from {b.records.package}, record its own "
+                f"release: `povpkg release {here}` (see docs/releasing.md)")
+    record = f"record the release: `povpkg release {here}`" + (
+        f" in {b.records.package}'s repository" if b.owner == POVPKG else "")
+    if precedence(b.version) is None or precedence(b.version) < precedence(needed):
+        return f"restore it; if the change is intended, set version to {needed} or above, add a CHANGELOG entry and {record}"
+    return f"restore it; if the change is intended, {record}"

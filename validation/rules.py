@@ -464,7 +464,7 @@ def foreign_keys(frames, ctx):
     """
     from .contract import pinned_foreign_keys
 
-    pinned = pinned_foreign_keys(ctx.package or ctx.desc)
+    pinned = pinned_foreign_keys(ctx.package or ctx.desc, ctx.root)
     in_package = {r["name"] for r in (ctx.package or ctx.desc)["resources"]}
     for res in ctx.desc["resources"]:
         name = res["name"]
@@ -546,25 +546,6 @@ def no_formulas(frames, ctx):
             yield Failure(rule="formula-injection", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
                           field=col, value=v, message="starts with a spreadsheet formula character",
                           fix="reword the cell so it does not start with =, +, @, - (before a non-digit), TAB or CR")
-
-
-@rule("release-record", needs=())
-def release_record(frames, ctx):
-    """Data recorded for a released version may not change under that version number."""
-    import json
-    import shlex
-
-    record = json.loads((Path(__file__).parent / "releases.json").read_text(encoding="utf-8"))
-    version = ctx.desc.get("version")
-    hashes = record.get(version) if isinstance(version, str) else None
-    if not hashes:
-        return
-    for res in (ctx.package or ctx.desc)["resources"]:
-        if res["name"] in hashes and hashes[res["name"]] != res.get("hash"):
-            yield Failure(rule="release-record", table=res["name"], field="hash", value=res.get("hash"),
-                          message=f"the data changed but the version is still {version}, whose release recorded other data",
-                          fix=f"raise the version: `povpkg update-hashes {shlex.quote(str(ctx.root))} --bump patch` "
-                              "(or minor for added data, major for a broken schema)")
 
 
 FORMULA = r"[=+@\t\r]|-(?![\d.])"  # = + @, - before a non-digit, TAB, CR
