@@ -1,0 +1,119 @@
+"""Rule ``period-matches-words``: a figure that covers several years says so in ``period``.
+
+A cumulative figure coded as one year is the commonest way to add up money twice (a
+total since 1996 beside the years it contains), so the rule reads the words that
+describe a figure, the row's own (``purpose`` or ``subject``, ``notes``) and, with
+``--sources``, the sentence of its span that writes the figure: "from 2004 to 2012",
+"since", "cumulative", "over the past three years", "as of", "in total", 累计, 以来,
+至今. Where they say several years, ``period`` must be ``stated_years`` (with
+``period_start_year``) or ``unstated_years``; and ``stated_years`` goes with a start
+year, before ``year``, never without one.
+"""
+from __future__ import annotations
+
+import re
+
+from povpkg._report import Failure
+
+from .rules import pd_isna, row_key, rule
+
+MULTI_YEAR = re.compile(
+    r"(?<![\w-])(?:from\s+(?:the\s+)?(?:end\s+of\s+|early\s+|late\s+|mid-?)?(?:19|20)\d\d\w*\s+(?:to|till|until|through)"
+    r"\s+(?:19|20)\d\d"
+    r"|(?:19|20)\d\d\s*(?:-|–|—|to)\s*(?:19|20)\d\d"
+    r"|since|cumulative(?:ly)?|accumulat\w*"
+    r"|(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+(?:[\w-]+\s+)?(?:years?|decades?)"
+    r"|as\s+of|up\s+to\s+now|so\s+far|to\s+date|till\s+now|until\s+now|in\s+total)(?![\w-])"
+    r"|累计|以来|至今|迄今", re.IGNORECASE)
+SEVERAL = ("stated_years", "unstated_years")
+OWN_WORDS = {"amounts": ("purpose", "notes"), "indicators": ("subject", "notes")}
+FIGURE = {"amounts": "value_stated", "indicators": "value"}
+_SENTENCE_END = re.compile(r"(?<!\d)[.!?;。；！？](?!\d)|\n")
+FIX = ("set period to stated_years with period_start_year (or unstated_years when the source gives no first year); "
+       "if the words describe something else, reword them")
+
+
+def says_several_years(text) -> str | None:
+    """The words of ``text`` that say a figure covers several years, or None."""
+    if not isinstance(text, str):
+        return None
+    m = MULTI_YEAR.search(text)
+    if m is None or _same_year_range(m.group()):
+        return None
+    return m.group()
+
+
+def _same_year_range(words: str) -> bool:
+    """'2012-2012' is one year: a range only counts when its years differ."""
+    years = re.findall(r"(?:19|20)\d\d", words)
+    return len(years) == 2 and years[0] == years[1]
+
+
+def figure_sentences(span: str, value) -> list[str]:
+    """The sentences of ``span`` that write ``value`` (the clause a figure is stated in)."""
+    from .provenance import mentions
+
+    found = mentions(span, value)
+    if not found:
+        return []
+    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(span)] + [len(span)]
+    out = []
+    for start, _ in found:
+        i = max(k for k in range(len(bounds)) if bounds[k] <= start)
+        j = min(i + 1, len(bounds) - 1)
+        out.append(span[bounds[i]:bounds[j]])
+    return list(dict.fromkeys(out))
+
+
+@rule("period-matches-words", needs=("amounts", "indicators", "sources"))
+def period_matches_words(frames, ctx):
+    """Figures described as covering several years have a several-year ``period``."""
+    texts = _texts(frames, ctx)
+    for table, key in (("amounts", "amount_id"), ("indicators", "indicator_id")):
+        df = frames[table]
+        if "period" not in df.columns:
+            continue
+        yield from _start_year_agrees(ctx, table, df)
+        cols = [c for c in OWN_WORDS[table] if c in df.columns]
+        one = df[df["period"].isna() | ~df["period"].isin(SEVERAL)]
+        for i, r in zip(one.index, one[[*cols, "source_id", "span_start", "span_end", FIGURE[table]]].to_dict("records")):
+            why = next((f"its {c} says '{w}'" for c in cols if (w := says_several_years(r[c]))), None)
+            if why is None and r["source_id"] in texts:
+                why = _span_says(texts[r["source_id"]].text[int(r["span_start"]):int(r["span_end"])], r[FIGURE[table]])
+            if why:
+                period = "empty" if pd_isna(df.at[i, "period"]) else df.at[i, "period"]
+                yield Failure(rule="period-matches-words", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
+                              field="period", value=None if period == "empty" else period,
+                              message=f"{why}, so the figure covers several years, but period is {period}", fix=FIX)
+
+
+def _texts(frames, ctx) -> dict:
+    if not ctx.sources:
+        return {}
+    from .provenance import read_texts
+
+    return read_texts(ctx.sources, frames["sources"]).texts
+
+
+def _span_says(span: str, value) -> str | None:
+    for sentence in figure_sentences(span, value):
+        if words := says_several_years(sentence):
+            return f"the sentence of its span that states {value:g} says '{words}'"
+    return None
+
+
+def _start_year_agrees(ctx, table, df):
+    """stated_years has a first year before ``year``; no other period has one."""
+    start, year, period = df["period_start_year"], df["year"], df["period"].astype("string")
+    several = (period == "stated_years").fillna(False)
+    cases = (
+        (several & start.isna(), "period_start_year", "period is stated_years but period_start_year is empty"),
+        (several & start.notna() & (year.isna() | (start >= year)).fillna(True), "period_start_year",
+         "period_start_year is not before year (stated_years runs from period_start_year to year)"),
+        (~several & start.notna(), "period", "period_start_year is filled, so period must be stated_years"),
+    )
+    for mask, field, message in cases:
+        for i in df.index[mask.to_numpy(bool)]:
+            v = df.at[i, field]
+            yield Failure(rule="period-matches-words", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
+                          field=field, value=None if pd_isna(v) else str(v), message=message, fix=FIX)
