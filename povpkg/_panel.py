@@ -20,6 +20,7 @@ def pairing_panel(amounts, pairings):
 
     am = _single_year_yuan(amounts)
     counted = am[am["recommended_for_aggregates"].fillna(False).astype(bool)]
+    _refuse_nested(amounts, counted)
     pairs = counted[counted["pairing_id"].notna()]
     cells = _cells(pairs)
     totals = _pair_totals(am, counted)
@@ -38,6 +39,23 @@ def pairing_panel(amounts, pairings):
         out[c] = out[c].astype("string")
     out["year"] = out["year"].astype("Int64")
     return out.reindex(columns=COLUMNS)
+
+
+def _refuse_nested(amounts, counted) -> None:
+    """A recommended row inside another recommended row would be counted twice: refuse the
+    package (validation's recommended-for-aggregates rule names it too)."""
+    from .errors import DataError
+
+    ids = set(counted["amount_id"])
+    whole_of = dict(zip(amounts["amount_id"], amounts["part_of"]))
+    for part in sorted(ids):
+        seen, whole = {part}, whole_of.get(part)
+        while isinstance(whole, str) and whole not in seen:
+            if whole in ids:
+                raise DataError(f"amounts {part} and its whole {whole} are both recommended for aggregates, so the "
+                                "panel would count that money twice; run `povpkg validate`")
+            seen.add(whole)
+            whole = whole_of.get(whole)
 
 
 def _single_year_yuan(amounts):

@@ -104,7 +104,10 @@ def _span_says(span: str, value) -> str | None:
 
 def _start_year_agrees(ctx, table, df):
     """stated_years has a first year before ``year``; no other period has one."""
-    start, year, period = df["period_start_year"], df["year"], df["period"].astype("string")
+    import pandas as pd
+
+    start, year = (pd.to_numeric(df[c], errors="coerce").astype("Float64") for c in ("period_start_year", "year"))
+    period = df["period"].astype("string")
     several = (period == "stated_years").fillna(False)
     cases = (
         (several & start.isna(), "period_start_year", "period is stated_years but period_start_year is empty"),
