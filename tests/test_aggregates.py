@@ -66,7 +66,7 @@ def test_whole_false_with_its_parts_true_is_fine(pkg):
     update(pkg, "amounts", {"amount_id": "am-2010-zhejiang-sichuan-donated"}, recommended_for_aggregates="false")
     for part in ("am-2010-zhejiang-sichuan-provincial", "am-2010-zhejiang-sichuan-cities"):
         update(pkg, "amounts", {"amount_id": part}, recommended_for_aggregates="true")
-    assert povpkg.validate(pkg).rules() == {"release-record"}
+    assert povpkg.validate(pkg).rules() <= {"release-record"}  # release-record: the copy changed under a recorded version
 
 
 def test_an_empty_flag_fails(pkg):

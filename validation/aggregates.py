@@ -57,9 +57,9 @@ def _why_not(row, flagged) -> str | None:
         return f"it is {NOT_FUNDS[str(row['kind'])]}"
     if str(row.get("aid_type")) in NOT_ONE_KIND:
         return f"it is {NOT_ONE_KIND[str(row['aid_type'])]}"
-    if "period" in row.index and row["period"] != "one_year":
-        return ("it covers several years (period " + str(row["period"]) + "): it may contain the yearly rows"
-                if pd.notna(row["period"]) else "the source gives no year or period for it")
+    if "period" in row.index and (pd.isna(row["period"]) or str(row["period"]) != "one_year"):
+        return ("the source gives no year or period for it" if pd.isna(row["period"]) else
+                f"it covers several years (period {row['period']}): it may contain the yearly rows")
     if pd.isna(row["year"]):
         return "its year is not stated: it cannot be placed beside the yearly rows"
     if str(row["kind"]) == "total" and pd.notna(row["project_id"]):

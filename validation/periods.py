@@ -65,7 +65,7 @@ def figure_sentences(span: str, value) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-@rule("period-matches-words", needs=("amounts", "indicators", "sources"))
+@rule("period-matches-words", needs=("amounts", "indicators"))
 def period_matches_words(frames, ctx):
     """Figures described as covering several years have a several-year ``period``."""
     texts = _texts(frames, ctx)
@@ -78,7 +78,7 @@ def period_matches_words(frames, ctx):
         one = df[df["period"].isna() | ~df["period"].isin(SEVERAL)]
         for i, r in zip(one.index, one[[*cols, "source_id", "span_start", "span_end", FIGURE[table]]].to_dict("records")):
             why = next((f"its {c} says '{w}'" for c in cols if (w := says_several_years(r[c]))), None)
-            if why is None and r["source_id"] in texts:
+            if why is None and r["source_id"] in texts and not (pd_isna(r["span_start"]) or pd_isna(r["span_end"])):
                 why = _span_says(texts[r["source_id"]].text[int(r["span_start"]):int(r["span_end"])], r[FIGURE[table]])
             if why:
                 period = "empty" if pd_isna(df.at[i, "period"]) else df.at[i, "period"]
@@ -88,7 +88,8 @@ def period_matches_words(frames, ctx):
 
 
 def _texts(frames, ctx) -> dict:
-    if not ctx.sources:
+    """The source texts, with --sources (and a sources table that loaded); else none."""
+    if not ctx.sources or frames.get("sources") is None:
         return {}
     from .provenance import read_texts
 
