@@ -41,12 +41,13 @@ def test_the_shipped_rows_pass(frames):
 
 @pytest.mark.parametrize("text", ["cumulative to 2009", "Since 1996, the city gave", "from 2004 to 2012",
                                   "over the past three years", "as of the end of 2019", "in total, by the report",
-                                  "2016-2020 support", "up to now", "自2016年以来", "累计投入"])
+                                  "2016-2020 support", "up to now", "By 2010, a total of", "自2016年以来", "累计投入"])
 def test_words_that_say_several_years(text):
     assert R.periods.says_several_years(text)
 
 
 @pytest.mark.parametrize("text", ["in 2011", "planned for 2018", "2012-2012", "a total of 37.18 million yuan",
+                                  "the Outline (2011-2020) guides it", "by March",
                                   "year not stated (2008 or 2009)", None])
 def test_words_that_do_not(text):
     assert R.periods.says_several_years(text) is None
@@ -101,6 +102,22 @@ def test_with_the_texts_the_figures_own_sentence_is_read(tmp_path):
     assert failures(text_frames(tmp_path, 40.0), sources=tmp_path) == [("amounts", "a", "period")]
     assert failures(text_frames(tmp_path, 2.5), sources=tmp_path) == []
     assert failures(text_frames(tmp_path, 40.0)) == []  # without --sources the span is not read
+
+
+LONG = ("Up to now, the city has put in 48.7 million yuan and built 600 projects. From 2009 to 2010 the province "
+        "took charge of 237 villages (123 in 2009 and 114 in 2010) in 11 counties.")
+
+
+@pytest.mark.parametrize(("figure", "span", "table", "flagged"), [
+    (48.7, "48.7 million yuan", "amounts", True),  # a narrow span: its sentence says "Up to now"
+    (600, "600 projects", "indicators", False),  # for a count, "up to now" is a time, not a period
+    (123, "123 in 2009", "indicators", False),  # the figure names its one year
+    (11, "11 counties", "indicators", True),  # the 11 counties of the 2009-2010 drive
+])
+def test_the_sentence_around_a_narrow_span_is_read(figure, span, table, flagged):
+    at = LONG.index(span)
+    said = R.periods._span_says(LONG, at, at + len(span), figure, strong_only=table != "amounts")
+    assert bool(said) is flagged, said
 
 
 def test_the_named_cumulative_rows_carry_their_periods(frames):

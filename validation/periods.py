@@ -3,11 +3,13 @@
 A cumulative figure coded as one year is the commonest way to add up money twice (a
 total since 1996 beside the years it contains), so the rule reads the words that
 describe a figure, the row's own (``purpose`` or ``subject``, ``notes``) and, with
-``--sources``, the sentence of its span that writes the figure: "from 2004 to 2012",
+``--sources``, the sentence that writes the figure of its span: "from 2004 to 2012",
 "since", "cumulative", "over the past three years", "as of", "in total", 累计, 以来,
 至今. Where they say several years, ``period`` must be ``stated_years`` (with
 ``period_start_year``) or ``unstated_years``; and ``stated_years`` goes with a start
-year, before ``year``, never without one.
+year, before ``year``, never without one. The sentence is read near the figure (a long
+one dates other things too), a figure that names its own year ("123 in 2009") is of
+that year, and for a count "up to now" is a time rather than a period.
 """
 from __future__ import annotations
 
@@ -23,11 +25,14 @@ MULTI_YEAR = re.compile(
     r"|(?:19|20)\d\d\s*(?:-|–|—|to)\s*(?:19|20)\d\d"
     r"|since|cumulative(?:ly)?|accumulat\w*"
     r"|(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+(?:[\w-]+\s+)?(?:years?|decades?)"
-    r"|as\s+of|up\s+to\s+now|so\s+far|to\s+date|till\s+now|until\s+now|in\s+total)(?![\w-])"
+    r"|(?:as\s+of|by)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d|as\s+of|up\s+to\s+now|so\s+far|to\s+date|till\s+now|until\s+now|in\s+total)(?![\w-])"
     r"|累计|以来|至今|迄今", re.IGNORECASE)
+WEAK = re.compile(r"as\s+of|up\s+to\s+now|so\s+far|to\s+date|till\s+now|until\s+now|in\s+total", re.IGNORECASE)
 SEVERAL = ("stated_years", "unstated_years")
 OWN_WORDS = {"amounts": ("purpose", "notes"), "indicators": ("subject", "notes")}
 FIGURE = {"amounts": "value_stated", "indicators": "value"}
+NEAR = 160  # characters either side of the figure, within its sentence: a long sentence dates several things
+_OWN_YEAR = re.compile(r"[^,;.。，；]{0,40}?\bin\s+(?:19|20)\d\d\b(?!\s*(?:-|–|to)\s*(?:19|20)\d\d)")
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?;。；！？](?!\d)|\n")
 FIX = ("set period to stated_years with period_start_year (or unstated_years when the source gives no first year); "
        "if the words describe something else, reword them")
@@ -37,10 +42,15 @@ def says_several_years(text) -> str | None:
     """The words of ``text`` that say a figure covers several years, or None."""
     if not isinstance(text, str):
         return None
-    m = MULTI_YEAR.search(text)
-    if m is None or _same_year_range(m.group()):
-        return None
-    return m.group()
+    for m in MULTI_YEAR.finditer(text):
+        if not (_same_year_range(m.group()) or _in_a_title(text, m)):
+            return m.group()
+    return None
+
+
+def _in_a_title(text: str, m) -> bool:
+    """'Outline ... (2011-2020)': years in brackets of their own name a plan's period, not the figure's."""
+    return text[m.start() - 1:m.start()] in "(（" and text[m.end():m.end() + 1] in ")）" and m.start() > 0
 
 
 def _same_year_range(words: str) -> bool:
@@ -49,19 +59,24 @@ def _same_year_range(words: str) -> bool:
     return len(years) == 2 and years[0] == years[1]
 
 
-def figure_sentences(span: str, value) -> list[str]:
-    """The sentences of ``span`` that write ``value`` (the clause a figure is stated in)."""
+def figure_sentences(text: str, start: int, end: int, value) -> list[str]:
+    """The sentences of ``text`` that write ``value`` inside the span ``start``:``end``, read up to
+    NEAR characters either side of it: a narrow span may cut off the words that date its figure
+    ("Up to now, ... 487 million"), and a long sentence may date something else far from it."""
     from .provenance import mentions
 
-    found = mentions(span, value)
+    found = mentions(text[start:end], value)
     if not found:
         return []
-    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(span)] + [len(span)]
+    bounds = [m.end() for m in _SENTENCE_END.finditer(text)]
     out = []
-    for start, _ in found:
-        i = max(k for k in range(len(bounds)) if bounds[k] <= start)
-        j = min(i + 1, len(bounds) - 1)
-        out.append(span[bounds[i]:bounds[j]])
+    for at, until in found:
+        if _OWN_YEAR.match(text, start + until):  # "123 villages in 2009": the figure names its one year
+            continue
+        at, until = at + start, until + start
+        left = max((b for b in bounds if b <= at), default=0)
+        right = min((b for b in bounds if b > at), default=len(text))
+        out.append(text[max(left, at - NEAR):min(right, until + NEAR)])
     return list(dict.fromkeys(out))
 
 
@@ -79,7 +94,8 @@ def period_matches_words(frames, ctx):
         for i, r in zip(one.index, one[[*cols, "source_id", "span_start", "span_end", FIGURE[table]]].to_dict("records")):
             why = next((f"its {c} says '{w}'" for c in cols if (w := says_several_years(r[c]))), None)
             if why is None and r["source_id"] in texts and not (pd_isna(r["span_start"]) or pd_isna(r["span_end"])):
-                why = _span_says(texts[r["source_id"]].text[int(r["span_start"]):int(r["span_end"])], r[FIGURE[table]])
+                why = _span_says(texts[r["source_id"]].text, int(r["span_start"]), int(r["span_end"]),
+                                 r[FIGURE[table]], strong_only=table != "amounts")
             if why:
                 period = "empty" if pd_isna(df.at[i, "period"]) else df.at[i, "period"]
                 yield Failure(rule="period-matches-words", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
@@ -96,9 +112,13 @@ def _texts(frames, ctx) -> dict:
     return read_texts(ctx.sources, frames["sources"]).texts
 
 
-def _span_says(span: str, value) -> str | None:
-    for sentence in figure_sentences(span, value):
-        if words := says_several_years(sentence):
+def _span_says(text: str, start: int, end: int, value, *, strong_only: bool = False) -> str | None:
+    """What the sentence stating the figure says of several years. A count (an indicator)
+    "up to now" or "as of" a date is a stock at that time, so only the words of a period
+    ("since", "cumulative", "from ... to ...") count for it; for money they all do."""
+    for sentence in figure_sentences(text, start, end, value):
+        words = says_several_years(sentence)
+        if words and not (strong_only and WEAK.fullmatch(words)):
             return f"the sentence of its span that states {value:g} says '{words}'"
     return None
 
