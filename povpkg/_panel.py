@@ -44,18 +44,16 @@ def pairing_panel(amounts, pairings):
 def _refuse_nested(amounts, counted) -> None:
     """A recommended row inside another recommended row would be counted twice: refuse the
     package (validation's recommended-for-aggregates rule names it too)."""
+    from ._parts import wholes
     from .errors import DataError
 
     ids = set(counted["amount_id"])
     whole_of = dict(zip(amounts["amount_id"], amounts["part_of"]))
     for part in sorted(ids):
-        seen, whole = {part}, whole_of.get(part)
-        while isinstance(whole, str) and whole not in seen:
-            if whole in ids:
-                raise DataError(f"amounts {part} and its whole {whole} are both recommended for aggregates, so the "
-                                "panel would count that money twice; run `povpkg validate`")
-            seen.add(whole)
-            whole = whole_of.get(whole)
+        whole = next((w for w in wholes(part, whole_of) if w in ids), None)
+        if whole is not None:
+            raise DataError(f"amounts {part} and its whole {whole} are both recommended for aggregates, so the "
+                            "panel would count that money twice; run `povpkg validate`")
 
 
 def _single_year_yuan(amounts):

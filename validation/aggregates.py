@@ -72,12 +72,7 @@ def _why_not(row, flagged) -> str | None:
 
 def _whole_flagged(amount_id, whole_of, flagged) -> str | None:
     """The recommended whole this amount lies within, through part_of at any depth."""
-    import pandas as pd
+    from povpkg._parts import wholes
 
-    seen, whole = {amount_id}, whole_of.get(amount_id)
-    while isinstance(whole, str) and not pd.isna(whole) and whole not in seen:
-        if whole in flagged:
-            return f"its whole {whole} is recommended too: the part would be counted twice"
-        seen.add(whole)
-        whole = whole_of.get(whole)
-    return None
+    whole = next((w for w in wholes(amount_id, whole_of) if w in flagged), None)
+    return None if whole is None else f"its whole {whole} is recommended too: the part would be counted twice"
