@@ -27,7 +27,11 @@ MULTI_YEAR = re.compile(
     r"|(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+(?:[\w-]+\s+)?(?:years?|decades?)"
     r"|(?:as\s+of|by)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d|as\s+of|up\s+to\s+now|so\s+far|to\s+date|till\s+now|until\s+now|in\s+total)(?![\w-])"
     r"|累计|以来|至今|迄今", re.IGNORECASE)
-WEAK = re.compile(r"as\s+of|up\s+to\s+now|so\s+far|to\s+date|till\s+now|until\s+now|in\s+total", re.IGNORECASE)
+WEAK = re.compile(r"as\s+of|so\s+far|to\s+date|till\s+now|until\s+now|in\s+total", re.IGNORECASE)  # a source's: may be one year
+COUNT_WEAK = re.compile(WEAK.pattern + r"|up\s+to\s+now", re.IGNORECASE)  # a count "up to now" is a stock
+_SINCE_WHEN = re.compile(r"\s+(?:(?:the\s+)?(?:early\s+|late\s+|mid-?|end\s+of\s+)?(?:19|20)\d\d|then|its\b|their\b|the\b"
+                         r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)",
+                         re.IGNORECASE)
 SEVERAL = ("stated_years", "unstated_years")
 OWN_WORDS = {"amounts": ("purpose", "notes"), "indicators": ("subject", "notes")}
 FIGURE = {"amounts": "value_stated", "indicators": "value"}
@@ -38,19 +42,31 @@ FIX = ("set period to stated_years with period_start_year (or unstated_years whe
        "if the words describe something else, reword them")
 
 
-def says_several_years(text) -> str | None:
-    """The words of ``text`` that say a figure covers several years, or None."""
+def says_several_years(text, *, weak=WEAK) -> str | None:
+    """The words of ``text`` that say a figure covers several years, or None. Words that
+    ``weak`` matches whole do not count (a source's "in total" or "so far" may mean one year)."""
     if not isinstance(text, str):
         return None
     for m in MULTI_YEAR.finditer(text):
-        if not (_same_year_range(m.group()) or _in_a_title(text, m)):
-            return m.group()
+        words = m.group()
+        if not (_same_year_range(words) or _in_a_title(text, m) or (weak is not None and weak.fullmatch(words))
+                or _causal_since(text, m)):
+            return words
     return None
 
 
 def _in_a_title(text: str, m) -> bool:
-    """'Outline ... (2011-2020)': years in brackets of their own name a plan's period, not the figure's."""
-    return text[m.start() - 1:m.start()] in "(（" and text[m.end():m.end() + 1] in ")）" and m.start() > 0
+    """'Outline ... (2011-2020)', 'the "Guidance on 2009-2010 ..."': years in brackets of their own,
+    or inside a quoted title, name a plan's period, not the figure's."""
+    if m.start() > 0 and text[m.start() - 1] in "(（" and text[m.end():m.end() + 1] in ")）":
+        return True
+    before = text[:m.start()]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _causal_since(text: str, m) -> bool:
+    """'since it is ...' gives a reason; 'since 1996', 'since April 2006', 'since the pairing' a start."""
+    return m.group().lower() == "since" and not _SINCE_WHEN.match(text, m.end())
 
 
 def _same_year_range(words: str) -> bool:
@@ -92,7 +108,7 @@ def period_matches_words(frames, ctx):
         cols = [c for c in OWN_WORDS[table] if c in df.columns]
         one = df[df["period"].isna() | ~df["period"].isin(SEVERAL)]
         for i, r in zip(one.index, one[[*cols, "source_id", "span_start", "span_end", FIGURE[table]]].to_dict("records")):
-            why = next((f"its {c} says '{w}'" for c in cols if (w := says_several_years(r[c]))), None)
+            why = next((f"its {c} says '{w}'" for c in cols if (w := says_several_years(r[c], weak=None))), None)
             if why is None and r["source_id"] in texts and not (pd_isna(r["span_start"]) or pd_isna(r["span_end"])):
                 why = _span_says(texts[r["source_id"]].text, int(r["span_start"]), int(r["span_end"]),
                                  r[FIGURE[table]], strong_only=table != "amounts")
@@ -113,12 +129,12 @@ def _texts(frames, ctx) -> dict:
 
 
 def _span_says(text: str, start: int, end: int, value, *, strong_only: bool = False) -> str | None:
-    """What the sentence stating the figure says of several years. A count (an indicator)
-    "up to now" or "as of" a date is a stock at that time, so only the words of a period
-    ("since", "cumulative", "from ... to ...") count for it; for money they all do."""
+    """What the sentence stating the figure says of several years. A source's "in total", "as
+    of" or "so far" may mean one year, so only the words of a period count ("since 1996",
+    "cumulative", "from ... to ...", "as of 2009"); for money "up to now" counts too, but a count
+    "up to now" is a stock at that time."""
     for sentence in figure_sentences(text, start, end, value):
-        words = says_several_years(sentence)
-        if words and not (strong_only and WEAK.fullmatch(words)):
+        if words := says_several_years(sentence, weak=COUNT_WEAK if strong_only else WEAK):
             return f"the sentence of its span that states {value:g} says '{words}'"
     return None
 
