@@ -40,7 +40,7 @@ else:
 StrPath = str | os.PathLike[str]
 
 __all__ = ["__version__", "tables", "load", "load_all", "join", "find", "describe", "validate", "cite", "export",
-           "Report", "Failure", "TableInfo", "PovpkgError", "PackageError", "DataError", "UnknownTableError"]
+           "pairing_panel", "Report", "Failure", "TableInfo", "PovpkgError", "PackageError", "DataError", "UnknownTableError"]
 
 
 def __dir__() -> list[str]:
@@ -200,6 +200,22 @@ def cite(format: Literal["text", "bibtex", "cff", "ris", "csl-json"] = "text", p
     from ._cite import cite as _cite
 
     return _cite(format, path, sources=sources, rows=rows)
+
+
+def pairing_panel(path: StrPath | None = None) -> pd.DataFrame:
+    """East-West pairing aid by pair, year and aid type, in yuan, that never counts a figure twice.
+
+    Rows of ``level`` "pair" sum, per ``pairing_id`` x ``year`` x ``aid_type``, the
+    amounts recommended for aggregates (one year, one kind, no part beside its whole;
+    ``amount_ids`` names them): sum ``amount_yuan`` freely. Rows of level "pair_total"
+    (a pair's total for a year) and "national" (a figure for all pairs) carry a total a
+    source states, ``stated_total_yuan``, beside ``sum_of_parts_yuan`` (its stated parts)
+    and ``counted_yuan`` (what the "pair" rows count of it); they are never added into
+    ``amount_yuan``. See docs/panel.md.
+    """
+    from ._panel import pairing_panel as _panel
+
+    return _panel(load("amounts", path), load("pairings", path))
 
 
 def validate(path: StrPath | None = None, sources: StrPath | None = None) -> Report:

@@ -1,4 +1,4 @@
-"""The ``povpkg`` command: list, show, describe, validate, cite, export, codebook,
+"""The ``povpkg`` command: list, show, describe, find, validate, cite, export, codebook, panel,
 the edited-copy loop: path, copy, update-hashes, and the release loop: sync, release.
 
 Exit codes: 0 success (valid), 1 invalid data, 2 could not run (bad input).
@@ -128,6 +128,16 @@ def _add_codebook(sub) -> None:
     s.add_argument("--path", help=PATH_HELP)
 
 
+def _add_panel(sub) -> None:
+    s = sub.add_parser("panel", help="print the pairing panel (aid by pair, year and kind, in yuan)",
+                       description="East-West pairing aid by pair x year x aid type, in yuan, from the amounts "
+                                   "recommended for aggregates, with each total a source states beside the sum of its "
+                                   "parts (see docs/panel.md).")
+    s.add_argument("--format", choices=["text", "csv", "json"], default="text",
+                   help="text (million yuan, for reading; default), csv or json (yuan, one record per row)")
+    s.add_argument("--path", help=PATH_HELP)
+
+
 def _add_path(sub) -> None:
     sub.add_parser("path", help="print where the installed data is",
                    description="Print the folder holding the installed datapackage.json and tables/.")
@@ -181,6 +191,7 @@ _SUBCOMMANDS = {
     "export": _add_export,
     "serve": _add_serve,
     "codebook": _add_codebook,
+    "panel": _add_panel,
     "path": _add_path,
     "copy": _add_copy,
     "update-hashes": _add_update_hashes,
@@ -380,6 +391,17 @@ def _codebook(args, povpkg) -> int:
     return EXIT_OK
 
 
+def _panel(args, povpkg) -> int:
+    from ._panel import to_json, to_text
+
+    panel = povpkg.pairing_panel(args.path)
+    if args.format == "csv":
+        sys.stdout.write(panel.to_csv(index=False, lineterminator="\n"))
+    else:
+        print(to_json(panel) if args.format == "json" else to_text(panel))
+    return EXIT_OK
+
+
 def _path(args, povpkg) -> int:
     from ._package import _data_dir
 
@@ -422,5 +444,5 @@ def _release(args, povpkg) -> int:
 
 _COMMANDS = {"list": _list, "show": _show, "describe": _describe, "find": _find, "validate": _validate, "cite": _cite,
              "export": _export, "serve": _serve,
-             "codebook": _codebook, "path": _path, "copy": _copy, "update-hashes": _update_hashes,
+             "codebook": _codebook, "panel": _panel, "path": _path, "copy": _copy, "update-hashes": _update_hashes,
              "sync": _sync, "release": _release}

@@ -166,34 +166,43 @@ def _short(place: str) -> str:
 
 
 def pairing_panel(out: Path) -> Path:
-    """Aid by East-West pair and year: the single-year yuan amounts of each pairing that are
-    recommended for aggregates (never a part with its whole, a plan or a business investment)."""
+    """Aid by East-West pair and year, from povpkg.pairing_panel(): each cell sums the pair's
+    amounts recommended for aggregates (one year, one kind, never a part with its whole); where
+    the source states a larger total for that pair and year, the cell says so beneath."""
     from matplotlib.colors import LogNorm
 
-    am, pairs = povpkg.load("amounts"), povpkg.load("pairings")
-    sel = am[am["pairing_id"].notna() & am["year"].notna() & am["period_start_year"].isna()
-             & (am["currency"] == "CNY") & am["recommended_for_aggregates"].fillna(False).astype(bool)]
-    grid = sel.pivot_table(index="pairing_id", columns="year", values="amount", aggfunc="sum").astype(float) / 1e6
+    panel = povpkg.pairing_panel()
+    cells = panel[panel["level"] == "pair"]
+    grid = cells.pivot_table(index="pairing_id", columns="year", values="amount_yuan", aggfunc="sum",
+                             observed=True).astype(float) / 1e6
     grid = grid[sorted(grid.columns)]  # only years some page reports: 2001 stands far from the rest
     grid = grid.loc[grid.notna().sum(axis=1).sort_values(kind="stable").index]
-    names = pairs.set_index("pairing_id")
-    labels = [f"{_short(names.at[p, 'provider_as_stated'])} → {_short(names.at[p, 'recipient_as_stated'])}"
-              for p in grid.index]
-    fig, ax = plt.subplots(figsize=(9, 0.4 * len(grid) + 1.8))
+    totals = panel[(panel["level"] == "pair_total") & (panel["stated_total_yuan"] > panel["counted_yuan"])]
+    stated = totals.groupby(["pairing_id", "year"])["stated_total_yuan"].sum() / 1e6
+    first = panel.drop_duplicates("pairing_id").set_index("pairing_id")
+    labels = [f"{_short(first.at[p, 'provider'])} → {_short(first.at[p, 'recipient'])}" for p in grid.index]
+    fig, ax = plt.subplots(figsize=(9, 0.45 * len(grid) + 1.9))
     values = grid.to_numpy(dtype=float, na_value=float("nan"))
     mesh = ax.pcolormesh(values, cmap="YlGn", norm=LogNorm(), edgecolors="white")
-    for (y, x), v in zip(((y, x) for y in range(grid.shape[0]) for x in range(grid.shape[1])), values.ravel()):
-        if v == v:
-            ax.text(x + 0.5, y + 0.5, f"{v:,.1f}", ha="center", va="center", fontsize=8,
-                    color="white" if v > 500 else "black")
+    for y, pair in enumerate(grid.index):
+        for x, year in enumerate(grid.columns):
+            v = values[y, x]
+            if v != v:
+                continue
+            big, dark = (pair, year) in stated.index, v > 60
+            ax.text(x + 0.5, y + (0.62 if big else 0.5), f"{v:,.1f}", ha="center", va="center", fontsize=8,
+                    color="white" if dark else "black")
+            if big:
+                ax.text(x + 0.5, y + 0.25, f"of {stated[(pair, year)]:,.1f} stated", ha="center", va="center",
+                        fontsize=6.5, color="white" if dark else "dimgray")
     ax.set_yticks([y + 0.5 for y in range(len(grid))], labels, fontsize=8)
     ax.set_xticks([x + 0.5 for x in range(grid.shape[1])], [str(c) for c in grid.columns], fontsize=8)
     fig.colorbar(mesh, ax=ax, label="million yuan (log scale)")
-    ax.set_title("East-West pairing aid by pair and year, million yuan\n"
-                 "(a cell sums what the pages report, possibly only part of that year's aid; blank: none)",
-                 fontsize=10)
-    fig.text(0.01, 0.01, f"povpkg {povpkg.__version__}; single-year yuan amounts recommended for aggregates; "
-                         "sources: China Poverty Alleviation Yearbooks 2010-2013 and news pages", fontsize=7)
+    ax.set_title("East-West pairing aid by pair and year, million yuan: amounts of one kind and one year\n"
+                 "(a cell sums what the pages report, possibly only part of that year's aid; "
+                 "'of ... stated': the source's total, not all of it counted)", fontsize=9)
+    fig.text(0.01, 0.01, f"povpkg {povpkg.__version__}, povpkg.pairing_panel(); sources: China Poverty Alleviation "
+                         "Yearbooks 2010-2013 and news pages", fontsize=7)
     return _save(fig, out / "pairing_panel.png")
 
 

@@ -2,9 +2,11 @@
 
 AidData's flag, applied here: within one currency, adding up the recommended rows must
 never count the same money twice and never add a figure that is not there. So a row
-without an amount, a plan, or a commercial value is never recommended, and a whole
-is never recommended together with one of its parts (``part_of``) or, for a stated
-total, together with another recommended row of the same project (its items).
+without an amount, a plan, or a commercial value is never recommended; nor is a figure
+of several years or of no stated year (it may contain the yearly rows), nor one that is
+not of one kind of aid (``aid_type`` mixed, other, business investment, purchases); and a
+whole is never recommended together with one of its parts (``part_of``, at any depth) or,
+for a stated total, together with another recommended row of the same project (its items).
 """
 from __future__ import annotations
 
@@ -19,6 +21,10 @@ NOT_FUNDS = {"plan": "a plan, not money put in (the amount actually put in is wh
              "trade_value": "a trade value, not funds provided",
              "income": "an income, not funds provided",
              "profit": "a profit, not funds provided"}
+NOT_ONE_KIND = {"mixed": "of several kinds together (aid_type mixed): its parts of one kind count instead",
+                "other": "not of a kind of aid the source states (aid_type other)",
+                "enterprise_investment": "business investment, not aid funds (aid_type enterprise_investment)",
+                "product_purchase": "a purchase of products, not aid funds (aid_type product_purchase)"}
 FIX = "set recommended_for_aggregates to false (and say why in docs/aggregates.md)"
 
 
@@ -33,8 +39,9 @@ def recommended_for_aggregates(frames, ctx):
     if FLAG not in df.columns:
         return
     flagged = _flagged(df)
+    whole_of = dict(zip(df["amount_id"], df["part_of"]))
     for i, row in flagged.iterrows():
-        why = _why_not(row, flagged)
+        why = _why_not(row, flagged) or _whole_flagged(row["amount_id"], whole_of, set(flagged["amount_id"]))
         if why:
             yield Failure(rule="recommended-for-aggregates", table="amounts", row=int(i) + 2, key=row["amount_id"],
                           field=FLAG, value=True, message=f"recommended for aggregates but {why}", fix=FIX)
@@ -48,12 +55,24 @@ def _why_not(row, flagged) -> str | None:
         return "it has no amount (the source states none)"
     if str(row["kind"]) in NOT_FUNDS:
         return f"it is {NOT_FUNDS[str(row['kind'])]}"
-    part_of = row["part_of"]
-    if pd.notna(part_of) and part_of in set(flagged["amount_id"]):
-        return f"its whole {part_of} is recommended too: the part would be counted twice"
+    if str(row.get("aid_type")) in NOT_ONE_KIND:
+        return f"it is {NOT_ONE_KIND[str(row['aid_type'])]}"
+    if "period" in row.index and (pd.isna(row["period"]) or str(row["period"]) != "one_year"):
+        return ("the source gives no year or period for it" if pd.isna(row["period"]) else
+                f"it covers several years (period {row['period']}): it may contain the yearly rows")
+    if pd.isna(row["year"]):
+        return "its year is not stated: it cannot be placed beside the yearly rows"
     if str(row["kind"]) == "total" and pd.notna(row["project_id"]):
         items = flagged[(flagged["project_id"] == row["project_id"]) & (flagged["amount_id"] != row["amount_id"])]
         if not items.empty:
             return (f"it is a total of project {row['project_id']} whose items ({', '.join(items['amount_id'])}) "
                     "are recommended too")
     return None
+
+
+def _whole_flagged(amount_id, whole_of, flagged) -> str | None:
+    """The recommended whole this amount lies within, through part_of at any depth."""
+    from povpkg._parts import wholes
+
+    whole = next((w for w in wholes(amount_id, whole_of) if w in flagged), None)
+    return None if whole is None else f"its whole {whole} is recommended too: the part would be counted twice"

@@ -165,15 +165,32 @@ def parts_add_up(frames, ctx):
         complete = ~parts[value].isna().groupby(parts["part_of"], observed=True).any()
         wholes = df.drop_duplicates(key).set_index(key)[value].astype("Float64")
         total = wholes.reindex(sums.index)
-        off = ((total - sums).abs() > 1e-6 * total.abs().clip(lower=1.0)) & complete & total.notna()
+        tolerance = 1e-6 * total.abs().clip(lower=1.0)
+        some = _some_parts(df, key).reindex(sums.index, fill_value=False).to_numpy(bool)
+        # 'all': the parts make up the whole; 'some': the source states only some, so they fall short of it
+        off = ((total - sums).abs() > tolerance).where(~some, sums > total - tolerance) & complete & total.notna()
         first_row = df.drop_duplicates(key).set_index(key).index
-        for whole_id in sums.index[off.fillna(False).to_numpy(bool)]:
+        for whole_id, partial in zip(sums.index, some):
+            if not off.fillna(False)[whole_id]:
+                continue
             got, want = float(sums[whole_id]), float(total[whole_id])
             i = int(df.index[first_row.get_loc(whole_id)])
             names = ", ".join(parts.loc[parts["part_of"] == whole_id, key])
+            message = (f"its parts ({names}) add up to {got:,.10g}, not {want:,.10g}" if not partial else
+                       f"parts_stated is some, but its parts ({names}) add up to {got:,.10g}, not less than {want:,.10g}")
             yield Failure(rule="parts-add-up", table=table, row=i + 2, key=whole_id, field=value, value=want,
-                          message=f"its parts ({names}) add up to {got:,.10g}, not {want:,.10g}",
-                          fix="check the parts against the source; if the source itself disagrees, add an errata row")
+                          message=message,
+                          fix="check the parts against the source (and parts_stated: all when they make up the whole); "
+                              "if the source itself disagrees, add an errata row")
+
+
+def _some_parts(df, key):
+    """True for a whole whose source states only some of its parts (``parts_stated`` some)."""
+    import pandas as pd
+
+    if "parts_stated" not in df.columns:
+        return pd.Series(False, index=pd.Index([], dtype=object))
+    return (df.drop_duplicates(key).set_index(key)["parts_stated"].astype("string") == "some").fillna(False)
 
 
 # A stated part is the same money (or count) as its whole, only split: same currency or

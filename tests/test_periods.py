@@ -1,0 +1,143 @@
+"""period-matches-words: a figure its own words (or its span's sentence) call cumulative
+says so in ``period``. In-process on frames loaded once, and on a made-up text."""
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import pytest
+
+import povpkg
+from povpkg._package import descriptor
+from povpkg._rules import rules_module
+
+R = rules_module()
+
+
+@pytest.fixture(scope="module")
+def frames():
+    return {t: povpkg.load(t) for t in ("amounts", "indicators", "sources")}
+
+
+def failures(frames, sources=None):
+    ctx = R.rules.Context(desc=descriptor(), root=None, sources=sources)
+    return [(f.table, f.key, f.field) for f in R.periods.period_matches_words(frames, ctx)]
+
+
+def with_row(frames, table, key, **cells):
+    out = dict(frames)
+    df = frames[table].copy()
+    i = df.index[df[df.columns[0]] == key][0]
+    for field, value in cells.items():
+        df[field] = df[field].astype(object)
+        df.at[i, field] = value
+    out[table] = df
+    return out
+
+
+def test_the_shipped_rows_pass(frames):
+    assert failures(frames) == []
+
+
+@pytest.mark.parametrize("text", ["cumulative to 2009", "Since 1996, the city gave", "from 2004 to 2012",
+                                  "over the past three years", "as of the end of 2019", "in total, by the report",
+                                  "2016-2020 support", "up to now", "By 2010, a total of", "自2016年以来", "累计投入"])
+def test_words_that_say_several_years(text):
+    assert R.periods.says_several_years(text, weak=None)  # our own words: every phrase counts
+
+
+@pytest.mark.parametrize("text", ["in 2011", "planned for 2018", "2012-2012", "a total of 37.18 million yuan",
+                                  "the Outline (2011-2020) guides it", "by March",
+                                  "year not stated (2008 or 2009)", None])
+def test_words_that_do_not(text):
+    assert R.periods.says_several_years(text, weak=None) is None
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("donated 50.8 million yuan in total", None),  # a source's "in total" may be one year's
+    ("since it is the poorest county", None),  # a reason, not a start
+    ("under the “Guidance on 2009-2010 East-West Pairing-off”, it gave", None),  # a title's years
+    ("Since April 2006, Shanghai gave", "Since"),
+    ("As of 2009, Shanghai had put in", "As of 2009"),
+])
+def test_a_sources_words_are_read_strictly(text, said):
+    assert R.periods.says_several_years(text) == said
+
+
+@pytest.mark.parametrize(("table", "key", "field", "words"), [
+    ("amounts", "am-2011-beijing-im-allocated", "notes", "Cumulative since the 1996 pairing."),
+    ("amounts", "am-2009-shanghai-yunnan-actual", "purpose", "aid project funds over the past five years"),
+    ("indicators", "in-2012-lgop-delegations-sent-abroad", "notes", "Delegations sent from 2004 to 2012."),
+    ("indicators", "in-2012-lgop-delegations-sent-abroad", "subject", "LGOP, 累计"),
+])
+def test_a_fresh_cumulative_row_coded_as_one_year_fails(frames, table, key, field, words):
+    assert failures(with_row(frames, table, key, **{field: words})) == [(table, key, "period")]
+
+
+def test_a_cumulative_period_with_its_words_passes(frames):
+    changed = with_row(frames, "amounts", "am-2011-beijing-im-allocated", notes="Cumulative since 2009.",
+                       period="stated_years", period_start_year=2009)
+    assert failures(changed) == []
+    assert failures(with_row(changed, "amounts", "am-2011-beijing-im-allocated", period="unstated_years",
+                             period_start_year=pd.NA)) == []
+
+
+@pytest.mark.parametrize(("cells", "field"), [
+    ({"period": "stated_years"}, "period_start_year"),  # a start year is missing
+    ({"period": "one_year", "period_start_year": 2005}, "period"),  # a start year on a one-year figure
+    ({"period": "stated_years", "period_start_year": 2011}, "period_start_year"),  # start not before year
+])
+def test_period_and_start_year_agree(frames, cells, field):
+    key = "am-2011-beijing-im-allocated"
+    assert failures(with_row(frames, "amounts", key, **cells)) == [("amounts", key, field)]
+
+
+TEXT = "In 2011 the city gave 2.5 million yuan to schools. Since 2001 it has given 40 million yuan in donations."
+
+
+def text_frames(tmp_path, value):
+    (tmp_path / "t.txt").write_text(TEXT, encoding="utf-8")
+    sources = pd.DataFrame({"source_id": ["s"], "file_name": ["t.txt"],
+                            "sha256": [hashlib.sha256(TEXT.encode()).hexdigest()],
+                            "characters": pd.array([len(TEXT)], dtype="Int64")})
+    amounts = pd.DataFrame({"amount_id": ["a"], "purpose": ["donations"], "notes": [pd.NA], "year": [2011],
+                            "period": ["one_year"], "period_start_year": pd.array([pd.NA], dtype="Int64"),
+                            "value_stated": [value], "source_id": ["s"], "span_start": [0], "span_end": [len(TEXT)]})
+    indicators = amounts.iloc[0:0].rename(columns={"amount_id": "indicator_id", "purpose": "subject",
+                                                   "value_stated": "value"})
+    return {"sources": sources, "amounts": amounts, "indicators": indicators}
+
+
+def test_with_the_texts_the_figures_own_sentence_is_read(tmp_path):
+    """Only the sentence that writes the figure counts: 40 million is cumulative, 2.5 million is not."""
+    assert failures(text_frames(tmp_path, 40.0), sources=tmp_path) == [("amounts", "a", "period")]
+    assert failures(text_frames(tmp_path, 2.5), sources=tmp_path) == []
+    assert failures(text_frames(tmp_path, 40.0)) == []  # without --sources the span is not read
+
+
+LONG = ("Up to now, the city has put in 48.7 million yuan and built 600 projects. From 2009 to 2010 the province "
+        "took charge of 237 villages (123 in 2009 and 114 in 2010) in 11 counties.")
+
+
+@pytest.mark.parametrize(("figure", "span", "table", "flagged"), [
+    (48.7, "48.7 million yuan", "amounts", True),  # a narrow span: its sentence says "Up to now"
+    (600, "600 projects", "indicators", False),  # for a count, "up to now" is a time, not a period
+    (123, "123 in 2009", "indicators", False),  # the figure names its one year
+    (11, "11 counties", "indicators", True),  # the 11 counties of the 2009-2010 drive
+])
+def test_the_sentence_around_a_narrow_span_is_read(figure, span, table, flagged):
+    at = LONG.index(span)
+    said = R.periods._span_says(LONG, at, at + len(span), figure, strong_only=table != "amounts")
+    assert bool(said) is flagged, said
+
+
+def test_the_named_cumulative_rows_carry_their_periods(frames):
+    am = frames["amounts"].set_index("amount_id")
+    assert am.loc["am-2010-liaoning-an-county", ["period", "period_start_year"]].tolist() == ["stated_years", 2008]
+    assert am.loc["am-004-deang-yn-matching", ["year", "period_start_year"]].tolist() == [2009, 2006]
+    for key in ("am-2010-foreign-funds-pr-china", "am-2001-guangdong-hami-donations", "am-dalian-liupanshui-cumulative"):
+        assert am.at[key, "period"] == "unstated_years", key
+    assert am.loc["am-2010-liaoning-counterpart-total", "period_start_year"] == 1995
+    ind = frames["indicators"].set_index("indicator_id")
+    assert set(ind.loc[ind.index.str.startswith("in-2004-2012-lgop-overseas"), "period_start_year"]) == {2004}
+    assert ind.at["in-004-deang-villages", "period_start_year"] == 2006

@@ -1,0 +1,159 @@
+"""Rule ``period-matches-words``: a figure that covers several years says so in ``period``.
+
+A cumulative figure coded as one year is the commonest way to add up money twice (a
+total since 1996 beside the years it contains), so the rule reads the words that
+describe a figure, the row's own (``purpose`` or ``subject``, ``notes``) and, with
+``--sources``, the sentence that writes the figure of its span: "from 2004 to 2012",
+"since", "cumulative", "over the past three years", "as of", "in total", 累计, 以来,
+至今. Where they say several years, ``period`` must be ``stated_years`` (with
+``period_start_year``) or ``unstated_years``; and ``stated_years`` goes with a start
+year, before ``year``, never without one. The sentence is read near the figure (a long
+one dates other things too), a figure that names its own year ("123 in 2009") is of
+that year, and for a count "up to now" is a time rather than a period.
+"""
+from __future__ import annotations
+
+import re
+
+from povpkg._report import Failure
+
+from .rules import pd_isna, row_key, rule
+
+MULTI_YEAR = re.compile(
+    r"(?<![\w-])(?:from\s+(?:the\s+)?(?:end\s+of\s+|early\s+|late\s+|mid-?)?(?:19|20)\d\d\w*\s+(?:to|till|until|through)"
+    r"\s+(?:19|20)\d\d"
+    r"|(?:19|20)\d\d\s*(?:-|–|—|to)\s*(?:19|20)\d\d"
+    r"|since|cumulative(?:ly)?|accumulat\w*"
+    r"|(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+(?:[\w-]+\s+)?(?:years?|decades?)"
+    r"|(?:as\s+of|by)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d|as\s+of|up\s+to\s+now|so\s+far|to\s+date|till\s+now|until\s+now|in\s+total)(?![\w-])"
+    r"|累计|以来|至今|迄今", re.IGNORECASE)
+WEAK = re.compile(r"as\s+of|so\s+far|to\s+date|till\s+now|until\s+now|in\s+total", re.IGNORECASE)  # a source's: may be one year
+COUNT_WEAK = re.compile(WEAK.pattern + r"|up\s+to\s+now", re.IGNORECASE)  # a count "up to now" is a stock
+_SINCE_WHEN = re.compile(r"\s+(?:(?:the\s+)?(?:early\s+|late\s+|mid-?|end\s+of\s+)?(?:19|20)\d\d|then|its\b|their\b|the\b"
+                         r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)",
+                         re.IGNORECASE)
+SEVERAL = ("stated_years", "unstated_years")
+OWN_WORDS = {"amounts": ("purpose", "notes"), "indicators": ("subject", "notes")}
+FIGURE = {"amounts": "value_stated", "indicators": "value"}
+NEAR = 160  # characters either side of the figure, within its sentence: a long sentence dates several things
+_OWN_YEAR = re.compile(r"[^,;.。，；]{0,40}?\bin\s+(?:19|20)\d\d\b(?!\s*(?:-|–|to)\s*(?:19|20)\d\d)")
+_SENTENCE_END = re.compile(r"(?<!\d)[.!?;。；！？](?!\d)|\n")
+FIX = ("set period to stated_years with period_start_year (or unstated_years when the source gives no first year); "
+       "if the words describe something else, reword them")
+
+
+def says_several_years(text, *, weak=WEAK) -> str | None:
+    """The words of ``text`` that say a figure covers several years, or None. Words that
+    ``weak`` matches whole do not count (a source's "in total" or "so far" may mean one year)."""
+    if not isinstance(text, str):
+        return None
+    for m in MULTI_YEAR.finditer(text):
+        words = m.group()
+        if not (_same_year_range(words) or _in_a_title(text, m) or (weak is not None and weak.fullmatch(words))
+                or _causal_since(text, m)):
+            return words
+    return None
+
+
+def _in_a_title(text: str, m) -> bool:
+    """'Outline ... (2011-2020)', 'the "Guidance on 2009-2010 ..."': years in brackets of their own,
+    or inside a quoted title, name a plan's period, not the figure's."""
+    if m.start() > 0 and text[m.start() - 1] in "(（" and text[m.end():m.end() + 1] in ")）":
+        return True
+    before = text[:m.start()]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _causal_since(text: str, m) -> bool:
+    """'since it is ...' gives a reason; 'since 1996', 'since April 2006', 'since the pairing' a start."""
+    return m.group().lower() == "since" and not _SINCE_WHEN.match(text, m.end())
+
+
+def _same_year_range(words: str) -> bool:
+    """'2012-2012' is one year: a range only counts when its years differ."""
+    years = re.findall(r"(?:19|20)\d\d", words)
+    return len(years) == 2 and years[0] == years[1]
+
+
+def figure_sentences(text: str, start: int, end: int, value) -> list[str]:
+    """The sentences of ``text`` that write ``value`` inside the span ``start``:``end``, read up to
+    NEAR characters either side of it: a narrow span may cut off the words that date its figure
+    ("Up to now, ... 487 million"), and a long sentence may date something else far from it."""
+    from .provenance import mentions
+
+    found = mentions(text[start:end], value)
+    if not found:
+        return []
+    bounds = [m.end() for m in _SENTENCE_END.finditer(text)]
+    out = []
+    for at, until in found:
+        if _OWN_YEAR.match(text, start + until):  # "123 villages in 2009": the figure names its one year
+            continue
+        at, until = at + start, until + start
+        left = max((b for b in bounds if b <= at), default=0)
+        right = min((b for b in bounds if b > at), default=len(text))
+        out.append(text[max(left, at - NEAR):min(right, until + NEAR)])
+    return list(dict.fromkeys(out))
+
+
+@rule("period-matches-words", needs=("amounts", "indicators"))
+def period_matches_words(frames, ctx):
+    """Figures described as covering several years have a several-year ``period``."""
+    texts = _texts(frames, ctx)
+    for table, key in (("amounts", "amount_id"), ("indicators", "indicator_id")):
+        df = frames[table]
+        if "period" not in df.columns:
+            continue
+        yield from _start_year_agrees(ctx, table, df)
+        cols = [c for c in OWN_WORDS[table] if c in df.columns]
+        one = df[df["period"].isna() | ~df["period"].isin(SEVERAL)]
+        for i, r in zip(one.index, one[[*cols, "source_id", "span_start", "span_end", FIGURE[table]]].to_dict("records")):
+            why = next((f"its {c} says '{w}'" for c in cols if (w := says_several_years(r[c], weak=None))), None)
+            if why is None and r["source_id"] in texts and not (pd_isna(r["span_start"]) or pd_isna(r["span_end"])):
+                why = _span_says(texts[r["source_id"]].text, int(r["span_start"]), int(r["span_end"]),
+                                 r[FIGURE[table]], strong_only=table != "amounts")
+            if why:
+                period = "empty" if pd_isna(df.at[i, "period"]) else df.at[i, "period"]
+                yield Failure(rule="period-matches-words", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
+                              field="period", value=None if period == "empty" else period,
+                              message=f"{why}, so the figure covers several years, but period is {period}", fix=FIX)
+
+
+def _texts(frames, ctx) -> dict:
+    """The source texts, with --sources (and a sources table that loaded); else none."""
+    if not ctx.sources or frames.get("sources") is None:
+        return {}
+    from .provenance import read_texts
+
+    return read_texts(ctx.sources, frames["sources"]).texts
+
+
+def _span_says(text: str, start: int, end: int, value, *, strong_only: bool = False) -> str | None:
+    """What the sentence stating the figure says of several years. A source's "in total", "as
+    of" or "so far" may mean one year, so only the words of a period count ("since 1996",
+    "cumulative", "from ... to ...", "as of 2009"); for money "up to now" counts too, but a count
+    "up to now" is a stock at that time."""
+    for sentence in figure_sentences(text, start, end, value):
+        if words := says_several_years(sentence, weak=COUNT_WEAK if strong_only else WEAK):
+            return f"the sentence of its span that states {value:g} says '{words}'"
+    return None
+
+
+def _start_year_agrees(ctx, table, df):
+    """stated_years has a first year before ``year``; no other period has one."""
+    import pandas as pd
+
+    start, year = (pd.to_numeric(df[c], errors="coerce").astype("Float64") for c in ("period_start_year", "year"))
+    period = df["period"].astype("string")
+    several = (period == "stated_years").fillna(False)
+    cases = (
+        (several & start.isna(), "period_start_year", "period is stated_years but period_start_year is empty"),
+        (several & start.notna() & (year.isna() | (start >= year)).fillna(True), "period_start_year",
+         "period_start_year is not before year (stated_years runs from period_start_year to year)"),
+        (~several & start.notna(), "period", "period_start_year is filled, so period must be stated_years"),
+    )
+    for mask, field, message in cases:
+        for i in df.index[mask.to_numpy(bool)]:
+            v = df.at[i, field]
+            yield Failure(rule="period-matches-words", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
+                          field=field, value=None if pd_isna(v) else str(v), message=message, fix=FIX)
