@@ -1,0 +1,64 @@
+"""Issue 19 §2: the audits' other findings stay fixed (errata only for contradictions,
+one policy for name variants, flags that say what the text does)."""
+from __future__ import annotations
+
+import pytest
+
+import povpkg
+from povpkg._package import descriptor
+from povpkg._rules import rules_module
+
+R = rules_module()
+NAME_FIELDS = {"title", "name"}  # an erratum on these would record a name variant
+
+
+@pytest.fixture(scope="module")
+def errata():
+    return povpkg.load("errata")
+
+
+def test_name_variants_are_notes_not_errata(errata):
+    assert not errata[errata["field"].isin(NAME_FIELDS)]["erratum_id"].tolist()
+    notes = povpkg.load("events").set_index("event_id")["notes"]
+    assert "Kangtegaluo" in notes["ev-2012-06-cantagalo-slum-visit"]
+    assert "Global Poverty Reduction and Development Forum" in notes["ev-2012-10-17-poverty-reduction-forum"]
+
+
+def test_errata_without_a_contradiction_became_notes(errata):
+    gone = {"er-yb2013-adb-training-cbrc-repeated", "er-yb2013-msme-malaysia", "er-yb2013-uk-oecd-dac",
+            "er-000-event-name", "er-yearbook-2013-china-africa-conf-asean-countries"}
+    assert not gone & set(errata["erratum_id"])
+    notes = povpkg.load("events").set_index("event_id")["notes"]
+    assert "twice" in notes["ev-2012-08-27-adb-impact-evaluation-training"]
+    assert "Malaysia" in notes["ev-2012-11-05-china-africa-msme-program"]
+    assert "UK OECD" in notes["ev-2012-02-china-dac-seminar"]
+
+
+def test_contradictions_between_pages_have_errata(errata):
+    rows = set(zip(errata["table"], errata["row_id"]))
+    assert ("indicators", "in-xinhua2018-min-pyin-families") in rows
+    assert ("indicators", "in-2012-east-west-personnel-exchange-growth") in rows
+
+
+def test_the_china_africa_conference_lists_none_of_the_countries_it_counts():
+    ev = povpkg.load("events").set_index("event_id")
+    assert ev.at["ev-2012-07-28-china-africa-conference", "countries_listed"] == False  # noqa: E712
+
+
+def _count_failures(listed):
+    frames = {"events": povpkg.load("events"), "event_countries": povpkg.load("event_countries")}
+    ev = frames["events"] = frames["events"].copy()
+    ev.loc[ev["event_id"] == "ev-2012-07-28-china-africa-conference", "countries_listed"] = listed
+    ctx = R.rules.Context(desc=descriptor(), root=None, sources=None)
+    return [f.key for f in R.rules.RULES["countries-match-stated-count"](frames, ctx)
+            if f.key == "ev-2012-07-28-china-africa-conference"]
+
+
+def test_a_count_with_no_list_behind_it_is_not_checked_but_a_listed_one_is():
+    assert _count_failures(False) == []
+    assert _count_failures(True) == ["ev-2012-07-28-china-africa-conference"]
+
+
+def test_a_meeting_with_no_convener_named_has_no_organizer():
+    eo = povpkg.load("event_organizations")
+    assert eo[eo["event_id"] == "ev-2012-06-china-dac-second-meeting"].empty
