@@ -62,3 +62,29 @@ def test_a_count_with_no_list_behind_it_is_not_checked_but_a_listed_one_is():
 def test_a_meeting_with_no_convener_named_has_no_organizer():
     eo = povpkg.load("event_organizations")
     assert eo[eo["event_id"] == "ev-2012-06-china-dac-second-meeting"].empty
+
+
+def test_a_text_read_at_a_mirror_says_where():
+    src = povpkg.load("sources").set_index("source_id")
+    mirrored = src[src["read_at"].notna()]
+    assert len(mirrored) == 9 and mirrored["read_at"].str.startswith("http://47.105.124.64:8003/").all()
+    assert (mirrored.index.str.startswith("yearbook-")).all() and (mirrored["read_at"] != mirrored["url"]).all()
+    assert src.at["allafrica-2017-07-mauritius-conference", "stored"] == "opening"  # its text stops mid-word
+
+
+def _coverage_failures(**changes):
+    frames = {"sources": povpkg.load("sources"), "projects": povpkg.load("projects").copy()}
+    pj = frames["projects"]
+    i = pj.index[pj["project_id"] == "pj-lgop-mds-action-plan-2012-2014"][0]
+    for col, v in changes.items():
+        pj.loc[i, col] = v
+    ctx = R.rules.Context(desc=descriptor(), root=None, sources=None)
+    return [(f.key, f.field) for f in R.rules.RULES["dated-within-coverage"](frames, ctx) if f.table == "projects"]
+
+
+def test_project_years_lie_within_their_source_coverage():
+    assert _coverage_failures() == []  # an agreement may run beyond the years reported on
+    assert _coverage_failures(kind="project") == [("pj-lgop-mds-action-plan-2012-2014", "end_year")]
+    assert _coverage_failures(start_year=2013) == [("pj-lgop-mds-action-plan-2012-2014", "start_year")]
+    pj = povpkg.load("projects").set_index("project_id")
+    assert pj.loc["pj-wb-sixth-poverty", ["start_year", "end_year"]].isna().all()
