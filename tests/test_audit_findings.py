@@ -88,3 +88,28 @@ def test_project_years_lie_within_their_source_coverage():
     assert _coverage_failures(start_year=2013) == [("pj-lgop-mds-action-plan-2012-2014", "start_year")]
     pj = povpkg.load("projects").set_index("project_id")
     assert pj.loc["pj-wb-sixth-poverty", ["start_year", "end_year"]].isna().all()
+
+
+PAGES = __import__("conftest").ROOT.parent / "pages"
+
+
+def _pairing_name_failures(**changes):
+    if not (PAGES / "yearbook-2011-guangdong-guangxi.txt").is_file():
+        pytest.skip("../pages does not hold the stored page texts")
+    frames = {"sources": povpkg.load("sources"), "pairings": povpkg.load("pairings").copy()}
+    pr = frames["pairings"]
+    i = pr.index[pr["pairing_id"] == "pair-guangdong-guangxi"][0]
+    for col, v in changes.items():
+        pr.loc[i, col] = v
+    ctx = R.rules.Context(desc=descriptor(), root=None, sources=PAGES)
+    return [(f.key, f.field) for f in R.rules.RULES["name-in-span"](frames, ctx) if f.table == "pairings"]
+
+
+def test_a_pairing_names_its_sides_as_its_span_writes_them():
+    assert _pairing_name_failures() == []
+    assert _pairing_name_failures(recipient_as_stated="Guangxi Zhuang Autonomous Region") == \
+        [("pair-guangdong-guangxi", "recipient_as_stated")]
+    pr = povpkg.load("pairings").set_index("pairing_id")
+    assert not (pr["provider_as_stated"] == "our").any()
+    assert pr.at["pair-zhuhai-chongqing", "year_end"] == pr.at["pair-xiamen-chongqing", "year_end"] == 2010
+    assert "Kashi" not in pr.at["pair-shandong-xinjiang", "covers"]
