@@ -113,3 +113,30 @@ def test_a_pairing_names_its_sides_as_its_span_writes_them():
     assert not (pr["provider_as_stated"] == "our").any()
     assert pr.at["pair-zhuhai-chongqing", "year_end"] == pr.at["pair-xiamen-chongqing", "year_end"] == 2010
     assert "Kashi" not in pr.at["pair-shandong-xinjiang", "covers"]
+
+
+def test_every_agreement_plan_memorandum_and_minutes_the_five_texts_quote_is_a_document():
+    import re
+
+    from conftest import SOURCES
+    if not SOURCES.is_dir():
+        pytest.skip("../shared/sources is not here")
+    titles = {" ".join(t.split()) for t in povpkg.load("documents")["title_as_stated"]}
+    kinds = re.compile(r"Agreement|Action Plan|Work Plan|Memorandum|Minutes|Outline for")
+    quoted = set()
+    for f in SOURCES.glob("*.txt"):
+        for m in re.finditer(r"[“\"]([^”\"]{8,250})[”\"]", f.read_text(encoding="utf-8")):
+            if kinds.search(m.group(1)):
+                quoted.add(" ".join(m.group(1).split()))
+    assert len(quoted) >= 6 and quoted <= titles, quoted - titles
+
+
+def test_facts_without_figures_have_rows():
+    pj = povpkg.load("projects").set_index("project_id")
+    assert {"pj-sh-yn-industrial-funds-mechanism", "pj-bansuo-bridge", "pj-bansuo-asphalt-road"} <= set(pj.index)
+    assert "village-level" in pj.at["pj-guangxi-laos-pa-demo", "notes"]
+    pr = povpkg.load("products").set_index("product_id")
+    assert pr.at["pr-003-rwanda-coffee", "country_iso3"] == "RWA" and pr.at["pr-003-shenshan-bamboo-crafts", "place_id"] == "pl-shenshan"
+    ev = povpkg.load("events").set_index("event_id")
+    assert "Fourth Plenary Session" in ev.at["ev-cpc-17th-4th-plenary", "title"]
+    assert "Momorandum of Understanding for the pairing-off cooperation in 2010" in set(povpkg.load("documents")["title_as_stated"])
