@@ -140,3 +140,12 @@ def test_facts_without_figures_have_rows():
     ev = povpkg.load("events").set_index("event_id")
     assert "Fourth Plenary Session" in ev.at["ev-cpc-17th-4th-plenary", "title"]
     assert "Momorandum of Understanding for the pairing-off cooperation in 2010" in set(povpkg.load("documents")["title_as_stated"])
+
+
+def test_a_read_at_address_is_checked_like_url():
+    frames = {"sources": povpkg.load("sources").copy()}
+    src = frames["sources"]
+    src.loc[src["source_id"] == "yearbook-2012-jiangsu-shaanxi", "read_at"] = "javascript:alert(1)"
+    ctx = R.rules.Context(desc=descriptor(), root=None, sources=None)
+    found = [(f.key, f.field) for f in R.rules.RULES["web-address"](frames, ctx)]
+    assert found == [("yearbook-2012-jiangsu-shaanxi", "read_at")]
