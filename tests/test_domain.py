@@ -25,7 +25,7 @@ CASES = [
     ("funding-place-is-a-prefecture", "funding_2009", {"recipient_id": "puer-city", "category": "social_undertakings"}, {"place_id": "pl-beijing"}),
     ("funding-place-is-a-prefecture", "funding_2009", {"recipient_id": "wenshan-prefecture", "category": "industrial_development"}, {"place_id": "pl-honghe"}),
     # a project ending before it starts
-    ("start-year-before-end-year", "projects", {"project_id": "pj-wb-sixth-poverty"}, {"start_year": "2019"}),
+    ("start-year-before-end-year", "projects", {"project_id": "pj-lgop-mds-action-plan-2012-2014"}, {"start_year": "2019"}),
     # percentages over 100, negative counts and populations
     ("count-in-range", "indicators", {"indicator_id": "in-000-wuding-mountainous"}, {"value": "197"}),
     ("count-in-range", "indicators", {"indicator_id": "in-004-2009-priority-share"}, {"value": "100.5"}),

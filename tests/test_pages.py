@@ -37,7 +37,7 @@ def test_no_two_figures_a_page_span_gives_with_one_unit_can_trade_places(all_tex
     from swaps import unnoticed_swaps
 
     tried, missed = unnoticed_swaps(all_texts)
-    assert tried >= 100 and missed == []
+    assert tried >= 20 and missed == []  # few: figure spans are clauses (issue 19)
 
 
 def test_a_folder_holding_some_texts_checks_only_those(tmp_path):

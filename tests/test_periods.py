@@ -56,6 +56,8 @@ def test_words_that_do_not(text):
 @pytest.mark.parametrize(("text", "said"), [
     ("donated 50.8 million yuan in total", None),  # a source's "in total" may be one year's
     ("since it is the poorest county", None),  # a reason, not a start
+    ("since the 1,000 or so families there lack water", None),  # a reason: "the" before a number
+    ("since the pairing began, it gave", "since"),
     ("under the “Guidance on 2009-2010 East-West Pairing-off”, it gave", None),  # a title's years
     ("Since April 2006, Shanghai gave", "Since"),
     ("As of 2009, Shanghai had put in", "As of 2009"),
@@ -129,6 +131,14 @@ def test_the_sentence_around_a_narrow_span_is_read(figure, span, table, flagged)
     at = LONG.index(span)
     said = R.periods._span_says(LONG, at, at + len(span), figure, strong_only=table != "amounts")
     assert bool(said) is flagged, said
+
+
+def test_a_duration_is_not_a_figure_over_years(frames):
+    """A planned length in years is a length of time: its sentence's other years are not its period."""
+    key = frames["indicators"].query("unit == 'years'").indicator_id.iloc[0]
+    assert not failures(with_row(frames, "indicators", key, notes="the project, over the past three years"))
+    other = frames["indicators"].query("unit != 'years' and period != period").indicator_id.iloc[0]
+    assert failures(with_row(frames, "indicators", other, notes="over the past three years"))
 
 
 def test_the_named_cumulative_rows_carry_their_periods(frames):

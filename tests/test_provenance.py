@@ -92,7 +92,7 @@ def test_no_two_figures_a_span_gives_with_one_unit_can_trade_places(sources_dir)
     from swaps import unnoticed_swaps
 
     tried, missed = unnoticed_swaps(sources_dir)
-    assert tried >= 10 and missed == []
+    assert tried >= 5 and missed == []  # few: figure spans are clauses (issue 19)
 
 
 @pytest.mark.parametrize(("table", "key", "field", "one", "other"), SWAPS)

@@ -6,13 +6,16 @@ from povpkg._report import Failure
 from .rules import row_key, rule
 
 # Columns that date a row, per table: dates (their year counts) or plain years.
-# Project periods are left out: a plan may run beyond the years its source reports on.
+# A project's start is dated like any row; its end only when its period is not what the
+# source states as content (a plan or an agreement may run beyond the years reported on).
 DATED = {
     "events": ("start_date", "end_date"),
     "amounts": ("year",),
     "indicators": ("year",),
     "documents": ("year",),
+    "projects": ("start_year", "end_year"),
 }
+OPEN_ENDED = {("projects", "end_year"): ("kind", {"plan", "agreement"})}
 
 
 def _years(col):
@@ -33,6 +36,9 @@ def dated_within_coverage(frames, ctx):
         for col in (c for c in cols if c in df.columns):
             year = _years(df[col])
             bad = (year.notna() & ((first.notna() & (year < first)) | (last.notna() & (year > last)))).fillna(False)
+            if (table, col) in OPEN_ENDED:
+                kind, kinds = OPEN_ENDED[table, col]
+                bad &= ~df[kind].isin(kinds).fillna(False)
             for i in df.index[bad]:
                 sid = df.at[i, "source_id"]
                 yield Failure(rule="dated-within-coverage", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),

@@ -22,7 +22,7 @@ from povpkg._report import Failure
 INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u00a0\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 MARKUP = re.compile(r"<\s*[A-Za-z!/?]")
 # fields that hold web addresses
-URL_FIELDS = {("sources", "url")}
+URL_FIELDS = {("sources", "url"), ("sources", "read_at")}
 
 
 def _fail(ctx, rule_name, table, df, i, col, value, message, fix):

@@ -24,6 +24,7 @@ STATED = {
     "funding_2009": [("recipient_as_stated", "name-in-span")],
     "documents": [("title_as_stated", "title-in-span")],
     "products": [("product_as_stated", "name-in-span"), ("place_as_stated", "place-in-span")],
+    "pairings": [("provider_as_stated", "name-in-span"), ("recipient_as_stated", "name-in-span")],
 }
 LINKS = ("event_countries", "event_organizations", "event_people")
 

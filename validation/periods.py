@@ -29,10 +29,12 @@ MULTI_YEAR = re.compile(
     r"|累计|以来|至今|迄今", re.IGNORECASE)
 WEAK = re.compile(r"as\s+of|so\s+far|to\s+date|till\s+now|until\s+now|in\s+total", re.IGNORECASE)  # a source's: may be one year
 COUNT_WEAK = re.compile(WEAK.pattern + r"|up\s+to\s+now", re.IGNORECASE)  # a count "up to now" is a stock
-_SINCE_WHEN = re.compile(r"\s+(?:(?:the\s+)?(?:early\s+|late\s+|mid-?|end\s+of\s+)?(?:19|20)\d\d|then|its\b|their\b|the\b"
+_SINCE_WHEN = re.compile(r"\s+(?:(?:the\s+)?(?:early\s+|late\s+|mid-?|end\s+of\s+)?(?:19|20)\d\d|then|its\b|their\b"
+                         r"|the\b(?!\s+(?:\d|some\b|more\b|over\b|about\b))"
                          r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)",
                          re.IGNORECASE)
 SEVERAL = ("stated_years", "unstated_years")
+DURATIONS = {"years", "months", "days", "weeks"}  # a length of time is not a figure summed over years
 OWN_WORDS = {"amounts": ("purpose", "notes"), "indicators": ("subject", "notes")}
 FIGURE = {"amounts": "value_stated", "indicators": "value"}
 NEAR = 160  # characters either side of the figure, within its sentence: a long sentence dates several things
@@ -65,7 +67,8 @@ def _in_a_title(text: str, m) -> bool:
 
 
 def _causal_since(text: str, m) -> bool:
-    """'since it is ...' gives a reason; 'since 1996', 'since April 2006', 'since the pairing' a start."""
+    """'since it is ...', 'since the 1,000 families ...' give a reason; 'since 1996', 'since April 2006',
+    'since the pairing' a start."""
     return m.group().lower() == "since" and not _SINCE_WHEN.match(text, m.end())
 
 
@@ -107,6 +110,8 @@ def period_matches_words(frames, ctx):
         yield from _start_year_agrees(ctx, table, df)
         cols = [c for c in OWN_WORDS[table] if c in df.columns]
         one = df[df["period"].isna() | ~df["period"].isin(SEVERAL)]
+        if "unit" in one.columns:
+            one = one[~one["unit"].isin(DURATIONS)]
         for i, r in zip(one.index, one[[*cols, "source_id", "span_start", "span_end", FIGURE[table]]].to_dict("records")):
             why = next((f"its {c} says '{w}'" for c in cols if (w := says_several_years(r[c], weak=None))), None)
             if why is None and r["source_id"] in texts and not (pd_isna(r["span_start"]) or pd_isna(r["span_end"])):

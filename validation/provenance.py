@@ -596,6 +596,29 @@ def span_order(frames, ctx):
             yield from _out_of_order(ctx, table, df, rows, key, col, text[int(a):int(b)], wholes)
 
 
+# The longest span a figure row may cite: a clause that states the row's figure, what it
+# counts and whose it is, not the paragraph around it (issue 19: spans of up to 1,859
+# characters left a reader to find the figure; narrowed, the longest clause is 361).
+FIGURE_SPAN_MAX = 400
+
+
+@rule("span-length", needs=("amounts", "indicators"))
+def span_length(frames, ctx):
+    """A figure row's span is the clause stating its facts, at most ``FIGURE_SPAN_MAX`` characters."""
+    for table, (key, col, _) in SHARED_SPAN_FIGURES.items():
+        df = frames.get(table)
+        if df is None or not {col, "span_start", "span_end"} <= set(df.columns):
+            continue
+        width = df["span_end"] - df["span_start"]
+        for i in df.index[(df[col].notna() & (width > FIGURE_SPAN_MAX)).fillna(False).to_numpy(bool)]:
+            yield Failure(rule="span-length", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
+                          field="span_end", value=f"{df.at[i, 'span_start']}-{df.at[i, 'span_end']}",
+                          message=f"the span is {int(width[i])} characters long; a figure row cites the clause "
+                                  f"that states its figure (at most {FIGURE_SPAN_MAX})",
+                          fix="narrow span_start and span_end to the clause holding the figure, what it counts "
+                              "and whose it is")
+
+
 def _out_of_order(ctx, table, df, rows, key, col, span, wholes):
     """Failures for the rows whose figure the span states only before the previous row's
     (a figure equal to the previous one may share its mention: "8.4 million each")."""

@@ -265,12 +265,15 @@ def countries_match_stated_count(frames, ctx):
 
     The count may include China or not ("China and eight ASEAN countries"), so the
     stated number must equal the listed countries with or without China. With no
-    foreign country listed, the source gave a count but no list to check it against.
+    foreign country listed, or ``countries_listed`` false (the countries it names are not
+    the ones it counts: "China and eight ASEAN countries" at an Africa conference naming
+    only its hosts), the source gave a count but no list to check it against.
     """
     ev = frames["events"]
     listed, foreign = participant_counts(frames)
     n, f, stated = ev["event_id"].map(listed).fillna(0), ev["event_id"].map(foreign).fillna(0), ev["countries_stated"]
-    bad = (stated.notna() & (f > 0) & (stated != n) & (stated != f)).fillna(False)
+    unlisted = (ev["countries_listed"] == False) if "countries_listed" in ev.columns else stated.isna() & False  # noqa: E712
+    bad = (stated.notna() & (f > 0) & (stated != n) & (stated != f) & ~unlisted).fillna(False)
     for i in ev.index[bad]:
         e = ev.loc[i]
         yield Failure(rule="countries-match-stated-count", table="events", row=int(i) + 2, key=e["event_id"],
