@@ -6,6 +6,7 @@ committed page differs from what this produces.
 from __future__ import annotations
 
 from ._package import descriptor, descriptor_path, resource_file
+from ._safety import shown
 
 
 def _rows(path) -> int:
@@ -93,4 +94,4 @@ def codebook(path=None) -> str:
                 f"`{f['name']}`", f.get("type", "string"), _cell(f.get("unit")), _cell(constraints_text(f)),
                 _cell(f"**{f.get('title', '')}.** {f.get('description', '')}"), _cell(f.get("example")),
             ]) + " |")
-    return "\n".join(out) + "\n"
+    return "\n".join(shown(line) for line in "\n".join(out).split("\n")) + "\n"  # no escape code reaches a terminal

@@ -10,14 +10,22 @@ description and unit where the format has a place for them:
   ``df.attrs`` travel as pandas' ``PANDAS_ATTRS`` metadata.
 - Excel (openpyxl): a first ``README`` sheet (dataset, version, licence, citation,
   one line per table), one sheet per table with dates formatted as dates and each
-  field's description as a comment on its header cell.
+  field's description as a comment on its header cell; a cell is text, never a formula.
+
+Nothing is written outside DEST, and nothing the data says runs: a table name
+becomes a file, sheet and SQL table name only when it is a plain identifier (as every
+name the contract records is), every SQL identifier is quoted, and each file is
+written beside its destination under a temporary name, then renamed over it (a
+symlink at DEST is refused; one inside a parquet folder is replaced, never followed).
 """
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from ._package import descriptor
+from ._safety import PLAIN_NAME, shown
 from .errors import PovpkgError
 
 FORMATS = ("sqlite", "parquet", "xlsx")
@@ -54,20 +62,64 @@ def _fields(res: dict) -> list[dict]:
     return res.get("schema", {}).get("fields", [])
 
 
+def quoted(name) -> str:
+    """An SQL identifier in double quotes, its own quotes doubled: data, never SQL."""
+    return '"' + str(name).replace('"', '""') + '"'
+
+
+def _names(keys) -> str:
+    return ", ".join(map(quoted, [keys] if isinstance(keys, str) else keys))
+
+
 def create_table_sql(res: dict) -> str:
     """CREATE TABLE statement with the resource's primary and foreign keys."""
     schema = res.get("schema", {})
     cols = []
     for f in schema.get("fields", []):
         null = " NOT NULL" if f.get("constraints", {}).get("required") else ""
-        cols.append(f'"{f["name"]}" {_SQL_TYPE.get(f.get("type"), "TEXT")}{null}')
+        cols.append(f'{quoted(f["name"])} {_SQL_TYPE.get(f.get("type"), "TEXT")}{null}')
     if schema.get("primaryKey"):
-        cols.append("PRIMARY KEY (" + ", ".join(f'"{k}"' for k in schema["primaryKey"]) + ")")
+        cols.append(f"PRIMARY KEY ({_names(schema['primaryKey'])})")
     for fk in schema.get("foreignKeys", []):
         ref = fk["reference"]
-        cols.append("FOREIGN KEY (" + ", ".join(f'"{k}"' for k in fk["fields"]) + f') REFERENCES "{ref.get("resource") or res["name"]}" ('
-                    + ", ".join(f'"{k}"' for k in ref["fields"]) + ")")
-    return f'CREATE TABLE "{res["name"]}" (\n  ' + ",\n  ".join(cols) + "\n)"
+        cols.append(f"FOREIGN KEY ({_names(fk['fields'])}) REFERENCES {quoted(ref.get('resource') or res['name'])} "
+                    f"({_names(ref['fields'])})")
+    return f"CREATE TABLE {quoted(res['name'])} (\n  " + ",\n  ".join(cols) + "\n)"
+
+
+RESERVED = ("povpkg_", "sqlite_")  # the export's own tables, SQLite's
+
+
+def name_problem(name: str) -> str | None:
+    """Why a table name cannot become a file, sheet or SQL table name, or None."""
+    if not PLAIN_NAME.fullmatch(name):
+        return "is not a plain name (a lowercase letter, then lowercase letters, digits or _; at most 31)"
+    if name.startswith(RESERVED) or name.endswith("_fts"):
+        return f"is reserved (names starting {' or '.join(RESERVED)} or ending _fts are the export's own)"
+    return None
+
+
+def _check_names(desc: dict) -> None:
+    for res in desc["resources"]:
+        why = name_problem(res["name"])
+        if why:
+            raise PovpkgError(f"table name {shown(res['name'])!r} {why}; export writes no file or SQL from it")
+
+
+def _written(dest: Path, write) -> None:
+    """``write(tmp)`` to a temporary file beside ``dest``, then rename it over ``dest``:
+    a symlink at ``dest`` is replaced, never followed, and a failed write leaves nothing."""
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=dest.suffix, dir=dest.parent)
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.replace(tmp, dest)
+    except BaseException:
+        if os.path.lexists(tmp):
+            os.unlink(tmp)
+        raise
 
 
 def _for_sql(df):
@@ -83,6 +135,10 @@ def _for_sql(df):
 
 
 def _sqlite(dest: Path, desc: dict, frames: dict, meta: dict) -> None:
+    _written(dest, lambda tmp: _sqlite_file(tmp, desc, frames, meta))
+
+
+def _sqlite_file(dest: Path, desc: dict, frames: dict, meta: dict) -> None:
     import sqlite3
 
     con = sqlite3.connect(dest)
@@ -143,11 +199,24 @@ def _parquet(dest: Path, desc: dict, frames: dict, meta: dict) -> None:
 
     dest.mkdir(exist_ok=True)
     for res in desc["resources"]:
-        pq.write_table(arrow_table(frames[res["name"]], res, meta), dest / f"{res['name']}.parquet")
+        table = arrow_table(frames[res["name"]], res, meta)
+        _written(dest / f"{res['name']}.parquet", lambda tmp: pq.write_table(table, tmp))
 
 
 def _xlsx(dest: Path, desc: dict, frames: dict, meta: dict) -> None:
     _require("openpyxl", "export")
+    _written(dest, lambda tmp: _xlsx_file(tmp, desc, frames, meta))
+
+
+def _no_formulas(sheet) -> None:
+    """Every cell a value: openpyxl takes a text starting with "=" for a formula."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.data_type == "f":
+                cell.data_type = "s"
+
+
+def _xlsx_file(dest: Path, desc: dict, frames: dict, meta: dict) -> None:
     import pandas as pd
     from openpyxl.comments import Comment
 
@@ -173,6 +242,8 @@ def _xlsx(dest: Path, desc: dict, frames: dict, meta: dict) -> None:
                     for (cell,) in sheet.iter_rows(min_row=2, min_col=col, max_col=col):
                         cell.number_format = DATE_FORMAT
             sheet.freeze_panes = "A2"
+        for sheet in xl.sheets.values():
+            _no_formulas(sheet)
 
 
 def export(fmt: str, dest, path=None) -> Path:
@@ -182,11 +253,14 @@ def export(fmt: str, dest, path=None) -> Path:
     if fmt not in FORMATS:
         raise PovpkgError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     dest = Path(dest)
+    if dest.is_symlink():  # dangling or not: what it points to is not where the user asked
+        raise PovpkgError(f"{dest} is a symlink; export writes only to a new file or a real folder")
     if dest.exists() and fmt != "parquet":
         raise PovpkgError(f"{dest} already exists; export will not overwrite it")
     if not dest.absolute().parent.is_dir():
         raise PovpkgError(f"cannot write {dest}: folder {dest.absolute().parent} does not exist")
     desc = descriptor(path)
+    _check_names(desc)
     meta = dataset_metadata(desc, path)
     frames = load_all(path)
     {"sqlite": _sqlite, "parquet": _parquet, "xlsx": _xlsx}[fmt](dest, desc, frames, meta)

@@ -153,6 +153,10 @@ def resource_file(root: Path, res: dict) -> Path:
     name = res.get("name")
     if not isinstance(rel, str) or not rel:
         raise PackageError(f"resource {name!r} has no single local path")
+    from ._safety import has_control
+
+    if has_control(rel):  # a NUL ends the path for the system; a line break or bidi mark hides what it names
+        raise PackageError(f"resource {name!r}: path {rel!r} holds a control or invisible character")
     if "://" in rel or Path(rel).is_absolute():
         raise PackageError(f"resource {name!r}: path {rel!r} is not a relative path inside the package")
     if ".." in Path(rel).parts:

@@ -210,6 +210,9 @@ def console() -> None:
     Every other command exits normally: it may have atexit work (temporary folders,
     worker processes).
     """
+    from ._trust import drop_working_directory
+
+    drop_working_directory()  # nothing is imported from the working directory (docs/trust.md)
     argv = sys.argv[1:]
     code = main(argv)
     if _quick(argv) is None:
@@ -228,19 +231,24 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _run(args)
     except PovpkgError as exc:
-        print(f"povpkg: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        return _say(f"povpkg: error: {exc}")
     except BrokenPipeError:
         return EXIT_OK
     except OSError as exc:  # a file the user named cannot be read or written
         where = f": {exc.filename}" if exc.filename else ""
-        print(f"povpkg: error: {exc.strerror or exc}{where}", file=sys.stderr)
-        return EXIT_ERROR
+        return _say(f"povpkg: error: {exc.strerror or exc}{where}")
     except Exception as exc:  # noqa: BLE001 - a user sees one line, never a traceback
         if os.environ.get("POVPKG_DEBUG"):
             raise
-        print(f"povpkg: internal error: {type(exc).__name__}: {exc} (set POVPKG_DEBUG=1 for details)", file=sys.stderr)
-        return EXIT_ERROR
+        return _say(f"povpkg: internal error: {type(exc).__name__}: {exc} (set POVPKG_DEBUG=1 for details)")
+
+
+def _say(line: str) -> int:
+    """One error line on stderr, whatever the data put in it (``_safety.shown``)."""
+    from ._safety import shown
+
+    print(shown(line), file=sys.stderr)
+    return EXIT_ERROR
 
 
 def _run(args) -> int:
@@ -257,9 +265,11 @@ def _run(args) -> int:
 
 
 def _list(args, povpkg) -> int:
+    from ._safety import shown
+
     desc = povpkg._descriptor(args.path)
     for res in desc["resources"]:
-        print(f"{res['name']:<22} {res.get('title', '')}")
+        print(shown(f"{res['name']:<22} {res.get('title', '')}"))
     return EXIT_OK
 
 
@@ -310,7 +320,9 @@ def _cite(args, povpkg) -> int:
 
 
 def _export(args, povpkg) -> int:
-    print(f"wrote {povpkg.export(args.format, args.dest, args.path)}")
+    from ._safety import shown
+
+    print(shown(f"wrote {povpkg.export(args.format, args.dest, args.path)}"))
     return EXIT_OK
 
 
@@ -338,8 +350,10 @@ def _copy(args, povpkg) -> int:
     from ._hashes import copy_package
 
     dest = copy_package(args.dest, args.path)
-    print(f"copied the data package to {dest}; after editing, run `povpkg update-hashes {dest} --bump patch` "
-          f"and `povpkg validate {dest}`")
+    from ._safety import shown
+
+    print(shown(f"copied the data package to {dest}; after editing, run `povpkg update-hashes {dest} --bump patch` "
+                f"and `povpkg validate {dest}`"))
     return EXIT_OK
 
 
@@ -347,7 +361,9 @@ def _update_hashes(args, povpkg) -> int:
     from ._hashes import update_hashes
 
     changed, version = update_hashes(args.path, bump=args.bump)
-    print(f"updated: {', '.join(changed) if changed else 'nothing changed'} (version {version})")
+    from ._safety import shown
+
+    print(shown(f"updated: {', '.join(changed) if changed else 'nothing changed'} (version {version})"))
     return EXIT_OK
 
 
@@ -358,6 +374,7 @@ _COMMANDS = {"list": _list, "show": _show, "describe": _describe, "validate": _v
 
 def _describe_text(res: dict) -> str:
     from ._codebook import constraints_text
+    from ._safety import shown
 
     schema = res.get("schema", {})
     lines = [f"{res['name']}: {res.get('title', '')}", "", res.get("description", ""), ""]
@@ -371,4 +388,4 @@ def _describe_text(res: dict) -> str:
         cons = constraints_text(f)
         lines.append(f"  {f['name']} ({f.get('type', 'string')}{unit}){': ' + cons if cons else ''}")
         lines.append(f"      {f.get('description', '')}")
-    return "\n".join(lines)
+    return "\n".join(map(shown, lines))
