@@ -103,7 +103,7 @@ def _check_names(desc: dict) -> None:
     for res in desc["resources"]:
         why = name_problem(res["name"])
         if why:
-            raise PovpkgError(f"table name {shown(res['name'])!r} {why}; export writes no file or SQL from it")
+            raise PovpkgError(f"table name {res['name']!r} {why}; export writes no file or SQL from it")
 
 
 def _written(dest: Path, write) -> None:
@@ -252,6 +252,8 @@ def export(fmt: str, dest, path=None) -> Path:
 
     if fmt not in FORMATS:
         raise PovpkgError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    if "\0" in str(dest):
+        raise PovpkgError(f"export destination {shown(str(dest))} holds a NUL; no file can have that name")
     dest = Path(dest)
     if dest.is_symlink():  # dangling or not: what it points to is not where the user asked
         raise PovpkgError(f"{dest} is a symlink; export writes only to a new file or a real folder")

@@ -196,11 +196,11 @@ def boolean_values(field: dict) -> tuple[set, set]:
     for key, default in (("trueValues", ("true", "True", "TRUE")), ("falseValues", ("false", "False", "FALSE"))):
         words = field.get(key, [])
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-            raise PackageError(f"field {shown(field.get('name'))!r}: {key} {shown(_short(words))} "
+            raise PackageError(f"field {field.get('name')!r}: {key} {_short(words)} "
                                "is not a list of words")
         out.append(set(default) | set(words))
     both = out[0] & out[1]
     if both:
-        raise PackageError(f"field {shown(field.get('name'))!r}: {', '.join(map(repr, sorted(both)))} "
+        raise PackageError(f"field {field.get('name')!r}: {', '.join(map(repr, sorted(both)))} "
                            "is both a true and a false value (trueValues and falseValues contradict)")
     return out[0], out[1]
