@@ -21,11 +21,10 @@ symlink at DEST is refused; one inside a parquet folder is replaced, never follo
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 from ._package import descriptor
-from ._safety import PLAIN_NAME, shown
+from ._safety import PLAIN_NAME, shown, write_beside
 from .errors import PovpkgError
 
 FORMATS = ("sqlite", "parquet", "xlsx")
@@ -106,22 +105,6 @@ def _check_names(desc: dict) -> None:
             raise PovpkgError(f"table name {res['name']!r} {why}; export writes no file or SQL from it")
 
 
-def _written(dest: Path, write) -> None:
-    """``write(tmp)`` to a temporary file beside ``dest``, then rename it over ``dest``:
-    a symlink at ``dest`` is replaced, never followed, and a failed write leaves nothing."""
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=dest.suffix, dir=dest.parent)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, dest)
-    except BaseException:
-        if os.path.lexists(tmp):
-            os.unlink(tmp)
-        raise
-
-
 def _for_sql(df):
     """Dates as ISO text and categoricals as text, which is how SQLite keeps them."""
     out = df.copy()
@@ -135,7 +118,7 @@ def _for_sql(df):
 
 
 def _sqlite(dest: Path, desc: dict, frames: dict, meta: dict) -> None:
-    _written(dest, lambda tmp: _sqlite_file(tmp, desc, frames, meta))
+    write_beside(dest, lambda tmp: _sqlite_file(tmp, desc, frames, meta))
 
 
 def _sqlite_file(dest: Path, desc: dict, frames: dict, meta: dict) -> None:
@@ -200,12 +183,12 @@ def _parquet(dest: Path, desc: dict, frames: dict, meta: dict) -> None:
     dest.mkdir(exist_ok=True)
     for res in desc["resources"]:
         table = arrow_table(frames[res["name"]], res, meta)
-        _written(dest / f"{res['name']}.parquet", lambda tmp: pq.write_table(table, tmp))
+        write_beside(dest / f"{res['name']}.parquet", lambda tmp: pq.write_table(table, tmp))
 
 
 def _xlsx(dest: Path, desc: dict, frames: dict, meta: dict) -> None:
     _require("openpyxl", "export")
-    _written(dest, lambda tmp: _xlsx_file(tmp, desc, frames, meta))
+    write_beside(dest, lambda tmp: _xlsx_file(tmp, desc, frames, meta))
 
 
 def _no_formulas(sheet) -> None:

@@ -16,6 +16,7 @@ import shutil
 from pathlib import Path
 
 from ._package import descriptor_path, resource_file
+from ._safety import write_beside
 from .errors import PackageError, PovpkgError
 
 BUMPS = ("major", "minor", "patch")
@@ -66,25 +67,9 @@ def update_hashes(path: str | os.PathLike | None = None, bump: str | None = None
             res.update(stamp)
     if bump:
         desc["version"] = bumped(str(desc.get("version", "")), bump)
-    _replace(dp, json.dumps(desc, indent=2, ensure_ascii=False) + "\n")
+    text = json.dumps(desc, indent=2, ensure_ascii=False) + "\n"  # renamed over the descriptor, in its folder
+    write_beside(dp, lambda tmp: tmp.write_text(text, encoding="utf-8"), mode=dp.stat().st_mode & 0o777)
     return changed, desc.get("version")
-
-
-def _replace(dp: Path, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``dp`` and rename it over ``dp`` (atomic:
-    a reader sees the old descriptor or the new one, never half of it)."""
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(prefix=".datapackage.", suffix=".json", dir=dp.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.chmod(tmp, dp.stat().st_mode & 0o777)
-        os.replace(tmp, dp)
-    except BaseException:
-        if os.path.lexists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def copy_package(dest: str | os.PathLike, path: str | os.PathLike | None = None) -> Path:

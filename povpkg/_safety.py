@@ -9,7 +9,9 @@ test: ``descriptor_problems`` refuses every such property, and
 
 Text from the data (a name, a title, a cell, a path) is shown only through
 ``shown``: a terminal, a log or a workflow must never receive an escape sequence,
-a bidi override or a line break the data chose.
+a bidi override or a line break the data chose. A file povpkg writes (export,
+update-hashes) is written by ``write_beside``: a temporary file renamed over its
+destination, so a symlink there is replaced, never followed.
 """
 from __future__ import annotations
 
@@ -204,3 +206,30 @@ def boolean_values(field: dict) -> tuple[set, set]:
         raise PackageError(f"field {field.get('name')!r}: {', '.join(map(repr, sorted(both)))} "
                            "is both a true and a false value (trueValues and falseValues contradict)")
     return out[0], out[1]
+
+
+def write_beside(dest, write, mode: int | None = None) -> None:
+    """``write(tmp)`` to a temporary file beside ``dest``, then rename it over ``dest``.
+
+    A symlink at ``dest`` is replaced, never followed; a reader sees the old file or the
+    new one, never half of it; a failed write leaves nothing. The file gets ``mode``, or
+    what a file created in place would have (mkstemp's is private)."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    dest = Path(dest)
+    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=dest.suffix, dir=dest.parent)
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        if mode is None:
+            umask = os.umask(0o022)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
+        os.replace(tmp, dest)
+    except BaseException:
+        if os.path.lexists(tmp):
+            os.unlink(tmp)
+        raise

@@ -83,6 +83,9 @@ def test_a_symlink_inside_a_parquet_folder_is_replaced_not_followed(tmp_path):
     povpkg.export("parquet", dest)
     assert victim.read_text(encoding="utf-8") == "keep" and not (tmp_path / "dangling").exists()
     assert not (dest / "events.parquet").is_symlink() and (dest / "events.parquet").stat().st_size > 1000
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert (dest / "events.parquet").stat().st_mode & 0o777 == 0o666 & ~umask  # not mkstemp's private mode
     assert sorted(p.name for p in dest.iterdir()) == sorted(f"{t}.parquet" for t in povpkg.tables())  # no temporary left
 
 
