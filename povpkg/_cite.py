@@ -39,7 +39,7 @@ def _facts(desc: dict) -> dict:
     return {
         "authors": authors or ["povpkg contributors"],
         "title": _plain(desc.get("title", desc.get("name"))),
-        "version": _plain(desc["version"]),
+        "version": _plain(desc.get("version")),
         "year": _plain(desc.get("created", ""))[:4],
         "date": _plain(desc.get("created", ""))[:10],
         "url": _plain(desc.get("homepage", "")),
@@ -249,4 +249,7 @@ def cite(format: str = "text", path=None, *, sources: bool = False, rows=None) -
         refs = source_rows(path, _source_ids(rows))
     elif sources:
         refs = source_rows(path)
-    return render(_facts(descriptor(path)), refs)
+    facts = _facts(descriptor(path))
+    if not facts["version"]:
+        raise PovpkgError("the descriptor has no version; a citation names the exact version")
+    return render(facts, refs)

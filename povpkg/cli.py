@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 
+from ._safety import shown
 from .errors import PovpkgError
 
 EXIT_OK, EXIT_INVALID, EXIT_ERROR = 0, 1, 2
@@ -245,8 +246,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def _say(line: str) -> int:
     """One error line on stderr, whatever the data put in it (``_safety.shown``)."""
-    from ._safety import shown
-
     print(shown(line), file=sys.stderr)
     return EXIT_ERROR
 
@@ -265,8 +264,6 @@ def _run(args) -> int:
 
 
 def _list(args, povpkg) -> int:
-    from ._safety import shown
-
     desc = povpkg._descriptor(args.path)
     for res in desc["resources"]:
         print(shown(f"{res['name']:<22} {res.get('title', '')}"))
@@ -320,8 +317,6 @@ def _cite(args, povpkg) -> int:
 
 
 def _export(args, povpkg) -> int:
-    from ._safety import shown
-
     print(shown(f"wrote {povpkg.export(args.format, args.dest, args.path)}"))
     return EXIT_OK
 
@@ -350,8 +345,6 @@ def _copy(args, povpkg) -> int:
     from ._hashes import copy_package
 
     dest = copy_package(args.dest, args.path)
-    from ._safety import shown
-
     print(shown(f"copied the data package to {dest}; after editing, run `povpkg update-hashes {dest} --bump patch` "
                 f"and `povpkg validate {dest}`"))
     return EXIT_OK
@@ -361,8 +354,6 @@ def _update_hashes(args, povpkg) -> int:
     from ._hashes import update_hashes
 
     changed, version = update_hashes(args.path, bump=args.bump)
-    from ._safety import shown
-
     print(shown(f"updated: {', '.join(changed) if changed else 'nothing changed'} (version {version})"))
     return EXIT_OK
 
@@ -373,15 +364,15 @@ _COMMANDS = {"list": _list, "show": _show, "describe": _describe, "validate": _v
 
 
 def _describe_text(res: dict) -> str:
-    from ._codebook import constraints_text
-    from ._safety import shown
+    from ._codebook import constraints_text, names
+    from ._package import schema_of
 
-    schema = res.get("schema", {})
+    schema = schema_of(res)  # PackageError for a schema not shaped as a Table Schema
     lines = [f"{res['name']}: {res.get('title', '')}", "", res.get("description", ""), ""]
-    lines.append(f"primary key: {', '.join(schema.get('primaryKey', [])) or '-'}")
+    lines.append(f"primary key: {names(schema.get('primaryKey', [])) or '-'}")
     for fk in schema.get("foreignKeys", []):
         ref = fk["reference"]
-        lines.append(f"foreign key: {', '.join(fk['fields'])} -> {ref['resource']}.{', '.join(ref['fields'])}")
+        lines.append(f"foreign key: {names(fk['fields'])} -> {ref.get('resource', res['name'])}.{names(ref['fields'])}")
     lines.append("")
     for f in schema.get("fields", []):
         unit = f" [{f['unit']}]" if f.get("unit") else ""

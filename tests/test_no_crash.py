@@ -109,3 +109,30 @@ def test_a_citation_date_that_is_not_a_date_is_left_out(published, fmt, pkg):
 def test_export_to_a_name_with_a_nul_is_a_one_line_error(tmp_path):
     with pytest.raises(PovpkgError, match="NUL"):
         povpkg.export("sqlite", str(tmp_path / "a\x00b.db"))
+
+
+def _first(key):
+    return lambda d: d["resources"][1]["schema"].update({key: "x"} if key != "primaryKey" else {key: 3})
+
+
+@pytest.mark.parametrize("change", [
+    lambda d: d.pop("version"), _first("fields"), _first("primaryKey"), _first("foreignKeys"),
+    lambda d: d["resources"][1].update(schema="countries.schema.json"),
+    lambda d: d["resources"][1]["schema"]["fields"].append("a field"),
+    lambda d: d["resources"][1]["schema"]["fields"][0].update(constraints=["required"]),
+    lambda d: d["resources"][1]["schema"].update(foreignKeys=[{"fields": ["iso3"], "reference": "countries"}]),
+    lambda d: d.update(title=["a list"], keywords="text", licenses={"name": "CC0-1.0"}),
+], ids=["no version", "fields", "primaryKey", "foreignKeys", "schema path", "field not object",
+        "constraints list", "reference not object", "metadata shapes"])
+@pytest.mark.parametrize("args", [("list",), ("describe", "countries"), ("show", "countries", "-n", "2"), ("cite",),
+                                  ("cite", "--format", "bibtex", "--sources"), ("cite", "--format", "cff"),
+                                  ("codebook",)], ids=lambda a: "-".join(a[:3]))
+def test_a_descriptor_of_the_wrong_shape_is_a_one_line_error(change, args, pkg):
+    dp = pkg / "datapackage.json"
+    desc = json.loads(dp.read_text(encoding="utf-8"))
+    change(desc)
+    dp.write_text(json.dumps(desc), encoding="utf-8")
+    code, out, err = cli(*args, "--path", pkg)
+    assert code in (0, 2) and "internal error" not in err, err
+    if code == 2:
+        one_line_error(code, err)
