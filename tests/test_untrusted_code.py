@@ -55,6 +55,19 @@ def test_python_safe_path_module_run_does_not_run_the_repository_code(repo):
     assert ran(marker) == ""
 
 
+def test_python_module_run_drops_the_working_directory_before_importing(repo):
+    """Without -P, a povpkg/ folder would run instead (docs/trust.md); any other module there does not."""
+    pkg, marker = repo
+    for rel in ("povpkg/__init__.py", "povpkg/__main__.py", "povpkg/cli.py", "povpkg/_worker.py"):
+        (pkg / rel).unlink()
+    (pkg / "povpkg").rmdir()
+    for rel in ("pandas.py", "numpy.py", "sitecustomize.py"):
+        (pkg / rel).write_text(f"open({str(marker)!r}, 'a').write({rel!r} + '\\n')\n", encoding="utf-8")
+    got = run([sys.executable, "-m", "povpkg", "validate", "."], cwd=pkg)
+    assert got.returncode == 0 and "VALID" in got.stdout, got.stdout + got.stderr
+    assert ran(marker) == ""
+
+
 def test_the_worker_started_from_the_repository_imports_the_installed_povpkg(repo, monkeypatch):
     pkg, marker = repo
     monkeypatch.chdir(pkg)
