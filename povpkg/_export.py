@@ -93,8 +93,9 @@ def name_problem(name: str) -> str | None:
     """Why a table name cannot become a file, sheet or SQL table name, or None."""
     if not PLAIN_NAME.fullmatch(name):
         return "is not a plain name (a lowercase letter, then lowercase letters, digits or _; at most 31)"
-    if name.startswith(RESERVED) or name.endswith("_fts"):
-        return f"is reserved (names starting {' or '.join(RESERVED)} or ending _fts are the export's own)"
+    if name.startswith(RESERVED) or name.endswith("_fts") or name == "readme":
+        return (f"is reserved (names starting {' or '.join(RESERVED)} or ending _fts, and the README sheet, "
+                "are the export's own)")
     return None
 
 

@@ -28,6 +28,7 @@ def everything(folder: Path) -> set[str]:
     ("parquet", "../../outside/escaped"),  # the example
     ("parquet", "/tmp/absolute"), ("xlsx", "a/b"), ("sqlite", "..\\windows"), ("parquet", ".hidden"),
     ("sqlite", "povpkg_metadata"), ("sqlite", "sqlite_master"), ("parquet", "x" * 40), ("sqlite", "Events"),
+    ("xlsx", "readme"), ("sqlite", "events_fts"),
 ])
 def test_export_refuses_a_table_name_that_is_not_plain(fmt, name, pkg, tmp_path):
     rename(pkg, "countries", name)
