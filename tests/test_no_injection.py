@@ -151,7 +151,8 @@ def braces_balance(text: str) -> bool:
 def test_bibtex_title_cannot_close_the_entry_and_add_fields(pkg):
     edit_descriptor(pkg, lambda d: d.update(title="Data}}, author = {Mallory}, note = {x"))
     bib = povpkg.cite("bibtex", pkg)
-    assert bib_fields(bib) == ["author", "title", "year", "version", "howpublished"]
+    fields = bib_fields(bib)
+    assert fields[:5] == ["author", "title", "year", "version", "howpublished"] and set(fields[5:]) <= {"url"}
     assert braces_balance(bib) and "Mallory" in bib and bib.count("@") == 1
 
 

@@ -34,6 +34,10 @@ def ran(marker: Path) -> str:
     return marker.read_text(encoding="utf-8") if marker.exists() else ""
 
 
+def countries(pkg: Path) -> int:
+    return len((pkg / "tables" / "countries.csv").read_text(encoding="utf-8").splitlines()) - 1
+
+
 def run(args, cwd):
     env = {k: v for k, v in os.environ.items() if k not in ("POVPKG_NO_WORKER", "PYTHONSAFEPATH")}
     return subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=env, timeout=300)
@@ -77,7 +81,7 @@ def test_the_worker_started_from_the_repository_imports_the_installed_povpkg(rep
     worker = _worker.Frictionless(frictionless_copy(desc, ["countries"]), pkg)
     assert worker.proc is not None and worker.proc.args[:2] == [sys.executable, "-P"]
     failures, rows, broken = worker.result()
-    assert worker.proc.returncode == 0 and rows == {"countries": 89} and not failures and not broken
+    assert worker.proc.returncode == 0 and rows == {"countries": countries(pkg)} and not failures and not broken
     assert ran(marker) == ""
 
 
@@ -93,7 +97,7 @@ def test_frictionless_plugins_on_the_path_are_not_imported(repo, monkeypatch):
     saved = {k: cache.pop(k) for k in ("plugins", "methods") if k in cache}  # as in a fresh process
     try:
         failures, rows, _ = _worker.run(frictionless_copy(desc, ["countries"]), pkg)
-        assert rows == {"countries": 89} and not failures
+        assert rows == {"countries": countries(pkg)} and not failures
         assert "plugins" not in cache  # nothing of the validation's own plugin set stays behind
     finally:
         cache.pop("plugins", None)
