@@ -4,12 +4,21 @@ datapackage.json is the one source of citation metadata: CITATION.cff and
 .zenodo.json are generated from it (and tested to be current). The source
 documents are cited from the ``sources`` table, because a researcher using a
 figure must cite the document it comes from too.
+
+Every value is data a copy may have edited: it is made one line with no control
+character (``_plain``) before any format sees it, and each format then quotes it
+its own way (BibTeX: braces, backslashes, ``@`` and TeX's specials escaped, keys
+reduced to letters, digits and ``_:-``; CFF: JSON strings), so no value can close
+an entry and add fields of its own.
 """
 from __future__ import annotations
 
 import json
+import re
 
+from ._metadata import web_url
 from ._package import descriptor, descriptor_path, find_resource, resource_file
+from ._safety import shown
 from .errors import PovpkgError
 
 FORMATS = ("text", "bibtex", "cff", "ris", "csl-json")
@@ -17,20 +26,27 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "October", "November", "December")
 
 
+def _plain(value) -> str:
+    """A metadata value as one line of text with nothing a reader would act on."""
+    return shown(" ".join(str(value).split())) if value is not None else ""
+
+
 def _facts(desc: dict) -> dict:
-    authors = [c.get("title") for c in desc.get("contributors", []) if c.get("role", "author") == "author"]
-    version = desc["version"]
+    contributors = [c for c in desc.get("contributors", []) if isinstance(c, dict)]
+    authors = [_plain(c.get("title")) for c in contributors if c.get("role", "author") == "author"]
+    licenses = desc.get("licenses") if isinstance(desc.get("licenses"), list) else []
+    keywords = desc.get("keywords") if isinstance(desc.get("keywords"), list) else []
     return {
         "authors": authors or ["povpkg contributors"],
-        "title": desc.get("title", desc.get("name")),
-        "version": version,
-        "year": str(desc.get("created", ""))[:4],
-        "date": str(desc.get("created", ""))[:10],
-        "url": desc.get("homepage", ""),
-        "name": desc.get("name"),
-        "license": (desc.get("licenses") or [{}])[0].get("name", ""),
-        "keywords": desc.get("keywords", []),
-        "abstract": desc.get("description", ""),
+        "title": _plain(desc.get("title", desc.get("name"))),
+        "version": _plain(desc.get("version")),
+        "year": _plain(desc.get("created", ""))[:4],
+        "date": _plain(desc.get("created", ""))[:10],
+        "url": _plain(desc.get("homepage", "")),
+        "name": _plain(desc.get("name")),
+        "license": _plain(licenses[0].get("name", "")) if licenses and isinstance(licenses[0], dict) else "",
+        "keywords": [_plain(k) for k in keywords],
+        "abstract": _plain(desc.get("description", "")),
     }
 
 
@@ -46,16 +62,28 @@ def source_rows(path=None, ids=None) -> list[dict]:
     dp = descriptor_path(path).resolve()
     res = find_resource(descriptor(dp), "sources")
     with resource_file(dp.parent, res).open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    return [r for r in rows if ids is None or r["source_id"] in ids]
+        rows = [{k: _plain(v) for k, v in r.items() if isinstance(k, str)} for r in csv.DictReader(fh)]
+    return [r for r in rows if ids is None or r.get("source_id") in ids]
+
+
+_DATE = re.compile(r"(\d{4})(?:-(0[1-9]|1[0-2])(?:-(\d{2}))?)?")
+
+
+def _date(src: dict) -> tuple[str, int | None, int | None]:
+    """A source's ``published`` as (year, month, day); what is not a date is left out."""
+    m = _DATE.match(src.get("published", ""))
+    if not m:
+        return "", None, None
+    return m.group(1), int(m.group(2)) if m.group(2) else None, int(m.group(3)) if m.group(3) else None
 
 
 def _when(src: dict) -> str:
     """The publication date to its stated precision: ``2013``, ``2020, November``, ``2020, December 29``."""
-    date, precision = src.get("published", ""), src.get("published_precision", "day")
-    if len(date) < 10:
-        return date or "n.d."
-    year, month, day = date[:4], _MONTHS[int(date[5:7]) - 1], int(date[8:10])
+    precision = src.get("published_precision", "day")
+    year, month, day = _date(src)
+    if not day:
+        return year or "n.d."
+    month = _MONTHS[month - 1]
     return year if precision == "year" else f"{year}, {month}" if precision == "month" else f"{year}, {month} {day}"
 
 
@@ -68,8 +96,8 @@ def _text(f: dict) -> str:
 
 
 def _source_text(src: dict) -> str:
-    within = f" In {src['container']}." if src.get("container") and src["container"] != src["publisher"] else ""
-    return f"{src['publisher']} ({_when(src)}). {src['title']}.{within} {src.get('url', '')}".rstrip()
+    within = f" In {src['container']}." if src.get("container") and src["container"] != src.get("publisher") else ""
+    return f"{src.get('publisher', '')} ({_when(src)}). {src.get('title', '')}.{within} {src.get('url', '')}".rstrip()
 
 
 def _text_all(f: dict, sources: list[dict]) -> str:
@@ -81,31 +109,57 @@ def _text_all(f: dict, sources: list[dict]) -> str:
 
 # --- BibTeX ---------------------------------------------------------------------
 
+# TeX's special characters as text; braces become commands, so every field's braces balance
+_TEX = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "@": r"\char64{}",
+        "%": r"\%", "&": r"\&", "#": r"\#", "$": r"\$", "_": r"\_", "~": r"\textasciitilde{}",
+        "^": r"\textasciicircum{}"}
+_TEX_RE = re.compile("|".join(map(re.escape, _TEX)))
+
+
+def _bib(text: str) -> str:
+    """Text as a BibTeX field holds it: nothing in it can close the field or the entry."""
+    return _TEX_RE.sub(lambda m: _TEX[m.group()], text)
+
+
+def _bib_url(url: str) -> str:
+    """An http(s) address with braces, backslashes and ``@`` percent-encoded; anything else is left out."""
+    if not web_url(url):
+        return ""
+    return url.replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D").replace("@", "%40")
+
+
+def _bib_key(*parts: str) -> str:
+    """An entry key of letters, digits and ``_:-`` only."""
+    return re.sub(r"[^A-Za-z0-9_:-]", "_", "_".join(parts)) or "povpkg"
+
+
 def _bib_entry(kind: str, key: str, fields: list[tuple[str, str]]) -> str:
+    """``fields``: (name, value already escaped by ``_bib`` or ``_bib_url``)."""
     body = [f"  {name} = {{{value}}}," for name, value in fields if value]
     return "\n".join([f"@{kind}{{{key},", *body, "}"])
 
 
 def _bibtex(f: dict) -> str:
-    key = f"{f['name']}_{f['version'].replace('.', '_')}"
-    author = " and ".join("{" + a + "}" for a in f["authors"])
+    key = _bib_key(f["name"], f["version"].replace(".", "_"))
+    author = " and ".join("{" + _bib(a) + "}" for a in f["authors"])
     return _bib_entry("misc", key, [
-        ("author", author), ("title", "{" + f["title"] + "}"), ("year", f["year"]), ("version", f["version"]),
-        ("howpublished", f"Data set, Python package {_identifier(f)}"), ("url", f["url"]),
+        ("author", author), ("title", "{" + _bib(f["title"]) + "}"), ("year", _bib(f["year"])),
+        ("version", _bib(f["version"])), ("howpublished", _bib(f"Data set, Python package {_identifier(f)}")),
+        ("url", _bib_url(f["url"])),
     ])
 
 
 def _source_bibtex(src: dict) -> str:
-    date, precision = src.get("published", ""), src.get("published_precision", "day")
-    month = _MONTHS[int(date[5:7]) - 1][:3].lower() if len(date) >= 7 and precision in ("month", "day") else ""
+    year, month, _ = _date(src)
+    month = _MONTHS[month - 1][:3].lower() if month and src.get("published_precision", "day") in ("month", "day") else ""
     container = src.get("container") if src.get("container") != src.get("publisher") else ""
-    return _bib_entry("incollection" if container and "Yearbook" in container else "misc",
-                      src["source_id"].replace("-", "_"), [
-                          ("author", "{" + src["publisher"] + "}"), ("title", "{" + src["title"] + "}"),
-                          ("booktitle" if container and "Yearbook" in container else "howpublished", container),
-                          ("publisher", src["publisher"]), ("year", date[:4]), ("month", month),
-                          ("url", src.get("url", "")),
-                      ])
+    book = bool(container) and "Yearbook" in container
+    return _bib_entry("incollection" if book else "misc", _bib_key(src.get("source_id", "").replace("-", "_")), [
+        ("author", "{" + _bib(src.get("publisher", "")) + "}"), ("title", "{" + _bib(src.get("title", "")) + "}"),
+        ("booktitle" if book else "howpublished", _bib(container or "")),
+        ("publisher", _bib(src.get("publisher", ""))), ("year", year), ("month", month),
+        ("url", _bib_url(src.get("url", ""))),
+    ])
 
 
 def _bibtex_all(f: dict, sources: list[dict]) -> str:
@@ -145,17 +199,18 @@ def _cff(f: dict, sources: list[dict] = ()) -> str:
 
 def _cff_reference(src: dict) -> list[str]:
     q = json.dumps
-    date, precision = src.get("published", ""), src.get("published_precision", "day")
-    lines = ["  - type: generic", f"    title: {q(src['title'])}", "    authors:",
-             f"      - name: {q(src['publisher'])}", "    publisher:", f"      name: {q(src['publisher'])}"]
-    if src.get("container") and src["container"] != src["publisher"]:
+    precision = src.get("published_precision", "day")
+    year, month, day = _date(src)
+    lines = ["  - type: generic", f"    title: {q(src.get('title', ''))}", "    authors:",
+             f"      - name: {q(src.get('publisher', ''))}", "    publisher:", f"      name: {q(src.get('publisher', ''))}"]
+    if src.get("container") and src["container"] != src.get("publisher"):
         lines.append(f"    collection-title: {q(src['container'])}")
-    if len(date) >= 4:
-        lines.append(f"    year: {int(date[:4])}")
-    if precision in ("month", "day") and len(date) >= 7:
-        lines.append(f"    month: {int(date[5:7])}")
-    if precision == "day" and len(date) == 10:
-        lines.append(f"    date-published: {q(date)}")
+    if year:
+        lines.append(f"    year: {int(year)}")
+    if precision in ("month", "day") and month:
+        lines.append(f"    month: {month}")
+    if precision == "day" and day:
+        lines.append(f"    date-published: {q(src['published'][:10])}")
     if src.get("url"):
         lines.append(f"    url: {q(src['url'])}")
     return lines
@@ -259,4 +314,7 @@ def cite(format: str = "text", path=None, *, sources: bool = False, rows=None) -
         refs = source_rows(path, _source_ids(rows))
     elif sources:
         refs = source_rows(path)
-    return render(_facts(descriptor(path)), refs)
+    facts = _facts(descriptor(path))
+    if not facts["version"]:
+        raise PovpkgError("the descriptor has no version; a citation names the exact version")
+    return render(facts, refs)

@@ -5,7 +5,8 @@ committed page differs from what this produces.
 """
 from __future__ import annotations
 
-from ._package import descriptor, descriptor_path, resource_file
+from ._package import descriptor, descriptor_path, resource_file, schema_of
+from ._safety import shown
 
 
 def _rows(path) -> int:
@@ -14,6 +15,11 @@ def _rows(path) -> int:
 
     with open(path, encoding="utf-8", newline="") as fh:
         return max(sum(1 for _ in csv.reader(fh)) - 1, 0)
+
+
+def names(keys) -> str:
+    """A key's field names, comma-separated (a Table Schema may give one name as a string)."""
+    return ", ".join([keys] if isinstance(keys, str) else keys)
 
 
 def _cell(text) -> str:
@@ -61,6 +67,8 @@ def mermaid(desc: dict) -> str:
 
 def codebook(path=None) -> str:
     desc = descriptor(path)
+    for res in desc["resources"]:
+        schema_of(res)  # PackageError for a schema not shaped as a Table Schema, before any is read
     root = descriptor_path(path).resolve().parent
     out = [
         f"# Codebook: {desc.get('title', desc.get('name'))}",
@@ -80,17 +88,18 @@ def codebook(path=None) -> str:
     for res in desc["resources"]:
         out.append(f"| [`{res['name']}`](#{res['name']}) | {counts[res['name']]} | {_cell(res.get('title'))} |")
     for res in desc["resources"]:
-        schema = res.get("schema", {})
+        schema = schema_of(res)
+        pk = schema.get("primaryKey", [])
         out += ["", f"## {res['name']}", "", f"**{res.get('title', '')}** — {counts[res['name']]} rows, file `{res['path']}`.",
                 "", res.get("description", ""), "",
-                f"- Primary key: {', '.join(f'`{k}`' for k in schema.get('primaryKey', [])) or '—'}"]
+                f"- Primary key: {', '.join(f'`{k}`' for k in ([pk] if isinstance(pk, str) else pk)) or '—'}"]
         for fk in schema.get("foreignKeys", []):
             ref = fk["reference"]
-            out.append(f"- Foreign key: `{', '.join(fk['fields'])}` → `{ref.get('resource') or res['name']}.{', '.join(ref['fields'])}`")
+            out.append(f"- Foreign key: `{names(fk['fields'])}` → `{ref.get('resource') or res['name']}.{names(ref['fields'])}`")
         out += ["", "| field | type | unit | constraints | description | example |", "|---|---|---|---|---|---|"]
         for f in schema.get("fields", []):
             out.append("| " + " | ".join([
                 f"`{f['name']}`", f.get("type", "string"), _cell(f.get("unit")), _cell(constraints_text(f)),
                 _cell(f"**{f.get('title', '')}.** {f.get('description', '')}"), _cell(f.get("example")),
             ]) + " |")
-    return "\n".join(out) + "\n"
+    return "\n".join(shown(line) for line in "\n".join(out).split("\n")) + "\n"  # no escape code reaches a terminal

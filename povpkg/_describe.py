@@ -74,21 +74,22 @@ class TableInfo(dict):
 
 
 def text(res: dict) -> str:
-    """A resource as plain text: title, description, keys, then each field with its type and unit."""
-    from ._codebook import constraints_text
+    """A resource as plain text: title, description, keys, then each field with its type and unit.
+    Safe to print: whatever the data says is shown, never run by the terminal (``shown``)."""
+    from ._codebook import constraints_text, names
+    from ._package import schema_of
+    from ._safety import shown
 
-    schema = res.get("schema", {})
+    schema = schema_of(res)  # PackageError for a schema not shaped as a Table Schema
     lines = [f"{res['name']}: {res.get('title', '')}", "", res.get("description", ""), ""]
-    key = schema.get("primaryKey", [])
-    lines.append(f"primary key: {', '.join([key] if isinstance(key, str) else key) or '-'}")
+    lines.append(f"primary key: {names(schema.get('primaryKey', [])) or '-'}")
     for fk in schema.get("foreignKeys", []):
         ref = fk["reference"]
-        lines.append(f"foreign key: {', '.join(fk['fields'])} -> {ref.get('resource') or res['name']}."
-                     f"{', '.join(ref['fields'])}")
+        lines.append(f"foreign key: {names(fk['fields'])} -> {ref.get('resource') or res['name']}.{names(ref['fields'])}")
     lines.append("")
     for f in schema.get("fields", []):
         unit = f" [{f['unit']}]" if f.get("unit") else ""
         cons = constraints_text(f)
         lines.append(f"  {f['name']} ({f.get('type', 'string')}{unit}){': ' + cons if cons else ''}")
         lines.append(f"      {f.get('description', '')}")
-    return "\n".join(lines)
+    return "\n".join(map(shown, lines))

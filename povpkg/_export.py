@@ -12,7 +12,13 @@ description and unit where the format has a place for them:
   ``df.attrs`` travel as pandas' ``PANDAS_ATTRS`` metadata.
 - Excel (openpyxl): a first ``README`` sheet (dataset, version, licence, citation,
   one line per table), one sheet per table with dates formatted as dates and each
-  field's description as a comment on its header cell.
+  field's description as a comment on its header cell; a cell is text, never a formula.
+
+Nothing is written outside DEST, and nothing the data says runs: a table name
+becomes a file, sheet and SQL table name only when it is a plain identifier (as every
+name the contract records is), every SQL identifier is quoted, and each file is
+written beside its destination under a temporary name, then renamed over it (a
+symlink at DEST is refused; one inside a parquet folder is replaced, never followed).
 """
 from __future__ import annotations
 
@@ -20,6 +26,7 @@ import json
 from pathlib import Path
 
 from ._package import descriptor
+from ._safety import PLAIN_NAME, shown, write_beside
 from .errors import PovpkgError
 
 FORMATS = ("sqlite", "parquet", "xlsx", "duckdb")
@@ -56,20 +63,49 @@ def _fields(res: dict) -> list[dict]:
     return res.get("schema", {}).get("fields", [])
 
 
+def quoted(name) -> str:
+    """An SQL identifier in double quotes, its own quotes doubled: data, never SQL."""
+    return '"' + str(name).replace('"', '""') + '"'
+
+
+def _names(keys) -> str:
+    return ", ".join(map(quoted, [keys] if isinstance(keys, str) else keys))
+
+
 def create_table_sql(res: dict) -> str:
     """CREATE TABLE statement with the resource's primary and foreign keys."""
     schema = res.get("schema", {})
     cols = []
     for f in schema.get("fields", []):
         null = " NOT NULL" if f.get("constraints", {}).get("required") else ""
-        cols.append(f'"{f["name"]}" {_SQL_TYPE.get(f.get("type"), "TEXT")}{null}')
+        cols.append(f'{quoted(f["name"])} {_SQL_TYPE.get(f.get("type"), "TEXT")}{null}')
     if schema.get("primaryKey"):
-        cols.append("PRIMARY KEY (" + ", ".join(f'"{k}"' for k in schema["primaryKey"]) + ")")
+        cols.append(f"PRIMARY KEY ({_names(schema['primaryKey'])})")
     for fk in schema.get("foreignKeys", []):
         ref = fk["reference"]
-        cols.append("FOREIGN KEY (" + ", ".join(f'"{k}"' for k in fk["fields"]) + f') REFERENCES "{ref.get("resource") or res["name"]}" ('
-                    + ", ".join(f'"{k}"' for k in ref["fields"]) + ")")
-    return f'CREATE TABLE "{res["name"]}" (\n  ' + ",\n  ".join(cols) + "\n)"
+        cols.append(f"FOREIGN KEY ({_names(fk['fields'])}) REFERENCES {quoted(ref.get('resource') or res['name'])} "
+                    f"({_names(ref['fields'])})")
+    return f"CREATE TABLE {quoted(res['name'])} (\n  " + ",\n  ".join(cols) + "\n)"
+
+
+RESERVED = ("povpkg_", "sqlite_")  # the export's own tables, SQLite's
+
+
+def name_problem(name: str) -> str | None:
+    """Why a table name cannot become a file, sheet or SQL table name, or None."""
+    if not PLAIN_NAME.fullmatch(name):
+        return "is not a plain name (a lowercase letter, then lowercase letters, digits or _; at most 31)"
+    if name.startswith(RESERVED) or name.endswith("_fts") or name == "readme":
+        return (f"is reserved (names starting {' or '.join(RESERVED)} or ending _fts, and the README sheet, "
+                "are the export's own)")
+    return None
+
+
+def _check_names(desc: dict) -> None:
+    for res in desc["resources"]:
+        why = name_problem(res["name"])
+        if why:
+            raise PovpkgError(f"table name {res['name']!r} {why}; export writes no file or SQL from it")
 
 
 def _for_sql(df):
@@ -85,6 +121,10 @@ def _for_sql(df):
 
 
 def _sqlite(dest: Path, desc: dict, frames: dict, meta: dict) -> None:
+    write_beside(dest, lambda tmp: _sqlite_file(tmp, desc, frames, meta))
+
+
+def _sqlite_file(dest: Path, desc: dict, frames: dict, meta: dict) -> None:
     import sqlite3
 
     con = sqlite3.connect(dest)
@@ -153,11 +193,24 @@ def _parquet(dest: Path, desc: dict, frames: dict, meta: dict) -> None:
 
     dest.mkdir(exist_ok=True)
     for res in desc["resources"]:
-        pq.write_table(arrow_table(frames[res["name"]], res, meta), dest / f"{res['name']}.parquet")
+        table = arrow_table(frames[res["name"]], res, meta)
+        write_beside(dest / f"{res['name']}.parquet", lambda tmp: pq.write_table(table, tmp))
 
 
 def _xlsx(dest: Path, desc: dict, frames: dict, meta: dict) -> None:
     _require("openpyxl", "export")
+    write_beside(dest, lambda tmp: _xlsx_file(tmp, desc, frames, meta))
+
+
+def _no_formulas(sheet) -> None:
+    """Every cell a value: openpyxl takes a text starting with "=" for a formula."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.data_type == "f":
+                cell.data_type = "s"
+
+
+def _xlsx_file(dest: Path, desc: dict, frames: dict, meta: dict) -> None:
     import pandas as pd
     from openpyxl.comments import Comment
 
@@ -183,6 +236,8 @@ def _xlsx(dest: Path, desc: dict, frames: dict, meta: dict) -> None:
                     for (cell,) in sheet.iter_rows(min_row=2, min_col=col, max_col=col):
                         cell.number_format = DATE_FORMAT
             sheet.freeze_panes = "A2"
+        for sheet in xl.sheets.values():
+            _no_formulas(sheet)
 
 
 _DUCK_TYPE = {"integer": "BIGINT", "year": "INTEGER", "number": "DOUBLE", "boolean": "BOOLEAN", "date": "DATE",
@@ -201,7 +256,7 @@ def duckdb_ddl(res: dict) -> list[str]:
     A key into the table itself (a parent row) is left out: DuckDB checks it row by row
     while inserting, so a child listed before its parent would be refused.
     """
-    q = _q
+    q = quoted
     schema, name = res.get("schema", {}), res["name"]
     types, cols, out = [], [], []
     for f in schema.get("fields", []):
@@ -232,21 +287,24 @@ def _as_list(keys) -> list[str]:
     return [keys] if isinstance(keys, str) else list(keys)
 
 
-def _q(name) -> str:
-    return '"' + str(name).replace('"', '""') + '"'
-
-
 def _duckdb(dest: Path, desc: dict, frames: dict, meta: dict) -> None:
+    _require("duckdb", "export")
+    write_beside(dest, lambda tmp: _duckdb_file(tmp, desc, frames, meta))
+
+
+def _duckdb_file(dest: Path, desc: dict, frames: dict, meta: dict) -> None:
     """A DuckDB database with the declared types, keys and comments, and a povpkg_metadata table."""
-    duckdb = _require("duckdb", "export")
+    import duckdb
+
+    dest.unlink()  # the empty placeholder beside DEST: DuckDB creates its own file
     con = duckdb.connect(str(dest))
     try:
         for res in _referenced_first(desc["resources"]):
             for statement in duckdb_ddl(res):
                 con.execute(statement)
             con.register("frame", frames[res["name"]])
-            names = ", ".join(_q(f["name"]) for f in _fields(res))
-            con.execute(f"INSERT INTO {_q(res['name'])} ({names}) SELECT {names} FROM frame")
+            names = ", ".join(quoted(f["name"]) for f in _fields(res))
+            con.execute(f"INSERT INTO {quoted(res['name'])} ({names}) SELECT {names} FROM frame")
             con.unregister("frame")
         con.execute('CREATE TABLE "povpkg_metadata" ("key" VARCHAR PRIMARY KEY, "value" VARCHAR)')
         con.executemany('INSERT INTO "povpkg_metadata" VALUES (?, ?)', list(meta.items()))
@@ -279,12 +337,17 @@ def export(fmt: str, dest, path=None) -> Path:
 
     if fmt not in FORMATS:
         raise PovpkgError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    if "\0" in str(dest):
+        raise PovpkgError(f"export destination {shown(str(dest))} holds a NUL; no file can have that name")
     dest = Path(dest)
+    if dest.is_symlink():  # dangling or not: what it points to is not where the user asked
+        raise PovpkgError(f"{dest} is a symlink; export writes only to a new file or a real folder")
     if dest.exists() and fmt != "parquet":
         raise PovpkgError(f"{dest} already exists; export will not overwrite it")
     if not dest.absolute().parent.is_dir():
         raise PovpkgError(f"cannot write {dest}: folder {dest.absolute().parent} does not exist")
     desc = descriptor(path)
+    _check_names(desc)
     meta = dataset_metadata(desc, path)
     frames = load_all(path)
     {"sqlite": _sqlite, "parquet": _parquet, "xlsx": _xlsx, "duckdb": _duckdb}[fmt](dest, desc, frames, meta)

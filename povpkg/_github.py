@@ -3,7 +3,9 @@
 ``::error file=tables/countries.csv,line=82,title=foreign-key::...``: the file is the
 table's CSV relative to the working directory (as GitHub resolves it), the line is the
 CSV line (header = 1). The descriptor is re-read here with the standard library only
-and trusted for nothing but the names and relative paths of its resources.
+and trusted for nothing but the names and relative paths of its resources. Every
+piece of text passes ``_safety.shown`` first: a value holding a line break, ``::`` or an
+escape sequence cannot start a workflow command of its own or colour the log.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import os
 from pathlib import Path, PurePosixPath
 
 from ._report import Report
+from ._safety import shown
 
 
 def _escape_data(text: str) -> str:
@@ -19,7 +22,7 @@ def _escape_data(text: str) -> str:
 
 
 def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+    return _escape_data(shown(text)).replace(":", "%3A").replace(",", "%2C")
 
 
 def table_files(descriptor: Path) -> dict[str, str]:
@@ -60,9 +63,10 @@ def to_github(report: Report, cwd: Path | None = None) -> str:
         if f.row is not None and f.table in files:
             props.append(f"line={int(f.row)}")
         props.append(f"title={_escape_property(f.rule)}")
-        text = f"{f.where()}: {f.message}" + (f" (value: {f.value!r})" if f.value is not None else "")
+        text = shown(f"{f.where()}: {f.message}" + (f" (value: {f.value!r})" if f.value is not None else ""))
         if f.fix:
-            text += f"\nfix: {f.fix}"
+            text += f"\nfix: {shown(f.fix)}"
         lines.append(f"::error {','.join(props)}::{_escape_data(text)}")
-    lines.append(report.to_text().splitlines()[-1])
+    verdict = report.to_text().splitlines()[-1]
+    lines.append(f"{verdict[:-1]} ({report.checked_by()})." if report.validator else verdict)
     return "\n".join(lines)

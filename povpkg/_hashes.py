@@ -2,7 +2,10 @@
 
 ``povpkg update-hashes PATH`` is how an edited copy becomes consistent again;
 validation itself never writes. Only the files the descriptor names, inside
-the package folder, are read (the same path checks as loading).
+the package folder, are read (the same path checks as loading). The descriptor is
+rewritten through a temporary file renamed over it in the package folder, and one
+with a second hard link (the same file elsewhere) is refused: nothing outside the
+package changes.
 """
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ import shutil
 from pathlib import Path
 
 from ._package import descriptor_path, resource_file
+from ._safety import write_beside
 from .errors import PackageError, PovpkgError
 
 BUMPS = ("major", "minor", "patch")
@@ -46,6 +50,9 @@ def update_hashes(path: str | os.PathLike | None = None, bump: str | None = None
     (bumped by ``bump``, one of major/minor/patch, when given).
     """
     dp = descriptor_path(path if path is not None else ".")
+    if dp.stat().st_nlink > 1:
+        raise PackageError(f"{dp} has {dp.stat().st_nlink} hard links: rewriting it would change a file outside "
+                           "the package; copy it (cp, not ln) and try again")
     try:
         desc = json.loads(dp.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -60,7 +67,8 @@ def update_hashes(path: str | os.PathLike | None = None, bump: str | None = None
             res.update(stamp)
     if bump:
         desc["version"] = bumped(str(desc.get("version", "")), bump)
-    dp.write_text(json.dumps(desc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    text = json.dumps(desc, indent=2, ensure_ascii=False) + "\n"  # renamed over the descriptor, in its folder
+    write_beside(dp, lambda tmp: tmp.write_text(text, encoding="utf-8"), mode=dp.stat().st_mode & 0o777)
     return changed, desc.get("version")
 
 
@@ -68,6 +76,8 @@ def copy_package(dest: str | os.PathLike, path: str | os.PathLike | None = None)
     """Copy the descriptor and its data files (nothing else) to the new folder ``dest``."""
     dp = descriptor_path(path)
     dest = Path(dest)
+    if dest.is_symlink():
+        raise PovpkgError(f"{dest} is a symlink; copy writes only into a new or empty real folder")
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
         raise PovpkgError(f"{dest} already exists and is not an empty folder; choose a new folder")
     if not dest.parent.is_dir():

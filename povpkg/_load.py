@@ -17,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ._package import descriptor, descriptor_path, find_resource, json_copy, resource_file, schema_of
+from ._safety import boolean_values
 from .errors import DataError
 
 # Table Schema type -> the pandas dtype a loaded column has (pandera checks the same map).
@@ -45,8 +46,8 @@ def read_plan(schema: dict):
         else:
             dtypes[name] = PANDAS_DTYPE.get(ftype, "str")
             if ftype == "boolean":
-                true |= set(field.get("trueValues", []))
-                false |= set(field.get("falseValues", []))
+                words = boolean_values(field)  # PackageError for words that contradict
+                true, false = true | words[0], false | words[1]
     kwargs = dict(dtype=dtypes, keep_default_na=False, na_values=[""], encoding="utf-8",
                   true_values=sorted(true), false_values=sorted(false))
     return kwargs, dates
@@ -212,8 +213,8 @@ def _arrow_types(schema: dict, pa):
             texts[name] = (pattern, longest, getattr(pa, target)())
         elif ftype == "boolean":
             types[name] = pa.bool_()
-            true |= set(field.get("trueValues", []))
-            false |= set(field.get("falseValues", []))
+            words = boolean_values(field)  # PackageError for words that contradict
+            true, false = true | words[0], false | words[1]
     return types, enums, dates, texts, sorted(true), sorted(false)
 
 

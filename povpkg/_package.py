@@ -127,11 +127,32 @@ def table_names(desc: dict) -> list[str]:
 
 
 def schema_of(res: dict) -> dict:
-    """The resource's inline Table Schema; a schema given by path or URL is never opened."""
+    """The resource's inline Table Schema; a schema given by path or URL is never opened.
+
+    Raises PackageError when it is not shaped as every reader of it assumes: fields a list
+    of objects with a name, keys names or lists of names, foreign keys objects with a reference.
+    """
+    name = res.get("name")
     schema = res.get("schema")
     if not isinstance(schema, dict):
-        raise PackageError(f"resource {res.get('name')!r} has no inline schema")
+        raise PackageError(f"resource {name!r} has no inline schema")
+    fields = schema.get("fields", [])
+    if not isinstance(fields, list) or not all(isinstance(f, dict) and isinstance(f.get("name"), str) for f in fields):
+        raise PackageError(f"resource {name!r}: schema fields are not a list of objects with a name")
+    if not all(isinstance(f.get(k, {}), dict) for f in fields for k in ("constraints",)):
+        raise PackageError(f"resource {name!r}: a field's constraints are not an object")
+    if not _names(schema.get("primaryKey", [])):
+        raise PackageError(f"resource {name!r}: primaryKey is not a field name or a list of them")
+    fks = schema.get("foreignKeys", [])
+    if not isinstance(fks, list) or not all(
+            isinstance(fk, dict) and _names(fk.get("fields")) and isinstance(fk.get("reference"), dict)
+            and _names(fk["reference"].get("fields")) for fk in fks):
+        raise PackageError(f"resource {name!r}: foreignKeys are not a list of objects with fields and a reference")
     return schema
+
+
+def _names(value) -> bool:
+    return isinstance(value, str) or isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
 def find_resource(desc: dict, name: str) -> dict:
@@ -153,6 +174,10 @@ def resource_file(root: Path, res: dict) -> Path:
     name = res.get("name")
     if not isinstance(rel, str) or not rel:
         raise PackageError(f"resource {name!r} has no single local path")
+    from ._safety import has_control
+
+    if has_control(rel):  # a NUL ends the path for the system; a line break or bidi mark hides what it names
+        raise PackageError(f"resource {name!r}: path {rel!r} holds a control or invisible character")
     if "://" in rel or Path(rel).is_absolute():
         raise PackageError(f"resource {name!r}: path {rel!r} is not a relative path inside the package")
     if ".." in Path(rel).parts:

@@ -9,9 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ._package import descriptor, descriptor_path, find_resource, resource_file
+from ._safety import boolean_values
 from .errors import PovpkgError
-
-_BOOL_TRUE, _BOOL_FALSE = {"true", "True", "TRUE"}, {"false", "False", "FALSE"}
 
 
 def polars_types(schema: dict) -> tuple[dict, dict]:
@@ -35,8 +34,7 @@ def polars_types(schema: dict) -> tuple[dict, dict]:
                             col.str.to_datetime(None if fmt in ("default", "any") else fmt, time_unit="us",
                                                 strict=True))
         elif ftype == "boolean":
-            true = _BOOL_TRUE | set(field.get("trueValues", []))
-            false = _BOOL_FALSE | set(field.get("falseValues", []))
+            true, false = boolean_values(field)  # the defaults and the field's words; PackageError if they contradict
             types[name] = pl.String
             finish[name] = col.replace_strict({**dict.fromkeys(true, True), **dict.fromkeys(false, False)},
                                               return_dtype=pl.Boolean)

@@ -1,9 +1,16 @@
-"""The validation report: a flat list of failures, rendered for people or for CI."""
+"""The validation report: a flat list of failures, rendered for people or for CI.
+
+Every text rendering goes through ``_safety.shown`` line by line, and the JSON through
+``shown_json``: nothing the data says reaches a terminal as an escape sequence, a bidi
+override or a forged line.
+"""
 from __future__ import annotations
 
 import json
 import math
 from dataclasses import asdict, dataclass, field
+
+from ._safety import shown, shown_json
 
 REPORT_FORMAT = 2  # bump when the JSON shape changes (2: unchecked entries carry their reason)
 
@@ -89,6 +96,7 @@ class Report:
     unchecked: list[Unchecked] = field(default_factory=list)  # what could not be checked, with the reason
     sources_not_checked: dict[str, str] = field(default_factory=dict)  # source_id -> why its spans were not read
     contract: dict | None = None  # the release record and contract the package was held to (claims.Basis.summary)
+    validator: str | None = None  # the povpkg release that checked (its own data's version)
 
     @property
     def valid(self) -> bool:
@@ -104,12 +112,18 @@ class Report:
         """Tables no typed rule ran on (a whole-table entry in ``unchecked``)."""
         return {u.table for u in self.unchecked if u.rule is None}
 
+    def checked_by(self) -> str:
+        """``checked by povpkg 0.5.0 against povpkg 0.4.0, povpkg's own record, ...``."""
+        return shown(f"checked by povpkg {self.validator or '(unknown)'} against "
+                     + (contract_text(self.contract) if self.contract else "no recorded contract"))
+
     def to_dict(self) -> dict:
         return {
             "report_format": REPORT_FORMAT,
             "valid": self.valid,
             "package": self.package,
             "version": self.version,
+            "povpkg": self.validator,
             "stages": self.stages,
             "tables": self.tables,
             "unchecked": [asdict(u) for u in self.unchecked],
@@ -120,11 +134,12 @@ class Report:
         }
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False, allow_nan=False)
+        return shown_json(json.dumps(self.to_dict(), indent=2, ensure_ascii=False, allow_nan=False))
 
     def to_text(self) -> str:
         lines = [f"povpkg validate: {self.package} (version {self.version})"]
-        lines.append("checked: " + ", ".join(self.stages))
+        lines.append(f"checked by povpkg {self.validator}: " if self.validator else "checked: ")
+        lines[-1] += ", ".join(self.stages)
         if self.contract:
             lines.append("contract: " + contract_text(self.contract))
         by_table: dict[str, list[Failure]] = {}
@@ -137,8 +152,8 @@ class Report:
             lines.append("")
             lines.append(f"{name}:")
             for f in fails:
-                shown = f.value is None or repr(f.value) in f.message
-                lines.append(f"  - {f.where()}: [{f.rule}] {f.message}" + ("" if shown else f" (value: {f.value!r})"))
+                said = f.value is None or repr(f.value) in f.message
+                lines.append(f"  - {f.where()}: [{f.rule}] {f.message}" + ("" if said else f" (value: {f.value!r})"))
                 if f.fix:
                     lines.append(f"      fix: {f.fix}")
         if self.unchecked:
@@ -157,7 +172,7 @@ class Report:
         else:
             lines.append(f"INVALID: {plural(len(self.failures), 'problem')} in {plural(len(by_table), 'table')}; "
                          f"{plural(t, 'table')}, {plural(n, 'row')} checked.")
-        return "\n".join(lines)
+        return "\n".join(map(shown, lines))
 
 
 def contract_text(c: dict) -> str:

@@ -1,4 +1,4 @@
-"""What of a descriptor frictionless may see: nothing it would fetch or open by itself.
+"""What of a descriptor frictionless may see, and how data-derived text may be shown.
 
 Frictionless dereferences strings in several places: a resource's ``path``, a
 ``schema`` or ``dialect`` given as a path or URL, a package's or a resource's
@@ -6,8 +6,16 @@ Frictionless dereferences strings in several places: a resource's ``path``, a
 test: ``descriptor_problems`` refuses every such property, and
 ``frictionless_copy`` builds an in-memory descriptor from the checked parts only
 (standard library only, so it is cheap to import).
+
+Text from the data (a name, a title, a cell, a path) is shown only through
+``shown``: a terminal, a log or a workflow must never receive an escape sequence,
+a bidi override or a line break the data chose. A file povpkg writes (export,
+update-hashes) is written by ``write_beside``: a temporary file renamed over its
+destination, so a symlink there is replaced, never followed.
 """
 from __future__ import annotations
+
+import re
 
 STANDARD_PROFILES = {"data-package", "tabular-data-package", "data-resource", "tabular-data-resource"}
 # package metadata frictionless checks but never opens
@@ -125,3 +133,103 @@ def _dollar_keys(obj, depth=0) -> list[str]:
 def _short(v) -> str:
     text = repr(v)
     return text if len(text) <= 80 else text[:77] + "..."
+
+
+# Unicode categories Cc, Cf, Cs, Zl and Zp (controls, invisible formatting, lone
+# surrogates, line and paragraph separators), as of Unicode 14; test_no_injection
+# checks the class against unicodedata.
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ud800-\udfff\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f]")
+_UNSAFE_IN_JSON = re.compile("(?![\\t\\n\\r])" + _UNSAFE.pattern)  # the layout's white space stays
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match) -> str:
+    ch = match.group()
+    if ch in _NAMED:
+        return _NAMED[ch]
+    n = ord(ch)
+    return f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}" if n < 0x10000 else f"\\U{n:08x}"
+
+
+def shown(text) -> str:
+    """``text`` safe to print: every control, invisible formatting or bidi character and
+    every line break written as a visible escape (``\\x1b``, ``\\u202e``, ``\\n``).
+
+    The one way data-derived text reaches a terminal, a log or a workflow command."""
+    text = text if isinstance(text, str) else str(text)
+    return _UNSAFE.sub(_escape, text) if _UNSAFE.search(text) else text
+
+
+def shown_json(text: str) -> str:
+    """JSON text with the same characters as ``\\uXXXX`` escapes: the same data to a
+    JSON reader, nothing a terminal acts on (``json.dumps`` leaves C1, bidi and
+    surrogates raw when ``ensure_ascii`` is off)."""
+    def esc(m):
+        n = ord(m.group())
+        if n < 0x10000:
+            return f"\\u{n:04x}"
+        n -= 0x10000
+        return f"\\u{0xd800 + (n >> 10):04x}\\u{0xdc00 + (n & 0x3ff):04x}"
+    return _UNSAFE_IN_JSON.sub(esc, text)
+
+
+def has_control(text: str) -> bool:
+    """Whether ``text`` holds a character ``shown`` would escape (a NUL, a line break, ...)."""
+    return bool(_UNSAFE.search(text))
+
+
+# A table name that may become a file, sheet (31 characters at most) or SQL table name as is.
+PLAIN_NAME = re.compile(r"[a-z][a-z0-9_]{0,30}")
+
+
+def boolean_values(field: dict) -> tuple[set, set]:
+    """A boolean field's ``trueValues`` and ``falseValues`` with the defaults povpkg adds.
+
+    Raises PackageError for words that are not a list of strings, or a word that
+    would be both true and false: a reader would pick one of them silently.
+    """
+    from .errors import PackageError
+
+    out = []
+    for key, default in (("trueValues", ("true", "True", "TRUE")), ("falseValues", ("false", "False", "FALSE"))):
+        words = field.get(key, [])
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise PackageError(f"field {field.get('name')!r}: {key} {_short(words)} "
+                               "is not a list of words")
+        out.append(set(default) | set(words))
+    both = out[0] & out[1]
+    if both:
+        raise PackageError(f"field {field.get('name')!r}: {', '.join(map(repr, sorted(both)))} "
+                           "is both a true and a false value (trueValues and falseValues contradict)")
+    return out[0], out[1]
+
+
+def write_beside(dest, write, mode: int | None = None) -> None:
+    """``write(tmp)`` to a temporary file beside ``dest``, then rename it over ``dest``.
+
+    A symlink at ``dest`` is replaced, never followed; a reader sees the old file or the
+    new one, never half of it; a failed write leaves nothing. The file gets ``mode``, or
+    what a file created in place would have (mkstemp's is private)."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    dest = Path(dest)
+    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=dest.suffix, dir=dest.parent)
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        if mode is None:
+            umask = os.umask(0o022)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
+        os.replace(tmp, dest)
+    except BaseException:
+        if os.path.lexists(tmp):
+            os.unlink(tmp)
+        raise

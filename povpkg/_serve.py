@@ -12,11 +12,13 @@ import html
 import json
 import signal
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
+from ._export import quoted
+from ._metadata import web_url
 from ._package import descriptor
+from ._trust import python_command
 from .errors import PovpkgError
 
 DB_NAME = "povpkg"
@@ -45,10 +47,6 @@ def text_fields(res: dict) -> list[str]:
             if f.get("type", "string") == "string" and not {"pattern", "enum"} & set(f.get("constraints", {}))]
 
 
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def build_database(folder: Path, path=None) -> Path:
     """Export the package to ``folder/povpkg.db`` and add search tables and start_year."""
     import sqlite3
@@ -74,15 +72,15 @@ def _add_search(con, res: dict) -> None:
     """An FTS5 table ``NAME_fts`` whose rowids are the table's, over its text columns
     (events also over the names of their countries, so a search for Laos finds them)."""
     name, cols = res["name"], text_fields(res)
-    select = [f"t.{_q(c)}" for c in cols]
+    select = [f"t.{quoted(c)}" for c in cols]
     fts_cols = list(cols)
     if name == "events":
         fts_cols.append("countries")
         select.append("(SELECT group_concat(c.name || ' ' || ec.name_as_stated, ' ') FROM event_countries ec "
                       "JOIN countries c ON c.iso3 = ec.iso3 WHERE ec.event_id = t.event_id)")
-    con.execute(f"CREATE VIRTUAL TABLE {_q(name + '_fts')} USING fts5({', '.join(map(_q, fts_cols))})")
-    con.execute(f"INSERT INTO {_q(name + '_fts')} (rowid, {', '.join(map(_q, fts_cols))}) "
-                f"SELECT t.rowid, {', '.join(select)} FROM {_q(name)} t")
+    con.execute(f"CREATE VIRTUAL TABLE {quoted(name + '_fts')} USING fts5({', '.join(map(quoted, fts_cols))})")
+    con.execute(f"INSERT INTO {quoted(name + '_fts')} (rowid, {', '.join(map(quoted, fts_cols))}) "
+                f"SELECT t.rowid, {', '.join(select)} FROM {quoted(name)} t")
 
 
 def column_text(field: dict) -> str:
@@ -123,13 +121,15 @@ def metadata(desc: dict, n_sources: int | None = None) -> dict:
 
     ``n_sources``: rows of the sources table (the documents the figures cite), for the
     site's source line; the descriptor's own ``sources`` list only the kinds of document.
+    Only http(s) addresses become links (``web_url``): a copy's ``javascript:`` homepage,
+    licence path or source URL is left out, never rendered as a link.
     """
     lic = (desc.get("licenses") or [{}])[0]
     version = desc.get("version")
     sources = desc.get("sources") or []
     listing = "".join(
-        f'<li><a href="{html.escape(s["path"])}">{html.escape(s.get("title", ""))}</a></li>' if s.get("path")
-        else f"<li>{html.escape(s.get('title', ''))}</li>" for s in sources)
+        f'<li><a href="{html.escape(s["path"])}">{html.escape(str(s.get("title", "")))}</a></li>'
+        if web_url(s.get("path")) else f"<li>{html.escape(str(s.get('title', '')))}</li>" for s in sources)
     tables, labels = {}, label_columns(desc)
     for res in desc["resources"]:
         fields = list(res.get("schema", {}).get("fields", []))
@@ -153,10 +153,10 @@ def metadata(desc: dict, n_sources: int | None = None) -> dict:
         "description": desc.get("description", ""),
         "version": version,
         "license": lic.get("name", ""),
-        "license_url": lic.get("path", ""),
+        **({"license_url": lic["path"]} if web_url(lic.get("path")) else {}),
         "source": f"{len(sources) if n_sources is None else n_sources} source documents (the sources table)",
         "source_url": f"/{DB_NAME}/sources",
-        **({"about": f"povpkg {version}", "about_url": desc["homepage"]} if desc.get("homepage") else {}),
+        **({"about": f"povpkg {version}", "about_url": desc["homepage"]} if web_url(desc.get("homepage")) else {}),
         "databases": {DB_NAME: {
             "description_html": f"<p>{html.escape(desc.get('description', ''))}</p>"
                                 f"<p>Source documents:</p><ul>{listing}</ul>",
@@ -172,13 +172,13 @@ def serve(port: int = 8001, host: str = "127.0.0.1", path=None) -> int:
         meta = Path(tmp) / "metadata.json"
         meta.write_text(json.dumps(metadata(descriptor(path), _rows(db, "sources")), ensure_ascii=False, indent=2),
                         encoding="utf-8")
-        cmd = [sys.executable, "-m", "datasette", "serve", "--immutable", str(db), "--metadata", str(meta),
-               "--plugins-dir", str(PLUGINS),
-               "--host", host, "--port", str(port), "--setting", "default_page_size", "50", "--setting", "default_facet_size", "6"]
+        cmd = python_command("-m", "datasette", "serve", "--immutable", str(db), "--metadata", str(meta),
+                             "--plugins-dir", str(PLUGINS), "--host", host, "--port", str(port),
+                             "--setting", "default_page_size", "50", "--setting", "default_facet_size", "6")
         print(f"povpkg serve: http://{host}:{port}/{DB_NAME} (Ctrl-C to stop)", flush=True)
         signal.signal(signal.SIGTERM, _interrupt)  # so that a stop also removes the temporary folder
         try:
-            return subprocess.call(cmd)
+            return subprocess.call(cmd, cwd=tmp)  # -P, in the temporary folder: nothing from the data's folder
         except KeyboardInterrupt:
             return 0
 
@@ -188,7 +188,7 @@ def _rows(db: Path, table: str) -> int:
 
     con = sqlite3.connect(db)
     try:
-        return con.execute(f"SELECT count(*) FROM {_q(table)}").fetchone()[0]
+        return con.execute(f"SELECT count(*) FROM {quoted(table)}").fetchone()[0]
     finally:
         con.close()
 

@@ -12,6 +12,7 @@ import shutil
 import unicodedata
 
 from ._report import as_written
+from ._safety import shown
 
 MISSING = "NA"
 CELL_MAX = 24  # widest a cell may be before it is cut with "…"
@@ -33,7 +34,7 @@ def cell(value) -> str:
         return "true" if v else "false"
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
-    return " ".join(str(v).split())
+    return shown(" ".join(str(v).split()))
 
 
 def width_of(text: str) -> int:
@@ -97,24 +98,24 @@ def render(df, *, width: int, primary_key: list[str], columns: list[str] | None 
     order = columns or column_order(df, primary_key, fields)
     cells = {c: [cell(v) for v in df[c]] for c in order}
     numeric = {c for c in order if str(df[c].dtype) in ("Int64", "Float64", "int64", "float64")}
-    shown, used = [], 0
+    kept, used = [], 0
     for c in order:
         cap = KEY_MAX if c in primary_key else CELL_MAX
-        w = min(max([width_of(c)] + [width_of(s) for s in cells[c]]), cap)
-        if not shown:
+        w = min(max([width_of(shown(c))] + [width_of(s) for s in cells[c]]), cap)
+        if not kept:
             w = min(w, width)
         elif used + 2 + w > width:
             break  # the rest are listed after the table, with how to pick them
-        shown.append((c, w))
-        used += w + (2 if len(shown) > 1 else 0)
+        kept.append((c, w))
+        used += w + (2 if len(kept) > 1 else 0)
     lines = []
     for row in [None, *range(len(df))]:
         parts = []
-        for c, w in shown:
-            text = c if row is None else cells[c][row]
+        for c, w in kept:
+            text = shown(c) if row is None else cells[c][row]
             parts.append(" " * (w - width_of(text)) + text if c in numeric and width_of(text) <= w else _cut(text, w))
         lines.append("  ".join(parts).rstrip())
-    hidden = [c for c in order if c not in {c for c, _ in shown}]
+    hidden = [c for c in order if c not in {c for c, _ in kept}]
     return "\n".join(lines), hidden
 
 
@@ -127,7 +128,7 @@ def summary(name: str, n_shown: int, n_rows: int, n_cols: int, hidden: list[str]
     if hidden:
         lines.append(f"not shown: {', '.join(hidden)}")
         lines.append(f"pick columns: povpkg show {name} --columns {','.join(hidden[:2])}")
-    return [_wrap(line, width) for line in lines]
+    return [_wrap(shown(line), width) for line in lines]
 
 
 def _wrap(text: str, width: int) -> str:

@@ -70,7 +70,8 @@ def validate(path=None, sources=None) -> Report:
         raise PackageError(f"--sources {sources}: no such folder")
     desc = descriptor(dp)
     version = desc.get("version")
-    report = Report(package=str(dp), version=version if isinstance(version, str) else repr(version))
+    report = Report(package=str(dp), version=version if isinstance(version, str) else repr(version),
+                    validator=descriptor(None).get("version"))
     root = dp.parent
     names = [r["name"] for r in desc["resources"]]
 
@@ -201,9 +202,11 @@ def _frictionless(copy: dict, root: Path, report: Report) -> set[str]:
     """Run frictionless on the sanitized copy; add its errors to the report; return tables that cannot be loaded."""
     import frictionless
 
+    from ._trust import with_own_plugins
+
     names = {r["name"] for r in copy["resources"]}
-    try:
-        result = frictionless.validate(copy, basepath=str(root))
+    try:  # no frictionless_* module found on the path runs
+        result = with_own_plugins(frictionless.validate, copy, basepath=str(root))
     except Exception as exc:  # noqa: BLE001
         report.failures.append(Failure(rule="frictionless", message=f"frictionless could not run: {exc}"))
         return names

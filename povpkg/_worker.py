@@ -5,9 +5,10 @@ Frictionless (structure, types, constraints, keys, hashes) and povpkg's typed pa
 on two cores they overlap. The worker is a fresh interpreter (no fork of a process
 that may hold threads) that reads the sanitized descriptor on stdin and writes its
 failures as JSON on stdout; the caller merges them in the same order as a run in one
-process, so the report does not depend on which finished first.
+process, so the report does not depend on which finished first. It is started as
+``_trust`` says: only the installed povpkg is imported, nothing from the data's folder.
 
-    python -m povpkg._worker ROOT < descriptor.json
+    python -P -m povpkg._worker ROOT < descriptor.json
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from ._report import Failure, Report
+from ._trust import HOME, child_env, drop_working_directory, python_command
 
 
 class Frictionless:
@@ -29,8 +31,8 @@ class Frictionless:
         if sys.executable and (os.cpu_count() or 1) > 1 and not os.environ.get("POVPKG_NO_WORKER"):
             try:
                 self.proc = subprocess.Popen(
-                    [sys.executable, "-m", "povpkg._worker", str(root)], stdin=subprocess.PIPE,
-                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=_env())
+                    python_command("-m", "povpkg._worker", str(root)), stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=child_env(), cwd=HOME)
                 self.proc.stdin.write(json.dumps(copy).encode("utf-8"))
                 self.proc.stdin.close()
             except OSError:
@@ -65,14 +67,8 @@ def _as_json(copy: dict, root: Path) -> str:
                        "broken": sorted(broken)}, default=str)
 
 
-def _env() -> dict:
-    """The caller's environment, with the folder povpkg was imported from first on the path."""
-    here = str(Path(__file__).resolve().parent.parent)
-    path = os.environ.get("PYTHONPATH")
-    return {**os.environ, "PYTHONPATH": here + (os.pathsep + path if path else "")}
-
-
 def main() -> None:
+    drop_working_directory(sys.argv[1])  # nothing from the data's folder is imported (_trust)
     sys.stdout.write(_as_json(json.loads(sys.stdin.buffer.read()), Path(sys.argv[1])))
 
 

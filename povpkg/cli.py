@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 
+from ._safety import shown
 from .errors import PovpkgError
 
 EXIT_OK, EXIT_INVALID, EXIT_ERROR = 0, 1, 2
@@ -254,6 +255,9 @@ def console() -> None:
     Every other command exits normally: it may have atexit work (temporary folders,
     worker processes).
     """
+    from ._trust import drop_working_directory
+
+    drop_working_directory()  # nothing is imported from the working directory (docs/trust.md)
     argv = sys.argv[1:]
     code = main(argv)
     if _quick(argv) is None:
@@ -272,19 +276,22 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _run(args)
     except PovpkgError as exc:
-        print(f"povpkg: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        return _say(f"povpkg: error: {exc}")
     except BrokenPipeError:
         return EXIT_OK
     except OSError as exc:  # a file the user named cannot be read or written
         where = f": {exc.filename}" if exc.filename else ""
-        print(f"povpkg: error: {exc.strerror or exc}{where}", file=sys.stderr)
-        return EXIT_ERROR
+        return _say(f"povpkg: error: {exc.strerror or exc}{where}")
     except Exception as exc:  # noqa: BLE001 - a user sees one line, never a traceback
         if os.environ.get("POVPKG_DEBUG"):
             raise
-        print(f"povpkg: internal error: {type(exc).__name__}: {exc} (set POVPKG_DEBUG=1 for details)", file=sys.stderr)
-        return EXIT_ERROR
+        return _say(f"povpkg: internal error: {type(exc).__name__}: {exc} (set POVPKG_DEBUG=1 for details)")
+
+
+def _say(line: str) -> int:
+    """One error line on stderr, whatever the data put in it (``_safety.shown``)."""
+    print(shown(line), file=sys.stderr)
+    return EXIT_ERROR
 
 
 def _run(args) -> int:
@@ -303,7 +310,7 @@ def _run(args) -> int:
 def _list(args, povpkg) -> int:
     desc = povpkg._descriptor(args.path)
     for res in desc["resources"]:
-        print(f"{res['name']:<22} {res.get('title', '')}")
+        print(shown(f"{res['name']:<22} {res.get('title', '')}"))
     return EXIT_OK
 
 
@@ -348,12 +355,12 @@ def _find(args, povpkg) -> int:
 
     hits = pd.DataFrame(find(args.query, args.path, tables=args.table), columns=["table", "key", "field", "value"])
     if hits.empty:
-        print(f"no row mentions {args.query!r}")
+        print(shown(f"no row mentions {args.query!r}"))
         return EXIT_OK
     text, _ = render(hits, width=terminal_width(), primary_key=["table", "key"], columns=list(hits.columns))
     print(text)
     rows = hits.groupby("table", sort=False).key.nunique()
-    print(f"[{len(hits)} cells in {rows.sum()} rows: " + ", ".join(f"{t} {n}" for t, n in rows.items()) + "]")
+    print(shown(f"[{len(hits)} cells in {rows.sum()} rows: " + ", ".join(f"{t} {n}" for t, n in rows.items()) + "]"))
     return EXIT_OK
 
 
@@ -374,7 +381,7 @@ def _cite(args, povpkg) -> int:
 
 
 def _export(args, povpkg) -> int:
-    print(f"wrote {povpkg.export(args.format, args.dest, args.path)}")
+    print(shown(f"wrote {povpkg.export(args.format, args.dest, args.path)}"))
     return EXIT_OK
 
 
@@ -398,7 +405,7 @@ def _panel(args, povpkg) -> int:
     if args.format == "csv":
         sys.stdout.write(panel.to_csv(index=False, lineterminator="\n"))
     else:
-        print(to_json(panel) if args.format == "json" else to_text(panel))
+        print(to_json(panel) if args.format == "json" else "\n".join(map(shown, to_text(panel).splitlines())))
     return EXIT_OK
 
 
@@ -413,8 +420,8 @@ def _copy(args, povpkg) -> int:
     from ._hashes import copy_package
 
     dest = copy_package(args.dest, args.path)
-    print(f"copied the data package to {dest}; after editing, run `povpkg update-hashes {dest} --bump patch` "
-          f"and `povpkg validate {dest}`")
+    print(shown(f"copied the data package to {dest}; after editing, run `povpkg update-hashes {dest} --bump patch` "
+                f"and `povpkg validate {dest}`"))
     return EXIT_OK
 
 
@@ -422,7 +429,7 @@ def _update_hashes(args, povpkg) -> int:
     from ._hashes import update_hashes
 
     changed, version = update_hashes(args.path, bump=args.bump)
-    print(f"updated: {', '.join(changed) if changed else 'nothing changed'} (version {version})")
+    print(shown(f"updated: {', '.join(changed) if changed else 'nothing changed'} (version {version})"))
     return EXIT_OK
 
 
@@ -430,15 +437,15 @@ def _sync(args, povpkg) -> int:
     from ._release import sync
 
     changed, written = sync(args.path)
-    print(f"hashes: {', '.join(changed) if changed else 'up to date'}; "
-          f"derived files: {', '.join(written) if written else 'up to date'}")
+    print(shown(f"hashes: {', '.join(changed) if changed else 'up to date'}; "
+                f"derived files: {', '.join(written) if written else 'up to date'}"))
     return EXIT_OK
 
 
 def _release(args, povpkg) -> int:
     from ._release import release
 
-    print(release(args.path, bump=args.bump, replace=args.replace))
+    print("\n".join(map(shown, release(args.path, bump=args.bump, replace=args.replace).splitlines())))
     return EXIT_OK
 
 

@@ -56,6 +56,6 @@ def test_workflow_command_escaping_and_untrusted_paths(tmp_path):
         Failure(rule="r", message="m", table="abs", row=2),
     ])
     first, evil, absolute, verdict = to_github(report, cwd=tmp_path).splitlines()
-    assert first == "::error file=tables/ok.csv,line=3,title=r%2C1%3Ax::ok, row 3: 50%25 off%0Asecond line%0Afix: do: this"
+    assert first == "::error file=tables/ok.csv,line=3,title=r%2C1%3Ax::ok, row 3: 50%25 off\\nsecond line%0Afix: do: this"
     assert evil.startswith("::error file=datapackage.json,title=r::") and absolute.startswith("::error file=datapackage.json,title=r::")
     assert verdict.startswith("INVALID:")

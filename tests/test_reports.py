@@ -64,4 +64,7 @@ def test_readme_json_example_is_a_real_report(pkg):
     report = povpkg.validate(pkg)
     assert len(report.failures) == 1
     block = re.search(r"```json\n(.*?)\n```", (ROOT / "docs" / "validating.md").read_text(encoding="utf-8"), re.S).group(1)
-    assert block == readme_example(report), "replace the README's JSON example with:\n" + readme_example(report)
+    real = readme_example(report)
+    versions = re.compile(r'"(version|povpkg)": "[^"]*"')  # the example need not follow every version bump
+    assert versions.sub(r'"\1": "X"', block) == versions.sub(r'"\1": "X"', real), \
+        "replace the JSON example of docs/validating.md with:\n" + real

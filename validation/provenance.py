@@ -460,7 +460,7 @@ def source_file(folder, name) -> "Path | None":
     """
     from pathlib import Path, PurePosixPath, PureWindowsPath
 
-    if not isinstance(name, str) or not name or "\\" in name or ":" in name \
+    if not isinstance(name, str) or not name or "\\" in name or ":" in name or "\0" in name \
             or PurePosixPath(name).is_absolute() or PureWindowsPath(name).is_absolute() or ".." in re.split(r"[\\/]", name):
         return None
     root = Path(folder).resolve()
