@@ -31,13 +31,29 @@ def _plain(value) -> str:
     return shown(" ".join(str(value).split())) if value is not None else ""
 
 
+_DOI = re.compile(r"(?:https://doi\.org/|doi:)?(10\.\d{4,9}/[^\s\"<>{}\\]+)", re.IGNORECASE)
+_ORCID = re.compile(r"https://orcid\.org/(\d{4}-\d{4}-\d{4}-\d{3}[\dX])")
+
+
+def doi_of(desc: dict) -> str:
+    """The DOI in the descriptor's ``id`` (``10.5281/zenodo.123`` or its https://doi.org/ address), else ''."""
+    m = _DOI.fullmatch(str(desc.get("id", "")).strip())
+    return m.group(1) if m else ""
+
+
 def _facts(desc: dict) -> dict:
+    from ._metadata import _roles
+
     contributors = [c for c in desc.get("contributors", []) if isinstance(c, dict)]
-    authors = [_plain(c.get("title")) for c in contributors if c.get("role", "author") == "author"]
+    people = [c for c in contributors if "author" in _roles(c)]
+    authors = [_plain(c.get("title")) for c in people]
+    orcid = {_plain(c.get("title")): m.group(1) for c in people if (m := _ORCID.fullmatch(str(c.get("path", ""))))}
     licenses = desc.get("licenses") if isinstance(desc.get("licenses"), list) else []
     keywords = desc.get("keywords") if isinstance(desc.get("keywords"), list) else []
     return {
         "authors": authors or ["povpkg contributors"],
+        "orcid": orcid,  # author -> ORCID iD, where the contributor's path is their orcid.org page
+        "doi": doi_of(desc),
         "title": _plain(desc.get("title", desc.get("name"))),
         "version": _plain(desc.get("version")),
         "year": _plain(desc.get("created", ""))[:4],
@@ -51,7 +67,7 @@ def _facts(desc: dict) -> dict:
 
 
 def _identifier(f: dict) -> str:
-    """The exact release, as pip names it (no DOI has been minted yet)."""
+    """The exact release, as pip names it (beside the DOI, once one is minted and put in ``id``)."""
     return f"{f['name']}=={f['version']}"
 
 
@@ -91,8 +107,9 @@ def _when(src: dict) -> str:
 
 def _text(f: dict) -> str:
     who = ", ".join(f["authors"])
+    doi = f" https://doi.org/{f['doi']}" if f["doi"] else ""
     return (f"{who} ({f['year']}). {f['title']} (Version {f['version']}) [Data set]. "
-            f"Python package {_identifier(f)}. {f['url']}").rstrip()
+            f"Python package {_identifier(f)}.{doi} {f['url'] if web_url(f['url']) else ''}").rstrip()
 
 
 def _source_text(src: dict) -> str:
@@ -145,7 +162,7 @@ def _bibtex(f: dict) -> str:
     return _bib_entry("misc", key, [
         ("author", author), ("title", "{" + _bib(f["title"]) + "}"), ("year", _bib(f["year"])),
         ("version", _bib(f["version"])), ("howpublished", _bib(f"Data set, Python package {_identifier(f)}")),
-        ("url", _bib_url(f["url"])),
+        ("doi", _bib(f["doi"])), ("url", _bib_url(f["url"])),
     ])
 
 
@@ -179,13 +196,15 @@ def _cff(f: dict, sources: list[dict] = ()) -> str:
         f"version: {q(f['version'])}",
         f"date-released: {q(f['date'])}",
         "authors:",
-        *[f"  - name: {q(a)}" for a in f["authors"]],
+        *[line for a in f["authors"] for line in
+          [f"  - name: {q(a)}", *([f"    orcid: {q('https://orcid.org/' + f['orcid'][a])}"] if a in f["orcid"] else [])]],
+        *([f"doi: {q(f['doi'])}"] if f["doi"] else []),
         "identifiers:",
         "  - type: other",
         f"    value: {q(_identifier(f))}",
         f"    description: {q('The exact release, as installed with pip')}",
         f"license: {q(f['license'])}",
-        *([f"url: {q(f['url'])}"] if f["url"] else []),
+        *([f"url: {q(f['url'])}"] if web_url(f["url"]) else []),
         f"abstract: {q(f['abstract'])}",
         "keywords:",
         *[f"  - {q(k)}" for k in f["keywords"]],
@@ -228,7 +247,8 @@ def _ris(f: dict) -> list[str]:
     lines += [_ris_line("AU", a) for a in f["authors"]]
     lines += [_ris_line("PY", f["year"]), _ris_line("DA", f["date"].replace("-", "/")),
               _ris_line("ET", f["version"]), _ris_line("PB", "Python package " + _identifier(f))]
-    lines += [_ris_line("UR", f["url"])] if f["url"] else []
+    lines += [_ris_line("DO", f["doi"])] if f["doi"] else []
+    lines += [_ris_line("UR", f["url"])] if web_url(f["url"]) else []
     lines += [_ris_line("KW", k) for k in f["keywords"]]
     return [*lines, _ris_line("AB", f["abstract"]), "ER  - "]
 
@@ -263,7 +283,8 @@ def _csl_all(f: dict, sources: list[dict]) -> str:
     items = [{"id": f"{f['name']}-{f['version']}", "type": "dataset", "title": f["title"],
               "author": [{"literal": a} for a in f["authors"]], "version": f["version"],
               "issued": _csl_date(f["date"]), "publisher": "Python package " + _identifier(f),
-              "abstract": f["abstract"], **({"URL": f["url"]} if f["url"] else {})}]
+              "abstract": f["abstract"], **({"DOI": f["doi"]} if f["doi"] else {}),
+              **({"URL": f["url"]} if web_url(f["url"]) else {})}]
     for s in sources:
         container = s.get("container") if s.get("container") != s.get("publisher") else ""
         items.append({"id": s["source_id"], "type": "chapter" if container else "webpage", "title": s["title"],
@@ -283,7 +304,7 @@ def zenodo(path=None) -> dict:
         "title": f["title"],
         "version": f["version"],
         "description": f["abstract"],
-        "creators": [{"name": a} for a in f["authors"]],
+        "creators": [{"name": a, **({"orcid": f["orcid"][a]} if a in f["orcid"] else {})} for a in f["authors"]],
         "license": f["license"].lower(),
         "keywords": f["keywords"],
         "publication_date": f["date"],

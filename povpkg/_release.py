@@ -85,6 +85,7 @@ def release(path=".", bump: str | None = None, replace: bool = False) -> str:
         raise PovpkgError(f"cannot record a release: {exc}") from None
     _check_version(v, own, {**desc, "version": version}, replace)
     _check_changelog(root, version)
+    _stamp_release_date(dp, v)
     changed, written = sync_with_bump(path, bump)
     desc = descriptor(dp)
     hashes = {r["name"]: r.get("hash") for r in desc["resources"]}
@@ -97,6 +98,18 @@ def release(path=".", bump: str | None = None, replace: bool = False) -> str:
     also = ", ".join(written)
     return (f"recorded {desc['name']} {version}: {len(hashes)} tables, their hashes and contract, in "
             f"{folder}" + (f"; updated {also}" if also else "") + (f"; re-hashed {', '.join(changed)}" if changed else ""))
+
+
+def _stamp_release_date(dp: Path, v) -> None:
+    """``created`` becomes today's date: each release's citation carries its own date
+    (``date-released``), not the first release's."""
+    import datetime as dt
+
+    today = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT00:00:00Z")
+    desc = json.loads(Path(dp).read_text(encoding="utf-8"))
+    if desc.get("created") != today:
+        desc["created"] = today
+        v.records.write_text(Path(dp), json.dumps(desc, indent=2, ensure_ascii=False) + "\n")
 
 
 def sync_with_bump(path, bump) -> tuple[list[str], list[str]]:

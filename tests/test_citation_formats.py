@@ -60,3 +60,54 @@ def test_cli_offers_every_format(capsys):
     for fmt in ("ris", "csl-json"):
         assert main(["cite", "--format", fmt]) == 0
         assert povpkg.__version__ in capsys.readouterr().out
+
+
+def _with_identity(pkg):
+    import json as _json
+
+    dp = pkg / "datapackage.json"
+    desc = _json.loads(dp.read_text(encoding="utf-8"))
+    desc["id"] = "https://doi.org/10.5281/zenodo.1234567"
+    desc["contributors"] = [{"title": "Ada Researcher", "roles": ["author"], "path": "https://orcid.org/0000-0002-1825-0097"},
+                            {"title": "A Maintainer", "roles": ["maintainer"]}]
+    dp.write_text(_json.dumps(desc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return pkg
+
+
+def test_doi_and_orcid_reach_every_format(pkg):
+    import rispy
+    import yaml
+    from pybtex.database import parse_string
+
+    pkg = _with_identity(pkg)
+    doi = "10.5281/zenodo.1234567"
+    assert f"https://doi.org/{doi}" in povpkg.cite("text", pkg)
+    assert next(iter(parse_string(povpkg.cite("bibtex", pkg), "bibtex").entries.values())).fields["doi"] == doi
+    assert rispy.loads(povpkg.cite("ris", pkg))[0]["doi"] == doi
+    assert json.loads(povpkg.cite("csl-json", pkg))[0]["DOI"] == doi
+    cff = yaml.safe_load(povpkg.cite("cff", pkg))
+    assert cff["doi"] == doi and cff["authors"] == [{"name": "Ada Researcher", "orcid": "https://orcid.org/0000-0002-1825-0097"}]
+    from povpkg._cite import zenodo
+
+    assert zenodo(pkg)["creators"] == [{"name": "Ada Researcher", "orcid": "0000-0002-1825-0097"}]
+
+
+def test_no_doi_is_made_up(desc):
+    for fmt in ("text", "bibtex", "ris", "csl-json", "cff"):
+        assert "doi" not in povpkg.cite(fmt).lower() or desc.get("id")
+
+
+def test_a_release_carries_its_own_date(pkg):
+    import datetime as dt
+    import json as _json
+
+    from povpkg._release import release
+
+    dp = pkg / "datapackage.json"
+    desc = _json.loads(dp.read_text(encoding="utf-8"))
+    desc.update(name="my-derived-data", version="1.0.0", created="2020-01-01T00:00:00Z")
+    dp.write_text(_json.dumps(desc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    release(pkg)
+    today = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d")
+    assert _json.loads(dp.read_text(encoding="utf-8"))["created"].startswith(today)
+    assert f'date-released: "{today}"' in povpkg.cite("cff", pkg)
