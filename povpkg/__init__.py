@@ -202,7 +202,7 @@ def cite(format: Literal["text", "bibtex", "cff", "ris", "csl-json"] = "text", p
     return _cite(format, path, sources=sources, rows=rows)
 
 
-def pairing_panel(path: StrPath | None = None) -> pd.DataFrame:
+def pairing_panel(path: StrPath | None = None, *, backend: str = "pandas") -> Any:
     """East-West pairing aid by pair, year and aid type, in yuan, that never counts a figure twice.
 
     Rows of ``level`` "pair" sum, per ``pairing_id`` x ``year`` x ``aid_type``, the
@@ -211,11 +211,18 @@ def pairing_panel(path: StrPath | None = None) -> pd.DataFrame:
     (a pair's total for a year) and "national" (a figure for all pairs) carry a total a
     source states, ``stated_total_yuan``, beside ``sum_of_parts_yuan`` (its stated parts)
     and ``counted_yuan`` (what the "pair" rows count of it); they are never added into
-    ``amount_yuan``. See docs/panel.md.
+    ``amount_yuan``. See docs/panel.md. ``backend="polars"`` returns the same rows as a
+    polars frame (computed with pandas, which it then needs too).
     """
+    _check_backend(backend)
     from ._panel import pairing_panel as _panel
 
-    return _panel(load("amounts", path), load("pairings", path))
+    panel = _panel(load("amounts", path), load("pairings", path))
+    if backend == "polars":
+        import polars as pl
+
+        return pl.from_pandas(panel)
+    return panel
 
 
 def validate(path: StrPath | None = None, sources: StrPath | None = None) -> Report:
