@@ -7,13 +7,19 @@ table, so they are computed when asked for, not when described.
 """
 from __future__ import annotations
 
+import os
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+
 FIELD_COLUMNS = ["name", "type", "unit", "description", "constraints"]
 
 
-class TableInfo(dict):
+class TableInfo(dict[str, Any]):
     """One table's metadata: title, description, fields, keys, row count, sources."""
 
-    def __init__(self, resource: dict, path=None):
+    def __init__(self, resource: dict[str, Any], path: str | os.PathLike[str] | None = None) -> None:
         super().__init__(resource)
         self._path = path
 
@@ -41,7 +47,7 @@ class TableInfo(dict):
                 for fk in self.get("schema", {}).get("foreignKeys", [])]
 
     @property
-    def fields(self):
+    def fields(self) -> pd.DataFrame:
         """One row per field (name, type, unit, description, constraints) as a pandas DataFrame."""
         import pandas as pd
 
@@ -69,7 +75,7 @@ class TableInfo(dict):
     def __repr__(self) -> str:
         return text(self)
 
-    def _repr_pretty_(self, p, cycle) -> None:  # IPython shows the text, not the dict
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:  # IPython shows the text, not the dict
         p.text(text(self))
 
 
