@@ -41,7 +41,7 @@ def check_structure(csv_path, schema: dict, table: str) -> None:
             check_header(next(reader, []), schema, table)
             for n, row in enumerate(reader, 2):
                 if len(row) != len(declared) or not any(row):
-                    raise row_error(table, n, row, declared)
+                    raise row_error(table, n, row, declared, _key_positions(schema, declared))
         except csv.Error as exc:
             if "field larger than field limit" in str(exc):
                 raise SizeLimitError(f"{table}, row {reader.line_num}: a cell is over the limit of {MAX_CELL:,} "
@@ -49,8 +49,15 @@ def check_structure(csv_path, schema: dict, table: str) -> None:
             raise DataError(f"{table}, row {reader.line_num}: not CSV as povpkg reads it: {exc}") from None
 
 
-def row_error(table: str, n: int, row: list, declared: list) -> DataError:
-    key = f"row {n}" + (f" ({row[0]})" if row and row[0] else "")
+def _key_positions(schema: dict, declared: list) -> list[int]:
+    pk = schema.get("primaryKey") or []
+    return [declared.index(k) for k in ([pk] if isinstance(pk, str) else pk) if k in declared]
+
+
+def row_error(table: str, n: int, row: list, declared: list, key_at: list[int]) -> DataError:
+    """The DataError for row ``n`` whose cells are not one per field (``key_at``: the key's columns)."""
+    key = "/".join(row[i] for i in key_at if i < len(row))
+    key = f"row {n}" + (f" ({key})" if key else "")
     if not any(row):
         return DataError(f"{table}, row {n}, field {declared[0]}: the row is blank")
     if len(row) < len(declared):
