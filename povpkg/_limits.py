@@ -59,17 +59,19 @@ def file_limits(files: dict[str, Path]) -> list[tuple[str | None, str]]:
     all of them together over the package's; a file's lines are counted only when its
     size is within the limit (a sparse 2 GiB file is refused by its size alone)."""
     out, total = [], 0
-    for name, path in files.items():
+    for name, path in files.items():  # the package's size counts the files not refused already
         size = path.stat().st_size
-        total += size
         if size > MAX_FILE_BYTES:
             out.append((name, f"{_rel(path)} has {size:,} bytes; the limit for one data file is {MAX_FILE_BYTES:,}"))
         elif size > MAX_ROWS:  # fewer bytes than the row limit cannot hold more lines than it
             lines = _lines(path)
             if lines > MAX_ROWS:
-                out.append((name, f"{_rel(path)} has {lines:,} lines; the limit for one data file is {MAX_ROWS:,}"))
+                out.append((name, f"{_rel(path)} has more than {MAX_ROWS:,} lines, the limit for one data file"))
+        if not out or out[-1][0] != name:
+            total += size
     if total > MAX_PACKAGE_BYTES:
-        out.append((None, f"the data files have {total:,} bytes together; the limit is {MAX_PACKAGE_BYTES:,}"))
+        out.append((None, f"the data files have {total:,} bytes together; the limit for a package is "
+                          f"{MAX_PACKAGE_BYTES:,}"))
     return out
 
 

@@ -71,7 +71,7 @@ def validate(path=None, sources=None) -> Report:
         raise PackageError(f"--sources {sources}: no such folder")
     size = dp.stat().st_size
     if size > MAX_DESCRIPTOR_BYTES:  # reported, not raised: a size limit is the data's failure
-        report = Report(package=str(dp), version=None)
+        report = Report(package=str(dp), version=None, stages=["size limits"])
         report.failures.append(Failure(rule="size-limit", message=f"{dp.name} has {size:,} bytes; the limit for a "
                                        f"descriptor is {MAX_DESCRIPTOR_BYTES:,}", fix=LIMITS_FIX))
         report.unchecked.append(Unchecked(None, _OVER))
@@ -80,6 +80,7 @@ def validate(path=None, sources=None) -> Report:
     version = desc.get("version")
     report = Report(package=str(dp), version=version if isinstance(version, str) else repr(version))
     root = dp.parent
+    report.stages.append("size limits")
     if _over_limits(desc, report):
         return report
     names = [r["name"] for r in desc["resources"]]
