@@ -145,7 +145,8 @@ def run(dp: Path, timeout: float) -> dict:
     seconds = time.perf_counter() - t
     peak, _ = sampler.stop()
     lines = [ln for ln in (out + err).decode(errors="replace").splitlines() if ln.strip()]
-    said = next((ln for ln in lines if "limit" in ln or "duplicate" in ln), lines[0] if lines else "")
+    failures = [ln.strip() for ln in lines if ln.lstrip().startswith("- ")]
+    said = next((ln for ln in failures if "[size-limit]" in ln), failures[0] if failures else lines[-1] if lines else "")
     return {"seconds": round(seconds, 2), "peak_mib": round(peak), "exit": proc.returncode,
             "timed_out": seconds >= timeout, "said": said[:160]}
 

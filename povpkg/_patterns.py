@@ -12,15 +12,23 @@ from __future__ import annotations
 
 import json
 import os
+from functools import lru_cache
 
 from ._package import json_copy
 
 
 def recorded_patterns() -> dict[tuple[str, str], list[str]]:
-    """``(table, field) -> the patterns recorded for it``, oldest version first."""
+    """``(table, field) -> the patterns recorded for it``, oldest version first (read once per
+    change of the file). Treat it as read-only."""
     from ._rules import rules_dir
 
     path = os.path.join(rules_dir(), "contract.json")
+    st = os.stat(path)
+    return _recorded(path, st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=2)
+def _recorded(path: str, mtime: int, size: int) -> dict:
     with open(path, encoding="utf-8") as f:
         record = json.load(f)
     out: dict = {}
