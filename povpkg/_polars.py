@@ -70,8 +70,8 @@ def read_polars(csv_path: Path, schema: dict, table: str | None = None):
     try:
         df = pl.read_csv(csv_path, schema_overrides=types, null_values=[""], infer_schema=False)
         check_header(df.columns, schema, table)
-        if not _rows_whole(csv_path, len(types), pl) or df.select(pl.all_horizontal(pl.all().is_null()).any()).item():
-            check_structure(csv_path, schema, table)
+        if df.width and df[df.columns[-1]].null_count() and not _rows_whole(csv_path, df.width, pl):
+            check_structure(csv_path, schema, table)  # names the short or blank row
         df = df.with_columns(**finish) if finish else df
     except errors:
         raise _diagnose(csv_path, schema, table, pl) from None
@@ -80,19 +80,21 @@ def read_polars(csv_path: Path, schema: dict, table: str | None = None):
 
 
 def _rows_whole(csv_path, width: int, pl) -> bool:
-    """Whether every line is one row with one cell per field, by counting its commas outside
-    quotes (polars pads a short row with nulls). False when unsure (a quoted line break):
-    the csv module then decides."""
+    """Whether every line is one row with one cell per field and a value, by counting its commas
+    outside quotes (polars pads a short row with nulls, and reads a blank line as a row of them).
+    False when unsure (a quoted line break): the csv module then decides. Asked only of a table
+    whose last column has a null: a short or blank row leaves it null."""
     lines = pl.read_csv(csv_path, has_header=False, separator="\x00", quote_char=None, new_columns=["line"],
                         infer_schema=False, null_values=None)["line"].fill_null("")
     commas = lines.str.count_matches(",", literal=True)
     quoted = lines.str.contains('"', literal=True)
     if quoted.any():
-        bare = lines.filter(quoted).str.replace_all(r'"(?:[^"]|"")*"', "")
+        bare = lines.filter(quoted).str.replace_all('"[^"]*"', "")  # '""' inside a cell: two quoted runs
         if bare.str.contains('"', literal=True).any():
             return False
         commas = commas.scatter(quoted.arg_true(), bare.str.count_matches(",", literal=True))
-    return bool((commas == width - 1).all())
+    blank = lines.str.replace_all(",", "", literal=True) == ""  # a blank line, or only commas
+    return bool((commas == width - 1).all()) and not blank.any()
 
 
 def _check_cell_sizes(df, schema: dict, table: str, pl) -> None:
