@@ -66,15 +66,14 @@ def read_polars(csv_path: Path, schema: dict, table: str | None = None):
 
     table = table or Path(csv_path).stem
     types, finish = polars_types(schema)
-    errors = (pl.exceptions.ComputeError, pl.exceptions.InvalidOperationError, pl.exceptions.ShapeError)
     try:
         df = pl.read_csv(csv_path, schema_overrides=types, null_values=[""], infer_schema=False)
         check_header(df.columns, schema, table)
         if df.width and df[df.columns[-1]].null_count() and not _rows_whole(csv_path, df.width, pl):
             check_structure(csv_path, schema, table)  # names the short or blank row
         df = df.with_columns(**finish) if finish else df
-    except errors:
-        raise _diagnose(csv_path, schema, table, pl) from None
+    except pl.exceptions.PolarsError as exc:
+        raise _diagnose(csv_path, schema, table, pl, exc) from None
     _check_cell_sizes(df, schema, table, pl)
     return df
 
@@ -115,10 +114,15 @@ def _key(df, schema: dict, i: int) -> str:
     return "/".join(str(df[k][i]) for k in pk if k in df.columns)
 
 
-def _diagnose(csv_path, schema: dict, table: str, pl) -> DataError:
+def _diagnose(csv_path, schema: dict, table: str, pl, exc) -> DataError:
     """After polars refused a table: the first row and field that do not fit (read as text)."""
-    check_structure(csv_path, schema, table)
-    raw = pl.read_csv(csv_path, null_values=[""], infer_schema=False)
+    try:
+        check_structure(csv_path, schema, table)
+        raw = pl.read_csv(csv_path, null_values=[""], infer_schema=False)
+    except UnicodeDecodeError as bad:
+        return DataError(f"{table}: {Path(csv_path).name} is not UTF-8 text ({bad.reason}); save it as UTF-8")
+    except pl.exceptions.PolarsError:
+        return DataError(f"{table}: cannot be read as typed data: {str(exc).splitlines()[0][:200]}")
     for field in schema.get("fields", []):
         name, ftype = field["name"], field.get("type", "string")
         col = pl.col(name)
@@ -130,7 +134,7 @@ def _diagnose(csv_path, schema: dict, table: str, pl) -> DataError:
             i = bad["index"][0]
             return DataError(f"{table}, row {i + 2}{_shown_key(raw, schema, i)}, field {name}: "
                              f"{bad[name][0]!r} is not {_WHAT.get(ftype, 'of type ' + ftype)}")
-    return DataError(f"{table}: cannot be read as typed data")
+    return DataError(f"{table}: cannot be read as typed data: {str(exc).splitlines()[0][:200]}")
 
 
 _WHAT = {"integer": "a whole number", "year": "a whole number", "number": "a number", "boolean": "true or false",

@@ -150,3 +150,13 @@ def test_validate_fails_at_the_row_loading_names(pkg):
     people = [f for f in report.failures if f.table == "people"]
     assert any(f.rule == "extra-cell" and f.row == row for f in people)
     assert any(f.rule == "readable" and f"row {row}" in f.message for f in people)
+
+
+def test_a_file_that_is_not_utf8_or_is_empty_is_a_one_line_error(pkg, backend):
+    path = pkg / "tables" / "events.csv"
+    path.write_bytes(path.read_bytes().replace(b"Rio", b"R\xe9o", 1))
+    with pytest.raises(povpkg.errors.PackageError, match="is not UTF-8 text"):
+        _load(pkg, "events", backend)
+    path.write_bytes(b"")
+    with pytest.raises(DataError, match=r"^events, row 1, field event_id: the schema's field 'event_id' has no column"):
+        _load(pkg, "events", backend)
