@@ -5,9 +5,10 @@
 Each case is a copy of the shipped package with one hostile change (issue 18, §4):
 a catastrophic-backtracking ``pattern`` added to a field, a 250,000-character
 e-mail, 100,000 resources naming one small CSV, a 40,000-place parent chain, a CSV
-extended to a 2 GiB sparse file, plus a 4 MiB cell and a 32 MiB descriptor. Every
-case must end (exit 1: a failure names the limit) well within the timeout, with
-the whole process tree's peak memory under 1 GiB. Whole processes, one run each;
+extended to a 2 GiB sparse file, plus a 4 MiB cell, tables just under the byte limits
+of a file and of a package (every key a duplicate) and a 32 MiB descriptor. Every
+case must fail (exit 1; where a limit applies, the failure names it) well within
+the timeout, with the whole process tree's peak memory under 1 GiB. Whole processes, one run each;
 the table goes to stdout, everything to benchmarks/out/hostile.json.
 """
 from __future__ import annotations
@@ -120,6 +121,25 @@ def cell(dp: Path) -> None:
     _rehash(dp)
 
 
+def _grow(dp: Path, table: str, target: int) -> None:
+    """``table``'s rows repeated to about ``target`` bytes (every key a duplicate)."""
+    path = dp / "tables" / f"{table}.csv"
+    head, body = path.read_text(encoding="utf-8").split("\n", 1)
+    copies = target // len(body.encode("utf-8"))
+    path.write_text(head + "\n" + body * copies, encoding="utf-8")
+
+
+def rows(dp: Path) -> None:
+    """events.csv just under the byte limit of one file (~31 MB of repeated rows)."""
+    _grow(dp, "events", 31 * 10**6)
+
+
+def package(dp: Path) -> None:
+    """Three tables just under the file limit, together just under the package's (~93 MB)."""
+    for table in ("events", "indicators", "amounts"):
+        _grow(dp, table, 31 * 10**6)
+
+
 def descriptor(dp: Path) -> None:
     """A 32 MiB descriptor (a description of 32 million characters)."""
     desc = _desc(dp)
@@ -127,7 +147,7 @@ def descriptor(dp: Path) -> None:
     _save(dp, desc)
 
 
-CASES = {f.__name__: f for f in (clean, pattern, email, resources, chain, sparse, cell, descriptor)}
+CASES = {f.__name__: f for f in (clean, pattern, email, resources, chain, sparse, cell, rows, package, descriptor)}
 
 
 def run(dp: Path, timeout: float) -> dict:

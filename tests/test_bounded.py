@@ -187,7 +187,7 @@ def test_a_csv_extended_to_a_two_gib_sparse_file_is_refused_by_its_size(pkg):
     report = Report(package="", version=None)
     files, bad = _validate._check_descriptor(descriptor(pkg), pkg.resolve(), report)
     assert bad == {"events"}
-    assert _limited(report) == ["tables/events.csv has 2,147,483,648 bytes; the limit for one data file is 67,108,864"]
+    assert _limited(report) == ["tables/events.csv has 2,147,483,648 bytes; the limit for one data file is 33,554,432"]
     assert [f.table for f in report.failures] == ["events"]
 
 
