@@ -80,7 +80,6 @@ def validate(path=None, sources=None) -> Report:
     version = desc.get("version")
     report = Report(package=str(dp), version=version if isinstance(version, str) else repr(version))
     root = dp.parent
-    report.stages.append("size limits")
     if _over_limits(desc, report):
         return report
     names = [r["name"] for r in desc["resources"]]
@@ -198,6 +197,7 @@ def _over_limits(desc: dict, report: Report) -> bool:
     over = descriptor_limits(desc)
     report.failures += [Failure(rule="size-limit", message=m, fix=LIMITS_FIX) for m in over]
     if over:
+        report.stages.append("size limits")
         report.unchecked.append(Unchecked(None, _OVER))
     return bool(over)
 
