@@ -3,9 +3,12 @@
 The CSV is read once, with every dtype decided before reading (booleans by the
 schema's true/false values); enumerations are read with the values found and checked before
 they take the declared categories (a misspelled value would otherwise turn into a
-silent missing value); dates get one vectorized conversion. A value that does not fit
-its field, or a column the schema does not declare, raises a DataError naming
-table, row, field and value. No frictionless, no pandera, no per-row loop.
+silent missing value); dates get one vectorized conversion; integers are read as text
+and must be plain digits (pandas alone takes ``1e3`` as 1000). A value that does not fit
+its field, a header other than the schema's fields in order, a row with another number
+of cells (``_strict``: pandas would shift, pad or skip it) or a cell over the size limit
+raises a DataError naming table, row, field and value. No frictionless, no pandera; the
+one per-row loop (the csv module counting cells) runs only on this strict path.
 
 With pyarrow installed, its CSV reader parses and types every column first (as
 fast as an untyped ``pandas.read_csv``: pandas 3 takes a slow path for
