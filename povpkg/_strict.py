@@ -21,10 +21,13 @@ def check_header(header: list, schema: dict, table: str) -> None:
     if list(header) == declared:
         return
     for i, (have, want) in enumerate(zip(header, declared)):
-        if have != want:
-            where = "is not declared in the table's schema" if have not in declared else "is out of the schema's order"
-            raise DataError(f"{table}, row 1, field {want}: the header has {have!r} in column {i + 1}, where the "
-                            f"schema's field {want!r} is ({have!r} {where})")
+        if have == want:
+            continue
+        if want not in header:
+            raise DataError(f"{table}, row 1, field {want}: the schema's field {want!r} has no column")
+        where = "is not declared in the table's schema" if have not in declared else "is out of the schema's order"
+        raise DataError(f"{table}, row 1, field {want}: the header has {have!r} in column {i + 1}, where the "
+                        f"schema's field {want!r} is ({have!r} {where})")
     if len(header) > len(declared):
         raise DataError(f"{table}, row 1: column {header[len(declared)]!r} is not declared in the table's schema")
     raise DataError(f"{table}, row 1, field {declared[len(header)]}: the schema's field "
