@@ -3,9 +3,12 @@
 The CSV is read once, with every dtype decided before reading (booleans by the
 schema's true/false values); enumerations are read with the values found and checked before
 they take the declared categories (a misspelled value would otherwise turn into a
-silent missing value); dates get one vectorized conversion. A value that does not fit
-its field, or a column the schema does not declare, raises a DataError naming
-table, row, field and value. No frictionless, no pandera, no per-row loop.
+silent missing value); dates get one vectorized conversion; integers are read as text
+and must be plain digits (pandas alone takes ``1e3`` as 1000). A value that does not fit
+its field, a header other than the schema's fields in order, a row with another number
+of cells (``_strict``: pandas would shift, pad or skip it) or a cell over the size limit
+raises a DataError naming table, row, field and value. No frictionless, no pandera; the
+one per-row loop (the csv module counting cells) runs only on this strict path.
 
 With pyarrow installed, its CSV reader parses and types every column first (as
 fast as an untyped ``pandas.read_csv``: pandas 3 takes a slow path for
@@ -18,6 +21,8 @@ from pathlib import Path
 
 from ._package import descriptor, descriptor_path, find_resource, json_copy, resource_file, schema_of
 from ._safety import boolean_values
+from ._limits import MAX_CELL
+from ._strict import check_header, check_structure, too_long
 from .errors import DataError
 
 # Table Schema type -> the pandas dtype a loaded column has (pandera checks the same map).
@@ -67,8 +72,11 @@ def read_table(csv_path: Path, schema: dict, plan=None, table: str | None = None
         return fast
     kwargs, dates = plan or read_plan(schema)
     table = table or Path(csv_path).stem
+    check_structure(csv_path, schema, table)  # pandas would shift, pad or skip what does not fit
     enums = {k: v for k, v in kwargs["dtype"].items() if isinstance(v, pd.CategoricalDtype)}
-    as_read = {**kwargs, "dtype": {**kwargs["dtype"], **dict.fromkeys(enums, "category")}}
+    ints = [n for n, t in kwargs["dtype"].items() if t == "Int64"]  # read as text: pandas takes '1e3' as 1000
+    as_read = {**kwargs, "dtype": {**kwargs["dtype"], **dict.fromkeys(enums, "category"), **dict.fromkeys(ints, "str")},
+               "index_col": False}
     try:
         df = pd.read_csv(csv_path, **as_read)
     except UnicodeDecodeError:
@@ -80,6 +88,16 @@ def read_table(csv_path: Path, schema: dict, plan=None, table: str | None = None
             found = None
         raise found or DataError(f"{table}: cannot be read as typed data: {str(exc).splitlines()[0][:200]}") from None
     _check_columns(df, schema, table)
+    _check_cell_sizes(df, schema, table)
+    for name in ints:
+        col = df[name]
+        bad = col.notna() & ~col.str.fullmatch(WHOLE).fillna(False)
+        if bad.any():
+            raise _cell_error(df, schema, table, name, bad, "is not a whole number")
+        try:
+            df[name] = col.str.removeprefix("+").astype("Int64")
+        except (ValueError, TypeError, OverflowError):  # past 64 bits
+            raise _cell_error(df, schema, table, name, col.str.len().fillna(0) > 18, "is out of range") from None
     for name, dtype in enums.items():  # read with the values found, then checked against the declared ones
         found = df[name].cat.categories
         pos = dtype.categories.get_indexer(found)
@@ -118,9 +136,13 @@ def _read_arrow(csv_path: Path, schema: dict):
     try:
         table = pacsv.read_csv(csv_path, convert_options=pacsv.ConvertOptions(
             column_types=types, null_values=[""], strings_can_be_null=True, true_values=true, false_values=false),
-            memory_pool=pool)
-        if sorted(table.column_names) != sorted(types):  # extra, missing or repeated columns
+            parse_options=pacsv.ParseOptions(ignore_empty_lines=False), memory_pool=pool)  # a blank line: a short row
+        if table.column_names != list(types) or _blank_row(table, pc):  # columns not the schema's; a blank row
             return None
+        for i, name in enumerate(table.column_names):
+            if table.schema.types[i] == pa.large_string() and name not in texts and \
+                    (pc.max(pc.utf8_length(table.column(i), memory_pool=pool)).as_py() or 0) > MAX_CELL:
+                return None
         for name, (pattern, longest, target) in texts.items():
             i = table.schema.get_field_index(name)
             col = table.column(i)
@@ -146,6 +168,18 @@ def _read_arrow(csv_path: Path, schema: dict):
             return None
         df[name] = col if str(col.dtype) == "datetime64[us]" else col.astype("datetime64[us]")
     return df
+
+
+def _blank_row(table, pc) -> bool:
+    """Whether a row has no value at all (a blank line, or only commas): frictionless's blank-row.
+    Column by column, stopping at the first column that leaves no row blank (usually the key)."""
+    blank = None
+    for col in table.columns:
+        empty = pc.is_null(col)
+        blank = empty if blank is None else pc.and_(blank, empty)
+        if not pc.any(blank).as_py():
+            return False
+    return blank is not None
 
 
 def _plain(col, pattern: str, longest: int | None, pc, pool) -> bool:
@@ -244,14 +278,24 @@ def release_memory() -> None:
 _TRIM = None
 
 
+WHOLE = r"[+-]?[0-9]+"  # an integer cell: digits and a sign, as frictionless takes it (no exponent, no point)
+
+
+def _check_cell_sizes(df, schema: dict, table: str) -> None:
+    """SizeLimitError for the first cell over MAX_CELL characters (text columns only:
+    a longer number or date does not parse)."""
+    for name in df.columns:
+        col = df[name]
+        if str(col.dtype) not in ("str", "category", "object"):
+            continue
+        sizes = col.astype("str").str.len()
+        if (sizes > MAX_CELL).any():
+            i = sizes[sizes > MAX_CELL].index[0]
+            raise too_long(table, int(i) + 2, _key(df, schema, i), name, int(sizes[i]))
+
+
 def _check_columns(df, schema: dict, table: str) -> None:
-    declared = [f["name"] for f in schema.get("fields", [])]
-    extra = [c for c in df.columns if c not in declared]
-    missing = [c for c in declared if c not in df.columns]
-    if extra:
-        raise DataError(f"{table}: column {extra[0]!r} is not declared in the table's schema")
-    if missing:
-        raise DataError(f"{table}: the schema's field {missing[0]!r} has no column")
+    check_header(list(df.columns), schema, table)
 
 
 def _diagnose(csv_path, schema, table, kwargs) -> DataError | None:
@@ -277,11 +321,15 @@ def _diagnose(csv_path, schema, table, kwargs) -> DataError | None:
     return None
 
 
-def _cell_error(df, schema, table, field, bad, what) -> DataError:
-    i = bad[bad].index[0]
+def _key(df, schema, i) -> str:
     pk = schema.get("primaryKey") or []
     pk = [pk] if isinstance(pk, str) else pk
-    key = "/".join(str(df.at[i, k]) for k in pk if k in df.columns)
+    return "/".join(str(df.at[i, k]) for k in pk if k in df.columns)
+
+
+def _cell_error(df, schema, table, field, bad, what) -> DataError:
+    i = bad[bad].index[0]
+    key = _key(df, schema, i)
     row = f"row {int(i) + 2}" + (f" ({key})" if key else "")
     return DataError(f"{table}, {row}, field {field}: {df.at[i, field]!r} {what}")
 

@@ -10,6 +10,7 @@ import json
 import os
 from functools import lru_cache
 
+from ._limits import MAX_DESCRIPTOR_BYTES
 from .errors import MissingFileError, PackageError, UnknownTableError
 
 TYPE_CHECKING = False
@@ -76,8 +77,23 @@ def _depth(obj) -> int:
     return deepest
 
 
+class _DuplicateKey(ValueError):
+    """A key given twice in one JSON object: readers disagree on which one counts."""
+
+
+def _unique_keys(pairs: list) -> dict:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set = set()
+        raise _DuplicateKey(next(k for k, _ in pairs if k in seen or seen.add(k)))
+    return obj
+
+
 @lru_cache(maxsize=8)
 def _read_descriptor(path: str, stamp: tuple[int, int]) -> dict:
+    if stamp[1] > MAX_DESCRIPTOR_BYTES:
+        raise PackageError(f"{path} has {stamp[1]:,} bytes; the limit for a descriptor is {MAX_DESCRIPTOR_BYTES:,} "
+                           "(docs/limits.md)")
     try:
         with open(path, "rb") as f:  # bytes, then one decode: a text-mode read costs ~1 ms more
             text = f.read().decode("utf-8")
@@ -86,7 +102,10 @@ def _read_descriptor(path: str, stamp: tuple[int, int]) -> dict:
     except OSError as exc:
         raise PackageError(f"cannot read {path}: {exc.strerror}") from None
     try:
-        desc = json.loads(text)
+        desc = json.loads(text, object_pairs_hook=_unique_keys)
+    except _DuplicateKey as exc:
+        raise PackageError(f"{path}: the key {_shown(exc.args[0])} appears twice in one object "
+                           "(JSON readers disagree on which counts); keep one") from None
     except json.JSONDecodeError as exc:
         raise PackageError(f"{path} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
     except (ValueError, RecursionError) as exc:  # a 5,000-digit integer, arrays nested thousands deep
@@ -103,6 +122,11 @@ def _read_descriptor(path: str, stamp: tuple[int, int]) -> dict:
             raise PackageError(f"{path}: two resources are named {res['name']!r}")
         seen.add(res["name"])
     return desc
+
+
+def _shown(key: str) -> str:
+    text = repr(key)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def descriptor(path: str | os.PathLike[str] | None = None) -> dict:

@@ -17,12 +17,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ._limits import FIX as LIMITS_FIX, MAX_DESCRIPTOR_BYTES, descriptor_limits, file_limits
 from ._package import descriptor, descriptor_path, resource_file
+from ._patterns import pinned
 from ._report import Failure, Report, Unchecked
 from ._safety import descriptor_problems, frictionless_copy
 from ._load import release_memory
 from ._worker import Frictionless
-from .errors import MissingFileError, PackageError
+from .errors import MissingFileError, PackageError, SizeLimitError
 
 # frictionless error types after which a table's values cannot be trusted to load typed
 _UNLOADABLE = {
@@ -31,6 +33,7 @@ _UNLOADABLE = {
     "missing-label", "extra-label", "duplicate-label", "blank-label", "schema-error", "field-error",
     "resource-error", "general-error",
 }
+_OVER = "the descriptor is over povpkg's size limits, so nothing in it was checked (docs/limits.md)"
 _MESSAGE = {
     "hash-count": "the data file differs from the sha256 recorded in datapackage.json",
     "byte-count": "the data file's size differs from the bytes recorded in datapackage.json",
@@ -68,11 +71,20 @@ def validate(path=None, sources=None) -> Report:
     dp = descriptor_path(path).resolve()
     if sources is not None and not Path(sources).is_dir():
         raise PackageError(f"--sources {sources}: no such folder")
+    size = dp.stat().st_size
+    if size > MAX_DESCRIPTOR_BYTES:  # reported, not raised: a size limit is the data's failure
+        report = Report(package=str(dp), version=None, stages=["size limits"])
+        report.failures.append(Failure(rule="size-limit", message=f"{dp.name} has {size:,} bytes; the limit for a "
+                                       f"descriptor is {MAX_DESCRIPTOR_BYTES:,}", fix=LIMITS_FIX))
+        report.unchecked.append(Unchecked(None, _OVER))
+        return report
     desc = descriptor(dp)
     version = desc.get("version")
     report = Report(package=str(dp), version=version if isinstance(version, str) else repr(version),
                     validator=descriptor(None).get("version"))
     root = dp.parent
+    if _over_limits(desc, report):
+        return report
     names = [r["name"] for r in desc["resources"]]
 
     report.stages.append("paths")
@@ -81,9 +93,10 @@ def validate(path=None, sources=None) -> Report:
 
     report.stages.append("frictionless")
     readable = [n for n in names if n not in bad]
+    package, desc = desc, pinned(desc)  # only the contract's patterns run; the contract rule sees the copy's
     worker = Frictionless(frictionless_copy(desc, readable), root)  # runs while the typed pass below does
     reads = _read_tables(desc, files, bad)
-    typed = _typed_pass(desc, reads, bad, root, sources)
+    typed = _typed_pass(desc, reads, bad, root, sources, package)
     del reads  # the frames go while frictionless finishes; a second pass reads again
     release_memory()
     failures, rows, unloadable = worker.result()
@@ -91,7 +104,7 @@ def validate(path=None, sources=None) -> Report:
     report.tables.update(rows)
     if not unloadable <= typed.broken:  # frictionless found tables that cannot be loaded: check without them
         skip = bad | unloadable
-        typed = _typed_pass(desc, _read_tables(desc, files, skip), skip, root, sources)
+        typed = _typed_pass(desc, _read_tables(desc, files, skip), skip, root, sources, package)
     report.tables.update(typed.rows)
     report.failures.extend(typed.failures)
     report.unchecked.extend(typed.unchecked)
@@ -148,8 +161,9 @@ class _Typed:
     sources_not_checked: dict = field(default_factory=dict)
 
 
-def _typed_pass(desc: dict, reads: dict, broken: set, root: Path, sources) -> _Typed:
-    """Reading failures, pandera and the cross-table rules on the tables not ``broken``."""
+def _typed_pass(desc: dict, reads: dict, broken: set, root: Path, sources, package: dict) -> _Typed:
+    """Reading failures, pandera and the cross-table rules on the tables not ``broken``
+    (``package``: the descriptor as written, for the rules that compare it with the contract)."""
     from . import _rules
 
     out = _Typed(broken=set(broken))
@@ -159,7 +173,10 @@ def _typed_pass(desc: dict, reads: dict, broken: set, root: Path, sources) -> _T
         if name in out.broken:
             continue
         got = reads[name]
-        if isinstance(got, Exception):
+        if isinstance(got, SizeLimitError):
+            out.broken.add(name)
+            out.failures.append(Failure(rule="size-limit", table=name, message=str(got), fix=LIMITS_FIX))
+        elif isinstance(got, Exception):
             out.broken.add(name)
             out.failures.append(Failure(rule="readable", table=name, message=f"cannot be read as typed data: {got}"))
         else:
@@ -173,7 +190,7 @@ def _typed_pass(desc: dict, reads: dict, broken: set, root: Path, sources) -> _T
     out.failures += fails
     out.unchecked += unchecked
     fails, unchecked = _rules.rule_failures(checked, frames, root=root, sources=sources, broken=out.broken,
-                                            package=desc)
+                                            package=package)
     out.failures += fails
     out.unchecked += unchecked
     out.sources_not_checked = _rules.sources_not_checked(frames, sources)
@@ -194,8 +211,21 @@ def _check_descriptor(desc: dict, root: Path, report: Report) -> tuple[dict, set
             bad.add(name)
             rule = "missing-file" if isinstance(exc, MissingFileError) else "safe-path"
             report.failures.append(Failure(rule=rule, table=name, message=str(exc), fix=_FIX[rule]))
+    for table, message in file_limits({n: f for n, f in files.items() if n not in bad}):
+        bad |= set(files) if table is None else {table}
+        report.failures.append(Failure(rule="size-limit", table=table, message=message, fix=LIMITS_FIX))
     bad.discard(None)
     return files, bad
+
+
+def _over_limits(desc: dict, report: Report) -> bool:
+    """Whether the descriptor is over a size limit (each one a failure): nothing else is then checked."""
+    over = descriptor_limits(desc)
+    report.failures += [Failure(rule="size-limit", message=m, fix=LIMITS_FIX) for m in over]
+    if over:
+        report.stages.append("size limits")
+        report.unchecked.append(Unchecked(None, _OVER))
+    return bool(over)
 
 
 def _frictionless(copy: dict, root: Path, report: Report) -> set[str]:

@@ -32,6 +32,10 @@ class DataError(PackageError):
     """A table's CSV does not fit its schema: names table, row, field and value."""
 
 
+class SizeLimitError(DataError):
+    """A table holds more than povpkg reads (a cell too long): see docs/limits.md."""
+
+
 class UnknownTableError(PovpkgError, KeyError):
     """A table name that the package does not have; says which name was probably meant."""
 

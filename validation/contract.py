@@ -25,6 +25,7 @@ from .rules import rule
 FIELD_KEYS = ("type", "format", "trueValues", "falseValues", "bareNumber", "groupChar", "decimalChar")
 LOWER_BOUNDS, UPPER_BOUNDS = ("minimum", "minLength"), ("maximum", "maxLength")
 MAJOR, MINOR = "MAJOR", "MINOR"
+UNPINNED = "`pattern` of {where} is not in the contract (povpkg runs only the patterns its contract records)"
 
 
 def contract_of(desc: dict, rows: dict) -> dict:
@@ -101,6 +102,10 @@ def differences(base: dict, desc: dict) -> list[tuple[str, str | None, str, str]
                             f"{ref['resource']}.{'/'.join(ref['fields'])} was removed", MAJOR))
         if set(have["missingValues"]) - set(want["missingValues"]):
             out.append((table, None, f"{table} treats more cells as missing: {have['missingValues']}", MAJOR))
+    for table, have in current.items():  # fields the contract does not know: their patterns are never run
+        known = base["tables"].get(table, {}).get("fields", {})
+        out += [(table, name, UNPINNED.format(where=f"{table}.{name}"), MINOR)
+                for name, field in have["fields"].items() if name not in known and "pattern" in field["constraints"]]
     return out
 
 
@@ -123,6 +128,8 @@ def _field_changes(where: str, want: dict, have: dict):
                 yield f"`{key}` of {where} loosened from {value!r} to {now!r}", MAJOR
         elif key not in ("required", "unique") and now != value:
             yield f"`{key}` of {where} changed from {value!r} to {now!r}", MAJOR
+    if "pattern" in hc and "pattern" not in wc:
+        yield UNPINNED.format(where=where), MINOR
 
 
 def _looser(key, was, now) -> bool:

@@ -131,6 +131,22 @@ def counts_in_range(frames, ctx):
                     f"a share of {v[i]:g} percent is over 100", "correct the value against the source")
 
 
+def on_cycles(up: dict) -> set:
+    """The keys of ``up`` (child -> parent) that are their own ancestors. Each key is
+    walked once (a walk stops at a key already walked): linear in the keys, where
+    walking each key's chain to its root is quadratic in a long chain."""
+    state, looped = {}, set()  # key -> the walk that reached it
+    for walk, start in enumerate(up):
+        path, node = [], start
+        while node in up and node not in state and not pd_isna(node):
+            state[node] = walk
+            path.append(node)
+            node = up[node]
+        if node in state and state[node] == walk and not pd_isna(node):  # this walk closed a loop at node
+            looped.update(path[path.index(node):])
+    return looped
+
+
 @rule("hierarchy-acyclic", needs=())
 def hierarchies_acyclic(frames, ctx):
     """No event, place or organization is its own parent, and no amount or indicator its
@@ -139,12 +155,9 @@ def hierarchies_acyclic(frames, ctx):
         df = frames.get(table)
         if df is None or not {key, parent} <= set(df.columns):
             continue
-        up = dict(zip(df[key], df[parent]))
+        looped = on_cycles(dict(zip(df[key], df[parent])))
         for i, start in zip(df.index, df[key]):
-            node, steps = up.get(start), 0
-            while not pd_isna(node) and node != start and steps <= len(up):
-                node, steps = up.get(node), steps + 1
-            if node == start:
+            if start in looped:
                 yield _fail(ctx, "hierarchy-acyclic", table, df, i, parent, df.at[i, parent],
                             f"{start} is its own ancestor through {parent}",
                             f"point {parent} at the larger {table[:-1]} it belongs to, or leave it empty")

@@ -1,11 +1,12 @@
 """Text, addresses and dates that read the same in every tool.
 
 A cell can hold something a reader never sees and a join or a filter trips over:
-a trailing space (``'China '`` is not ``'China'``), a zero-width or direction mark,
-a line break, a no-break space; or markup a web view may run. An address can send
-a reader to ``javascript:`` or a local file. A date can lie after the day the
-package is validated. Nothing in the sources calls for any of these, so no
-erratum excuses them.
+a trailing space (``'China '`` is not ``'China'``), a zero-width, bidi or tag
+character, a soft hyphen, a Hangul filler that prints nothing, a line break, a space
+other than the plain one; or markup a web view may run. An address can send a
+reader to ``javascript:`` or a local file. A date can lie after the day the package
+is validated. No erratum excuses any of these; only a hidden character that the
+cited source text holds at that place is kept (decidable with ``--sources`` alone).
 """
 from __future__ import annotations
 
@@ -17,9 +18,19 @@ from .textcells import text_batches
 from povpkg._metadata import web_url
 from povpkg._report import Failure
 
-# characters no cell needs: control characters (line breaks included), invisible
-# formatting marks, bidirectional overrides, line/paragraph separators, BOM, no-break space
-INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u00a0\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# characters a reader does not see, or sees as a plain space, that no cell needs
+HIDDEN = (
+    "\x00-\x1f\x7f-\x9f"  # control characters, line breaks included
+    "\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"  # spaces but the plain one; line/paragraph separators
+    # every format character (Unicode category Cf): soft hyphen, zero-width and bidi marks, BOM, tags
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+    "\u115f\u1160\u3164\uffa0"  # Hangul fillers: letters that print nothing
+    "\u034f\u17b4\u17b5\u180b-\u180d\u180f\u2800"  # invisible marks, the blank braille pattern
+    "\ufe00-\ufe0f\U000e0100-\U000e01ef"  # variation selectors (no cell of this package needs one)
+)
+INVISIBLE = re.compile(f"[{HIDDEN}]")
 MARKUP = re.compile(r"<\s*[A-Za-z!/?]")
 # fields that hold web addresses
 URL_FIELDS = {("sources", "url"), ("sources", "read_at")}
@@ -32,26 +43,64 @@ def _fail(ctx, rule_name, table, df, i, col, value, message, fix):
 
 @rule("clean-text", needs=())
 def clean_text(frames, ctx):
-    """No cell starts or ends with white space, holds an invisible or control character
-    (a line break, a zero-width or direction mark, a no-break space), or holds markup."""
+    """No cell starts or ends with white space, holds an invisible, format or control
+    character (a line break, a soft hyphen, a zero-width, bidi or tag character, a Hangul
+    filler, a space other than the plain one), or holds markup. A hidden character the
+    cited span of the source holds at that place is kept (only with the texts at hand)."""
+    cited = None
     for cells in text_batches(frames):
         s = cells.values
         padded = (s != s.str.strip()).fillna(False).to_numpy(bool)
         hidden = s.str.contains(INVISIBLE.pattern).fillna(False).to_numpy(bool)
         markup = s.str.contains(MARKUP.pattern).fillna(False).to_numpy(bool)
         for table, col, df, i, v in cells.flagged(cells.present() & (padded | hidden | markup)):
-            yield _fail(ctx, "clean-text", table, df, i, col, v, *_unclean(v))
+            problem = _unclean(v)
+            if problem is _HIDDEN_ONLY:
+                cited = _CitedSpans(frames, ctx) if cited is None else cited
+                if cited.holds(df, i, v):
+                    continue
+                problem = _hidden(v)
+            yield _fail(ctx, "clean-text", table, df, i, col, v, *problem)
+
+
+_HIDDEN_ONLY = ("", "")  # a cell whose only problem is a hidden character: the source may hold it
 
 
 def _unclean(v: str) -> tuple[str, str]:
-    """What is wrong with a flagged cell, and the fix."""
-    if INVISIBLE.search(v):
-        ch = INVISIBLE.search(v).group()
-        return (f"holds the invisible or control character U+{ord(ch):04X}",
-                "retype the value without it (a line break or special space pasted with the text)")
+    """What is wrong with a flagged cell, and the fix (``_HIDDEN_ONLY`` when only a hidden character is)."""
     if v != v.strip():
         return "starts or ends with a space", "remove the space around the value"
-    return "holds markup (<...>)", "write the text without HTML or XML tags"
+    if MARKUP.search(v):
+        return "holds markup (<...>)", "write the text without HTML or XML tags"
+    return _HIDDEN_ONLY
+
+
+def _hidden(v: str) -> tuple[str, str]:
+    ch = INVISIBLE.search(v).group()
+    return (f"holds the invisible, format or control character U+{ord(ch):04X} at character "
+            f"{v.index(ch) + 1}, which the cited source text does not hold there",
+            "retype the value without it (a line break, soft hyphen or special space pasted with the text)")
+
+
+class _CitedSpans:
+    """The cited span of a row, when ``--sources`` gives the texts (read once, as the
+    provenance rules read them); without them no span is known and no hidden character kept."""
+
+    def __init__(self, frames, ctx):
+        self.texts = {}
+        if ctx.sources is not None and "sources" in frames:
+            from .provenance import read_texts
+
+            self.texts = read_texts(ctx.sources, frames["sources"]).texts
+
+    def holds(self, df, i, value: str) -> bool:
+        """Whether row ``i``'s cited span holds ``value`` as it is written, hidden characters and all."""
+        if not self.texts or not {"source_id", "span_start", "span_end"} <= set(df.columns):
+            return False
+        sid, a, b = df.at[i, "source_id"], df.at[i, "span_start"], df.at[i, "span_end"]
+        if sid not in self.texts or pd_isna(a) or pd_isna(b):
+            return False
+        return value in self.texts[sid].text[int(a):int(b)]
 
 
 @rule("web-address", needs=())

@@ -552,8 +552,8 @@ def _key_text(df, fields):
 
 @rule("formula-injection", needs=())
 def no_formulas(frames, ctx):
-    """Text cells must not start with = + @, with - before a non-digit, or with TAB or CR
-    (the characters spreadsheets take as the start of a formula)."""
+    """Text cells must not start with = + @ TAB or CR, nor with - unless the cell is a
+    plain number (``-2+3+cmd|' /C calc'!A0`` is a formula): what spreadsheets run."""
     from .textcells import text_batches
 
     for cells in text_batches(frames):
@@ -565,10 +565,10 @@ def no_formulas(frames, ctx):
         for table, col, df, i, v in cells.flagged(flagged):
             yield Failure(rule="formula-injection", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
                           field=col, value=v, message="starts with a spreadsheet formula character",
-                          fix="reword the cell so it does not start with =, +, @, - (before a non-digit), TAB or CR")
+                          fix="reword the cell so it does not start with =, +, @, TAB, CR, or - (unless it is a plain number)")
 
 
-FORMULA = r"[=+@\t\r]|-(?![\d.])"  # = + @, - before a non-digit, TAB, CR
+FORMULA = r"[=+@\t\r]|-(?![0-9]+(?:\.[0-9]+)?\Z)"  # = + @ TAB CR; - unless the cell is a plain number
 FORMULA_FIRST = ("=", "+", "@", "\t", "\r", "-")  # a cell FORMULA matches begins with one of these
 
 
