@@ -20,8 +20,9 @@ PACKAGE_KEYS = {"name", "id", "title", "description", "version", "homepage", "ke
                 "contributors", "created", "sources", "resources", "profile", "$schema"}
 RESOURCE_KEYS = {"name", "title", "description", "path", "mediatype", "hash", "bytes", "licenses", "sources",
                  "type", "scheme", "format", "encoding", "schema", "dialect", "profile", "$schema"}
-SCHEMA_KEYS = {"fields", "primaryKey", "foreignKeys", "missingValues", "uniqueKeys"}
+SCHEMA_KEYS = {"fields", "primaryKey", "foreignKeys", "missingValues", "uniqueKeys", "$schema"}
 FIELD_KEYS = {"name", "type", "format", "title", "description", "example", "constraints", "unit", "rdfType",
+              "categories", "categoriesOrdered",
               "trueValues", "falseValues", "bareNumber", "groupChar", "decimalChar"}
 CONSTRAINT_KEYS = {"required", "unique", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
                    "minLength", "maxLength", "pattern", "enum"}
@@ -53,9 +54,29 @@ def metadata_problems(desc: dict) -> list[tuple[str | None, str, str]]:
                 msgs += _unknown(fwhat, field, FIELD_KEYS)
                 if isinstance(field.get("constraints"), dict):
                     msgs += _unknown(f"{fwhat}: constraints", field["constraints"], CONSTRAINT_KEYS)
+                out += [(name, "metadata", m) for m in _categories(fwhat, field)]
         out += [(name, "unknown-property", m) for m in msgs]
         out += [(name, "metadata", m) for m in _sources_and_licenses(what, res, required=False)]
     return out
+
+
+def _categories(what: str, field: dict) -> list[str]:
+    """A field's v2 ``categories``: a list of values (or of objects with a value and a
+    label) that agrees with the ``enum`` the field may also state (``_package``
+    reads categories as the field's enum)."""
+    from ._package import category_values
+
+    if "categories" not in field:
+        return [f"{what}: categoriesOrdered without categories"] if "categoriesOrdered" in field else []
+    values = category_values(field["categories"])
+    if values is None:
+        return [f"{what}: categories must be a list of values, or of objects with a value and a label"]
+    enum = (field.get("constraints") or {}).get("enum") if isinstance(field.get("constraints"), dict) else None
+    if enum is not None and enum != values:
+        return [f"{what}: categories {_short(values)} and constraints.enum {_short(enum)} disagree; keep one"]
+    if len(set(values)) != len(values):
+        return [f"{what}: categories repeat a value"]
+    return []
 
 
 def _unknown(what: str, obj: dict, known: set[str]) -> list[str]:

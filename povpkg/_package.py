@@ -121,7 +121,36 @@ def _read_descriptor(path: str, stamp: tuple[int, int]) -> dict:
         if res["name"] in seen:
             raise PackageError(f"{path}: two resources are named {res['name']!r}")
         seen.add(res["name"])
+    categories_as_enum(desc)
     return desc
+
+
+def category_values(categories) -> list | None:
+    """The values of a Table Schema v2 ``categories`` list (plain values, or objects with a
+    ``value`` and a ``label``), or None when it is not shaped so."""
+    if not isinstance(categories, list):
+        return None
+    values = [c.get("value") if isinstance(c, dict) else c for c in categories]
+    return values if all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in values) else None
+
+
+def categories_as_enum(desc: dict) -> None:
+    """A field's v2 ``categories`` are the values it allows: where the field has no
+    ``constraints.enum``, the parsed descriptor gets one with those values, so that every
+    check that reads ``enum`` (frictionless, pandera, the loaders, the contract) holds
+    them too; frictionless itself ignores ``categories``. The file is never rewritten.
+    Categories that disagree with an enum the field also states are the ``metadata``
+    rule's to report."""
+    for res in desc["resources"]:
+        schema = res.get("schema")
+        fields = schema.get("fields") if isinstance(schema, dict) else None
+        for field in fields if isinstance(fields, list) else ():
+            if not isinstance(field, dict) or "categories" not in field:
+                continue
+            values = category_values(field["categories"])
+            constraints = field.setdefault("constraints", {}) if values is not None else None
+            if isinstance(constraints, dict) and "enum" not in constraints:
+                constraints["enum"] = values
 
 
 def _shown(key: str) -> str:

@@ -17,7 +17,11 @@ from __future__ import annotations
 
 import re
 
-STANDARD_PROFILES = {"data-package", "tabular-data-package", "data-resource", "tabular-data-resource"}
+STANDARD_PROFILES = {"data-package", "tabular-data-package", "data-resource", "tabular-data-resource",
+                     # Data Package v2's profiles, by their canonical address (named, never fetched)
+                     "https://datapackage.org/profiles/2.0/datapackage.json",
+                     "https://datapackage.org/profiles/2.0/dataresource.json",
+                     "https://datapackage.org/profiles/2.0/tableschema.json"}
 # package metadata frictionless checks but never opens
 PACKAGE_KEYS = ("name", "id", "title", "description", "version", "homepage", "keywords", "licenses",
                 "contributors", "created", "sources")
