@@ -158,12 +158,14 @@ class Draft:
                 out[name] = exc
         return out
 
-    def failures(self, *rules: str, sources=None, broken=()) -> list:
+    def failures(self, *rules: str, sources=None, broken=(), tables=None) -> list:
         """Failures of the named checks (every rule when none is named) on the draft, errata applied.
 
         A name that is not a cross-table rule is a pandera check: pandera then runs on the
         changed tables. Tables that cannot be read give a ``readable`` failure, as in validation;
         ``broken`` tables are left out as validation leaves out those it found broken earlier.
+        ``tables``: hand the rules only these (and the ones they need), for a rule that checks
+        each table on its own and is slow on all of them (the errata then apply only if listed).
         """
         from povpkg import _rules
         from povpkg._report import Failure
@@ -177,8 +179,11 @@ class Draft:
                 out.append(Failure(rule="readable", table=name, message=f"cannot be read as typed data: {got}"))
             else:
                 frames[name] = got
-        desc = {**self.desc, "resources": [r for r in self.desc["resources"] if r["name"] in frames]}
         named = [r for r in rules if r in m.rules.RULES] if rules else list(m.rules.RULES)
+        if tables is not None:
+            keep = set(tables).union(*(m.rules.RULES[r].needs for r in named))
+            frames = {name: df for name, df in frames.items() if name in keep}
+        desc = {**self.desc, "resources": [r for r in self.desc["resources"] if r["name"] in frames]}
         if not rules or len(named) < len(rules):
             changed = self.changed()
             out += _rules.schema_failures({**desc, "resources": [r for r in desc["resources"] if r["name"] in changed]},
