@@ -45,7 +45,9 @@ def _descriptor_file(path: str | os.PathLike[str] | None = None) -> str:
         return os.path.join(_data_dir(), DESCRIPTOR)
     p = os.fspath(path) or "."
     if os.path.isdir(p):
-        p = os.path.join(p, DESCRIPTOR)
+        folder, p = p, os.path.join(p, DESCRIPTOR)
+        if not os.path.lexists(p):
+            raise PackageError(f"{folder} is not a data package: it has no {DESCRIPTOR}")
     if os.path.islink(p):  # it would vouch for a package elsewhere, like a symlinked CSV
         raise PackageError(f"{p} is a symlink; validate the package it points to instead")
     if not os.path.isfile(p):
