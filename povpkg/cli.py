@@ -82,6 +82,7 @@ def _add_validate(sub) -> None:
                    help="text for people (default), json for CI (report_format 1), "
                         "github for workflow annotations on the failing file and line")
     s.add_argument("--sources", help="folder of the source texts, to check every cited span")
+    s.add_argument("--report", metavar="FILE", help="also write the JSON report to FILE (whatever --format prints)")
 
 
 def _add_cite(sub) -> None:
@@ -295,6 +296,9 @@ def _describe(args, povpkg) -> int:
 
 def _validate(args, povpkg) -> int:
     report = povpkg.validate(args.path, sources=args.sources)
+    if args.report:
+        with open(args.report, "w", encoding="utf-8") as fh:
+            fh.write(report.to_json() + "\n")
     if args.format == "github":
         from ._github import to_github
 
