@@ -79,13 +79,13 @@ def _hook() -> dict:
     return hook
 
 
-def test_pre_commit_hook_entry_runs_in_the_repository_it_guards(pkg):
+def test_pre_commit_hook_entry_runs_in_the_repository_it_guards(tmp_path):
+    """The entry validates the folder it runs in (a folder that holds no package says so)."""
     hook = _hook()
     assert hook["id"] == "povpkg-validate" and hook["language"] == "python" and hook["pass_filenames"] is False
     cmd = hook["entry"].split() + hook.get("args", [])
-    edit_csv(pkg, "funding_2009", 2, "amount_10k_yuan", "3271")
-    bad = subprocess.run(cmd, capture_output=True, text=True, cwd=pkg, env=_env())
-    assert bad.returncode == 1 and "[totals-add-up]" in bad.stdout, bad.stdout + bad.stderr
+    run = subprocess.run(cmd, capture_output=True, text=True, cwd=tmp_path, env=_env())
+    assert run.returncode == 2 and ". is not a data package" in run.stderr, run.stdout + run.stderr
 
 
 def test_pre_commit_hook_files_pattern_matches_the_data_only():

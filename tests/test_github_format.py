@@ -5,7 +5,7 @@ import json
 import subprocess
 import sys
 
-from conftest import ROOT, edit_csv
+from conftest import ROOT
 
 from povpkg._github import to_github
 from povpkg._report import Failure, Report
@@ -15,13 +15,13 @@ def cli(*args, cwd=None):
     return subprocess.run([sys.executable, "-m", "povpkg", *args], capture_output=True, text=True, cwd=cwd)
 
 
-def test_foreign_key_failure_is_annotated_on_its_csv_line(pkg):
-    edit_csv(pkg, "event_countries", 5, "iso3", "XXX")
-    run = cli("validate", ".", "--format", "github", cwd=pkg)
-    assert run.returncode == 1, run.stdout + run.stderr
-    lines = run.stdout.splitlines()
+def test_foreign_key_failure_is_annotated_on_its_csv_line(draft):
+    """In-process (the command line's --format github runs end to end in test_ci_integration.py)."""
+    draft.rows("event_countries")[3]["iso3"] = "XXX"  # CSV line 5
+    report = Report(package=str(ROOT / "datapackage.json"), version="0", failures=draft.failures("foreign-key"))
+    lines = to_github(report, ROOT).splitlines()
     fk = [ln for ln in lines if ln.startswith("::error file=tables/event_countries.csv,line=5,title=foreign-key::")]
-    assert fk, run.stdout
+    assert fk, lines
     assert "XXX" in fk[0] and "\n" not in fk[0]
     assert lines[-1].startswith("INVALID:")
     assert all(ln.startswith("::error ") for ln in lines[:-1])
