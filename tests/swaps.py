@@ -43,9 +43,10 @@ def unnoticed_swaps(folder) -> tuple[int, list]:
     ctx = rules.rules.Context(desc=descriptor(), root=None, sources=folder)
     held = set(rules.provenance.read_texts(folder, frames["sources"]).texts)
 
-    def noticed(fr) -> set:
-        found = [*rules.provenance.spans_in_source(fr, ctx), *rules.provenance.span_order(fr, ctx),
-                 *rules.rules.RULES["parts-add-up"](fr, ctx), *rules.rules.RULES["part-matches-whole"](fr, ctx)]
+    def noticed(fr, parts: bool) -> set:
+        found = [*rules.provenance.spans_in_source(fr, ctx), *rules.provenance.span_order(fr, ctx)]
+        if parts:  # only a part or a whole can break a sum or outgrow its whole
+            found += [*rules.rules.RULES["parts-add-up"](fr, ctx), *rules.rules.RULES["part-matches-whole"](fr, ctx)]
         return {(f.rule, f.table, f.key, f.field) for f in found}
 
     tried, missed = 0, []
@@ -62,6 +63,9 @@ def unnoticed_swaps(folder) -> tuple[int, list]:
                 for f in fields:
                     swapped.loc[i, f], swapped.loc[j, f] = df.at[j, f], df.at[i, f]
                 tried += 1
-                if not noticed({**before, table: swapped}) - noticed(before):
+                ids = {df.at[i, key], df.at[j, key]}
+                parts = df.loc[[i, j], "part_of"].notna().any() or any(f["part_of"].isin(ids).any()
+                                                                        for f in before.values() if "part_of" in f)
+                if not noticed({**before, table: swapped}, parts) - noticed(before, parts):
                     missed.append((df.at[i, key], df.at[j, key]))
     return tried, missed
