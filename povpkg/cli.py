@@ -78,7 +78,7 @@ def _add_validate(sub) -> None:
                                    "Exit 0 valid, 1 invalid, 2 cannot run.")
     s.add_argument("path", nargs="?", help=PATH_HELP)
     s.add_argument("--format", choices=["text", "json", "github"], default="text",
-                   help="text for people (default), json for CI (report_format 1), "
+                   help="text for people (default), json for CI, "
                         "github for workflow annotations on the failing file and line")
     s.add_argument("--sources", help="folder of the source texts, to check every cited span")
     s.add_argument("--report", metavar="FILE", help="also write the JSON report to FILE (whatever --format prints)")
