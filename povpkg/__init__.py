@@ -6,41 +6,30 @@
     >>> povpkg.validate().valid         # every rule over the shipped data
     >>> print(povpkg.cite("bibtex"))    # cite the exact version
 
-Importing povpkg imports nothing but its error classes (not even ``typing``:
-a bare ``import povpkg`` costs about what the interpreter does); the report
-classes come on first use, the descriptor is read on first use, pandas when a
-table is loaded, frictionless and pandera only when validating.
+Importing povpkg imports neither pandas, frictionless nor pandera: the descriptor
+is read on first use, pandas when a table is loaded, frictionless and pandera only
+when validating.
 """
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING, Any, Literal, overload
 
+from ._describe import TableInfo
+from ._report import Failure, Report
 from .errors import DataError, PackageError, PovpkgError, UnknownTableError
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
-    from typing import Any, Literal, overload
 
     import pandas as pd
     import polars as pl
 
-    from ._describe import TableInfo
-    from ._report import Failure, Report
-else:
-    class Literal:
-        """typing.Literal on demand: importing typing costs ~20 ms, and only code that
-        resolves the hints at run time (typing.get_type_hints) needs it."""
-
-        def __class_getitem__(cls, item):
-            import typing
-
-            return typing.Literal[item]
-
 StrPath = str | os.PathLike[str]
 
 __all__ = ["__version__", "tables", "load", "load_all", "join", "find", "describe", "validate", "cite", "export",
-           "pairing_panel", "Report", "Failure", "TableInfo", "PovpkgError", "PackageError", "DataError", "UnknownTableError"]
+           "pairing_panel", "Report", "Failure", "TableInfo", "PovpkgError", "PackageError", "DataError",
+           "UnknownTableError"]
 
 
 def __dir__() -> list[str]:
@@ -62,16 +51,6 @@ def _find_resource(desc: dict, name: str) -> dict:
 def __getattr__(name: str) -> Any:
     if name == "__version__":  # read on demand: datapackage.json is the one place it lives
         return _descriptor()["version"]
-    if name in ("Report", "Failure"):  # dataclasses (and typing with them) load on first use
-        from . import _report
-
-        globals().update(Report=_report.Report, Failure=_report.Failure)  # later hints resolve them
-        return getattr(_report, name)
-    if name == "TableInfo":
-        from ._describe import TableInfo
-
-        globals()["TableInfo"] = TableInfo
-        return TableInfo
     raise AttributeError(f"module 'povpkg' has no attribute {name!r}")
 
 
@@ -82,11 +61,10 @@ def tables(path: StrPath | None = None) -> list[str]:
     return table_names(_descriptor(path))
 
 
-if TYPE_CHECKING:
-    @overload
-    def load(name: str, path: StrPath | None = None, *, backend: Literal["pandas"] = "pandas") -> pd.DataFrame: ...
-    @overload
-    def load(name: str, path: StrPath | None = None, *, backend: Literal["polars"]) -> pl.DataFrame: ...
+@overload
+def load(name: str, path: StrPath | None = None, *, backend: Literal["pandas"] = "pandas") -> pd.DataFrame: ...
+@overload
+def load(name: str, path: StrPath | None = None, *, backend: Literal["polars"]) -> pl.DataFrame: ...
 
 
 def load(name: str, path: StrPath | None = None, *, backend: str = "pandas") -> pd.DataFrame | pl.DataFrame:

@@ -6,6 +6,7 @@ Every problem is one line on stderr; no traceback reaches the user.
 """
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 
@@ -18,8 +19,6 @@ PATH_HELP = "a datapackage.json or its folder (default: the installed data)"
 
 def _row_count(text: str) -> int:
     """``-n``: a count of rows, 0 for all; negative counts are refused."""
-    import argparse
-
     try:
         n = int(text)
     except ValueError:
@@ -29,27 +28,27 @@ def _row_count(text: str) -> int:
     return n
 
 
-def _parser(only: str | None = None):
-    """The command line; ``only`` builds just that command's subparser ("" none): each
-    subparser costs milliseconds, and a light command should not pay for all twelve."""
-    import argparse
-
+def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="povpkg", description="China's poverty-reduction cooperation as validated tables.")
     p.add_argument("--version", action="store_true", help="print the data package version and exit")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    for name, build in _SUBCOMMANDS.items():
-        if only is None or name == only:
-            build(sub)
+    for build in _SUBCOMMANDS.values():
+        build(sub)
     return p
 
 
-def _wanted(argv: list[str]) -> str | None:
-    """Which subparser the arguments need: the command named, "" for a bare --version,
-    None (all of them) for help, a typo or nothing."""
+def _parse(argv: list[str]):
+    """argparse's reading of ``argv``; a mistyped command gets "did you mean ...?" (the
+    first word that is not an option is the command: no global option takes a value)."""
+    parser = _parser()
     words = [a for a in argv if not a.startswith("-")]
-    if words:
-        return words[0] if words[0] in _SUBCOMMANDS else None
-    return "" if argv == ["--version"] else None
+    if words and words[0] not in _SUBCOMMANDS:
+        from .errors import closest
+
+        near = closest(words[0], _SUBCOMMANDS)
+        parser.error(f"unknown command {words[0]!r}; "
+                     + (f"did you mean {' or '.join(near)}?" if near else f"choose from {', '.join(_SUBCOMMANDS)}"))
+    return parser.parse_args(argv)
 
 
 def _add_list(sub) -> None:
@@ -89,9 +88,10 @@ def _add_validate(sub) -> None:
                                    "Exit 0 valid, 1 invalid, 2 cannot run.")
     s.add_argument("path", nargs="?", help=PATH_HELP)
     s.add_argument("--format", choices=["text", "json", "github"], default="text",
-                   help="text for people (default), json for CI (report_format 1), "
+                   help="text for people (default), json for CI, "
                         "github for workflow annotations on the failing file and line")
     s.add_argument("--sources", help="folder of the source texts, to check every cited span")
+    s.add_argument("--report", metavar="FILE", help="also write the JSON report to FILE (whatever --format prints)")
 
 
 def _add_cite(sub) -> None:
@@ -201,78 +201,23 @@ _SUBCOMMANDS = {
 }
 
 
-# The light commands in their plain forms: (positionals, {option: default}); a default
-# of False marks a flag. Anything else on the line goes to argparse.
-_QUICK = {
-    "list": ((), {"--path": None}),
-    "describe": (("name",), {"--path": None}),
-    "cite": ((), {"--format": "text", "--sources": False, "--path": None}),
-    "path": ((), {}),
-}
-_QUICK_CHOICES = {("cite", "--format"): ("text", "bibtex", "cff", "ris", "csl-json")}
-
-
-def _quick(argv: list[str]):
-    """The namespace argparse would give for a light command written plainly, or None.
-
-    argparse and what it imports (gettext, locale, shutil) cost ~15 ms, a third of a
-    light command's budget; help, abbreviations, ``--opt=value``, typos and anything
-    else unusual return None and go to argparse, which owns every message.
-    """
-    from types import SimpleNamespace
-
-    if argv == ["--version"]:
-        return SimpleNamespace(version=True, command=None)
-    if not argv or argv[0] not in _QUICK:
-        return None
-    positionals, options = _QUICK[argv[0]]
-    values = {opt[2:]: default for opt, default in options.items()}
-    given, rest = [], argv[1:]
-    while rest:
-        word = rest.pop(0)
-        if not word.startswith("-"):
-            given.append(word)
-        elif word not in options:
-            return None
-        elif options[word] is False:
-            values[word[2:]] = True
-        else:  # an option with a value: present, not another option, one of its choices
-            allowed = _QUICK_CHOICES.get((argv[0], word))
-            if not rest or rest[0].startswith("-") or (allowed and rest[0] not in allowed):
-                return None
-            values[word[2:]] = rest.pop(0)
-    if len(given) != len(positionals):
-        return None
-    values.update(zip(positionals, given))
-    return SimpleNamespace(version=False, command=argv[0], **values)
-
-
 def console() -> None:
-    """The installed ``povpkg`` command: ``main``, then exit.
-
-    After a light command nothing is left to do but free memory, and the interpreter's
-    teardown (about 6 ms of a 50 ms budget) is skipped once the output is flushed.
-    Every other command exits normally: it may have atexit work (temporary folders,
-    worker processes).
-    """
+    """The installed ``povpkg`` command: ``main``, then exit with its code.
+    Nothing is imported from the working directory (docs/trust.md)."""
     from ._trust import drop_working_directory
 
-    drop_working_directory()  # nothing is imported from the working directory (docs/trust.md)
-    argv = sys.argv[1:]
-    code = main(argv)
-    if _quick(argv) is None:
-        sys.exit(code)
+    drop_working_directory()
+    code = main()
     try:
         sys.stdout.flush()
-        sys.stderr.flush()
-    except BrokenPipeError:  # the reader left (`povpkg list | head -1`): nothing more to say
-        pass
-    os._exit(code)
+    except BrokenPipeError:  # the reader left (`povpkg list | head -1`): nothing more to say, and no
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # complaint when exit flushes again
+    sys.exit(code)
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    args = _quick(argv) or _parser(_wanted(argv)).parse_args(argv)
+    args = _parse(argv)
     try:
         return _run(args)
     except PovpkgError as exc:
@@ -340,7 +285,6 @@ def _show(args, povpkg) -> int:
 
 
 def _describe(args, povpkg) -> int:
-    # read, not copied: povpkg.describe's deep copy (and the copy module) would cost ~2 ms
     from ._describe import text
 
     print(text(povpkg._find_resource(povpkg._descriptor(args.path), args.name)))
@@ -366,6 +310,9 @@ def _find(args, povpkg) -> int:
 
 def _validate(args, povpkg) -> int:
     report = povpkg.validate(args.path, sources=args.sources)
+    if args.report:
+        with open(args.report, "w", encoding="utf-8") as fh:
+            fh.write(report.to_json() + "\n")
     if args.format == "github":
         from ._github import to_github
 

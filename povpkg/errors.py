@@ -1,7 +1,8 @@
 """Errors povpkg raises on bad input; each carries a one-line message for the CLI."""
 from __future__ import annotations
 
-TYPE_CHECKING = False
+from typing import TYPE_CHECKING
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 

@@ -1,4 +1,5 @@
-"""Shared fixtures: the checkout's package, editable copies of it, the source texts."""
+"""Shared fixtures: the checkout's package, editable copies of it (in memory: ``draft``;
+on disk: ``pkg``), its typed frames read once, the source texts."""
 from __future__ import annotations
 
 import json
@@ -25,6 +26,39 @@ def pkg(tmp_path) -> Path:
     shutil.copy2(DATAPACKAGE, dest / "datapackage.json")
     shutil.copytree(ROOT / "tables", dest / "tables")
     return dest
+
+
+@pytest.fixture(scope="session")
+def frames() -> dict:
+    """Every shipped table as a typed frame, read once per session. Shared: never change one
+    in place (copy it, or corrupt a ``draft``)."""
+    from draft import shipped
+
+    return shipped().frames
+
+
+@pytest.fixture
+def draft(tmp_path):
+    """The shipped package in memory, to corrupt and check in-process (see tests/draft.py)."""
+    from draft import Draft
+
+    return Draft(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def shipped_report():
+    """The shipped package's validation report, made once per session."""
+    import povpkg
+
+    return povpkg.validate()
+
+
+@pytest.fixture(scope="session")
+def shipped_report_with_sources(sources_dir):
+    """The shipped package's validation report with every cited span read, made once per session."""
+    import povpkg
+
+    return povpkg.validate(sources=sources_dir)
 
 
 @pytest.fixture(scope="session")

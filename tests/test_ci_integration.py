@@ -30,12 +30,20 @@ def test_action_yml_runs_the_script_and_uploads_the_report():
 
 
 def _action(pkg: Path, tmp_path: Path, **env):
+    """Run the action's script with a `povpkg` on PATH that logs each call before running the real one."""
+    shim = tmp_path / "shim"
+    shim.mkdir(exist_ok=True)
+    (shim / "povpkg").write_text(f'#!/bin/sh\necho "$*" >> "{tmp_path}/calls"\nexec "{BIN}/povpkg" "$@"\n')
+    (shim / "povpkg").chmod(0o755)
     out = tmp_path / "github_output"
     report = tmp_path / "report.json"
     run = subprocess.run(["bash", str(ROOT / "scripts" / "action_validate.sh")], capture_output=True, text=True,
-                         cwd=pkg.parent, env=_env(POVPKG_PATH=pkg.name, POVPKG_REPORT=str(report),
-                                                  GITHUB_OUTPUT=str(out), **env))
+                         cwd=pkg.parent, env={**_env(POVPKG_PATH=pkg.name, POVPKG_REPORT=str(report),
+                                                     GITHUB_OUTPUT=str(out), **env),
+                                              "PATH": f"{shim}{os.pathsep}{_env()['PATH']}"})
     outputs = dict(line.split("=", 1) for line in out.read_text().splitlines()) if out.exists() else {}
+    calls = (tmp_path / "calls").read_text().splitlines()
+    assert len(calls) == 1, calls  # one validation gives the annotations and the report
     return run, report, outputs
 
 
@@ -53,14 +61,17 @@ def test_action_script_passes_a_valid_package(pkg, tmp_path):
     run, report, outputs = _action(pkg, tmp_path)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "::error" not in run.stdout and json.loads(report.read_text(encoding="utf-8"))["valid"] is True
-    assert outputs["valid"] == "true"
+    assert outputs == {"valid": "true", "report": str(report)}
 
 
-def test_action_script_keeps_exit_2_for_what_cannot_run(tmp_path):
+def test_action_script_keeps_exit_2_for_what_cannot_run_and_says_why(tmp_path):
     (tmp_path / "nothing").mkdir()
+    (tmp_path / "report.json").write_text("{}")  # a report of an earlier run is not passed off as this one's
     run, report, outputs = _action(tmp_path / "nothing", tmp_path)
     assert run.returncode == 2 and "povpkg: error:" in run.stderr
-    assert not report.exists() and outputs["valid"] == "false"
+    (line,) = [ln for ln in run.stdout.splitlines() if ln.startswith("::error")]
+    assert line.startswith("::error title=povpkg validate::povpkg: error:") and "not a data package" in line
+    assert not report.exists() and outputs == {"valid": "false"}
 
 
 def _hook() -> dict:
@@ -68,15 +79,13 @@ def _hook() -> dict:
     return hook
 
 
-def test_pre_commit_hook_entry_runs_in_the_repository_it_guards(pkg):
+def test_pre_commit_hook_entry_runs_in_the_repository_it_guards(tmp_path):
+    """The entry validates the folder it runs in (a folder that holds no package says so)."""
     hook = _hook()
     assert hook["id"] == "povpkg-validate" and hook["language"] == "python" and hook["pass_filenames"] is False
     cmd = hook["entry"].split() + hook.get("args", [])
-    ok = subprocess.run(cmd, capture_output=True, text=True, cwd=pkg, env=_env())
-    assert ok.returncode == 0 and ok.stdout.strip().splitlines()[-1].startswith("VALID"), ok.stdout + ok.stderr
-    edit_csv(pkg, "funding_2009", 2, "amount_10k_yuan", "3271")
-    bad = subprocess.run(cmd, capture_output=True, text=True, cwd=pkg, env=_env())
-    assert bad.returncode == 1 and "[totals-add-up]" in bad.stdout
+    run = subprocess.run(cmd, capture_output=True, text=True, cwd=tmp_path, env=_env())
+    assert run.returncode == 2 and ". is not a data package" in run.stderr, run.stdout + run.stderr
 
 
 def test_pre_commit_hook_files_pattern_matches_the_data_only():

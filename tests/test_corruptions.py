@@ -1,7 +1,10 @@
-"""The corruption suite: one copy of the package per rule, one corruption each.
+"""The corruption suite: one corruption per case, each caught with its rule named.
 
-Each case must make validation fail with its rule named (and the clean package
-passes: see test_validate.py). Cases address rows by key, never by position.
+A case corrupts an in-memory draft of the package (tests/draft.py) and runs the check
+that must catch it: a cross-table rule or a pandera check on the frames, frictionless
+on the changed tables, or the descriptor and path checks. The clean package passes
+every check (test_validate.py); the whole pipeline runs end to end in test_validate.py
+and test_hostile.py. Cases address rows by key, never by position.
 """
 from __future__ import annotations
 
@@ -10,165 +13,183 @@ import os
 
 import pytest
 
-import povpkg
-from conftest import append, delete, rehash, update
+from draft import rules_of
+from povpkg._report import Report
 
 MDGS = {"event_id": "ev-2012-04-13-mdgs-seminar"}
 FRANCOPHONE_MAY = {"event_id": "ev-2012-05-03-francophone-africa-seminar"}
+WB6 = {"project_id": "pj-wb-sixth-poverty"}
+IPRCC = {"org_id": "org-iprcc"}
 
 
-def cell_plus_one(p):
-    update(p, "funding_2009", {"recipient_id": "honghe-prefecture", "category": "social_undertakings"},
-           amount_10k_yuan="551", amount_yuan="5510000")
+def _erratum(d, table, row_id, field, rule):
+    return d.append("errata", erratum_id=f"er-test-{rule}", source_id="yearbook-2013-intl", span_start="0",
+                    span_end="10", table=table, row_id=row_id, field=field, rule=rule, description="test", handling="test")
 
 
-def printed_total_off(p):
-    update(p, "funding_2009_totals", {"total_id": "category-social-undertakings"}, amount_10k_yuan="3251",
-           amount_yuan="32510000")
+def _constraints(d, table, name, change):
+    change(d.field(table, name).setdefault("constraints", {}))
+    return d
 
 
-CASES = {
+def _drop_foreign_key(d, table, field):
+    schema = d.resource(table)["schema"]
+    schema["foreignKeys"] = [fk for fk in schema["foreignKeys"] if fk["fields"] != [field]]
+    return d
+
+
+def _truncate(d, table):
+    return d.set_bytes(table, d.csv(table).split(b"\n", 1)[0] + b"\n")
+
+
+def _append_bytes(d, table, data: bytes):
+    return d.set_bytes(table, d.csv(table) + data)
+
+
+# name -> (corruption, rules it must fail; default the name), checked on the frames
+RULE_CASES = {
     # the sources' arithmetic
-    "totals-add-up": cell_plus_one,
-    "totals-add-up/printed": (printed_total_off, "totals-add-up"),
-    "yuan-is-10k-times-10000": lambda p: update(p, "funding_2009", {"recipient_id": "others", "category": "social_undertakings"}, amount_yuan="2300001"),
-    "text-agrees-with-table": lambda p: update(p, "amounts", {"amount_id": "am-2009-shanghai-yunnan-actual"}, value_stated="170", amount="170000000"),
-    "parts-add-up": lambda p: update(p, "indicators", {"indicator_id": "in-004-tg-villages-2009"}, value="124"),
-    "part-matches-whole": lambda p: update(p, "amounts", {"amount_id": "am-2009-beijing-im-fiscal"}, pairing_id="pair-shandong-xinjiang"),
-    "part-matches-whole/year": (lambda p: update(p, "indicators", {"indicator_id": "in-004-tg-villages-2009"}, year="2008"),
+    "totals-add-up": lambda d: d.update("funding_2009", {"recipient_id": "honghe-prefecture", "category": "social_undertakings"},
+                                        amount_10k_yuan="551", amount_yuan="5510000"),
+    "totals-add-up/printed": (lambda d: d.update("funding_2009_totals", {"total_id": "category-social-undertakings"},
+                                                 amount_10k_yuan="3251", amount_yuan="32510000"), "totals-add-up"),
+    "yuan-is-10k-times-10000": lambda d: d.update("funding_2009", {"recipient_id": "others", "category": "social_undertakings"}, amount_yuan="2300001"),
+    "text-agrees-with-table": lambda d: d.update("amounts", {"amount_id": "am-2009-shanghai-yunnan-actual"}, value_stated="170", amount="170000000"),
+    "parts-add-up": lambda d: d.update("indicators", {"indicator_id": "in-004-tg-villages-2009"}, value="124"),
+    "part-matches-whole": lambda d: d.update("amounts", {"amount_id": "am-2009-beijing-im-fiscal"}, pairing_id="pair-shandong-xinjiang"),
+    "part-matches-whole/year": (lambda d: d.update("indicators", {"indicator_id": "in-004-tg-villages-2009"}, year="2008"),
                                 "part-matches-whole"),
-    "countries-match-stated-count": lambda p: delete(p, "event_countries", {**MDGS, "iso3": "YEM"}),
-    "participants-not-fewer-than-countries": lambda p: update(p, "events", MDGS, participants="16"),
-    "duration-matches-dates": lambda p: update(p, "events", FRANCOPHONE_MAY, end_date="2012-05-20"),
-    "stated-count-matches-rows": lambda p: update(p, "events", {"event_id": "ev-2012-training-kor-capacity-building"}, parent_event_id=""),
-    "stated-count-matches-rows/receptions": (lambda p: update(p, "events", {"event_id": "ev-2012-06-26-hui-liangyu-botswana-meeting"}, parent_event_id=""), "stated-count-matches-rows"),
-    # per-table rules
-    "start-before-end": lambda p: update(p, "events", MDGS, end_date="2012-04-01"),
-    "dated-within-coverage": lambda p: update(p, "sources", {"source_id": "yearbook-2010-shanghai-yunnan"}, covers_year_start="2009"),
-    "dated-before-publication": lambda p: update(p, "events", {"event_id": "ev-2021-10-25-cica-workshop"}, start_date="2022-10-25", end_date="2022-10-26"),
-    "date-needs-precision": lambda p: update(p, "events", MDGS, date_precision=""),
-    "date-needs-basis": lambda p: update(p, "events", MDGS, date_basis="parent"),
-    "participants-need-qualifier": lambda p: update(p, "events", MDGS, participants_qualifier=""),
-    "amount-matches-stated": lambda p: update(p, "amounts", {"amount_id": "am-2009-shanghai-yunnan-plan"}, amount="16000000"),
-    "currency-matches-unit": lambda p: update(p, "amounts", {"amount_id": "am-2009-shanghai-yunnan-plan"}, currency="USD"),
-    "total-kind-matches-keys": lambda p: update(p, "funding_2009_totals", {"total_id": "grand"}, category="social_undertakings"),
-    # types and constraints (frictionless)
-    "type-error": lambda p: update(p, "events", MDGS, participants="twenty-six"),
-    "type-error/impossible-date": (lambda p: update(p, "events", MDGS, start_date="2012-02-30"), "type-error"),
-    "constraint-error/enum": (lambda p: update(p, "events", MDGS, kind="party"), "constraint-error"),
-    "constraint-error/pattern": (lambda p: update(p, "organizations", {"org_id": "org-iprcc"}, country_iso3="chn"), "constraint-error"),
-    "constraint-error/required": (lambda p: update(p, "events", MDGS, title=""), "constraint-error"),
-    "constraint-error/minimum": (lambda p: update(p, "events", MDGS, participants="-3"), "constraint-error"),
-    "constraint-error/far-future-year": (lambda p: update(p, "projects", {"project_id": "pj-wb-sixth-poverty"}, end_year="2099"),
-                                         "constraint-error"),
-    "constraint-error/ancient-year": (lambda p: update(p, "projects", {"project_id": "pj-wb-sixth-poverty"}, start_year="1012"),
-                                      "constraint-error"),
-    "primary-key": lambda p: append(p, "countries", iso3="CHN", name="China again", region="Asia", spellings=""),
+    "countries-match-stated-count": lambda d: d.delete("event_countries", {**MDGS, "iso3": "YEM"}),
+    "participants-not-fewer-than-countries": lambda d: d.update("events", MDGS, participants="16"),
+    "duration-matches-dates": lambda d: d.update("events", FRANCOPHONE_MAY, end_date="2012-05-20"),
+    "stated-count-matches-rows": lambda d: d.update("events", {"event_id": "ev-2012-training-kor-capacity-building"}, parent_event_id=""),
+    "stated-count-matches-rows/receptions": (lambda d: d.update("events", {"event_id": "ev-2012-06-26-hui-liangyu-botswana-meeting"}, parent_event_id=""),
+                                             "stated-count-matches-rows"),
+    # per-table rules (pandera's row checks and cross-table rules)
+    "start-before-end": lambda d: d.update("events", MDGS, end_date="2012-04-01"),
+    "dated-within-coverage": lambda d: d.update("sources", {"source_id": "yearbook-2010-shanghai-yunnan"}, covers_year_start="2009"),
+    "dated-before-publication": lambda d: d.update("events", {"event_id": "ev-2021-10-25-cica-workshop"}, start_date="2022-10-25", end_date="2022-10-26"),
+    "date-needs-precision": lambda d: d.update("events", MDGS, date_precision=""),
+    "date-needs-basis": lambda d: d.update("events", MDGS, date_basis="parent"),
+    "participants-need-qualifier": lambda d: d.update("events", MDGS, participants_qualifier=""),
+    "amount-matches-stated": lambda d: d.update("amounts", {"amount_id": "am-2009-shanghai-yunnan-plan"}, amount="16000000"),
+    "currency-matches-unit": lambda d: d.update("amounts", {"amount_id": "am-2009-shanghai-yunnan-plan"}, currency="USD"),
+    "total-kind-matches-keys": lambda d: d.update("funding_2009_totals", {"total_id": "grand"}, category="social_undertakings"),
     # across tables
-    "id-list-resolves": lambda p: update(p, "documents", {"document_id": "doc-lgop-notice-three-guarantee"}, issuer_org_ids="org-lgop|org-nope"),
-    "foreign-key": lambda p: update(p, "event_countries", {**MDGS, "iso3": "NPL"}, event_id="ev-2012-04-13-no-such-event"),
-    "iso-country-code": lambda p: (append(p, "countries", iso3="XKX", name="Kosovo", region="Europe", spellings=""),
-                                   update(p, "event_countries", {**MDGS, "iso3": "YEM"}, iso3="XKX")),
-    "gbt2260-code": lambda p: update(p, "places", {"place_id": "pl-wenshan"}, gbt2260="452600"),
-    "gbt2260-code/level": (lambda p: update(p, "places", {"place_id": "pl-wuding"}, gbt2260="532300"), "gbt2260-code"),
+    "id-list-resolves": lambda d: d.update("documents", {"document_id": "doc-lgop-notice-three-guarantee"}, issuer_org_ids="org-lgop|org-nope"),
+    "foreign-key": lambda d: d.update("event_countries", {**MDGS, "iso3": "NPL"}, event_id="ev-2012-04-13-no-such-event"),
+    "iso-country-code": lambda d: d.append("countries", iso3="XKX", name="Kosovo", region="Europe")
+                                   .update("event_countries", {**MDGS, "iso3": "YEM"}, iso3="XKX"),
+    "gbt2260-code": lambda d: d.update("places", {"place_id": "pl-wenshan"}, gbt2260="452600"),
+    "gbt2260-code/level": (lambda d: d.update("places", {"place_id": "pl-wuding"}, gbt2260="532300"), "gbt2260-code"),
     # provenance and safety
-    "span-in-source": lambda p: update(p, "events", MDGS, span_end="999999"),
-    "clean-text": lambda p: update(p, "events", MDGS, title="Seminar on MDGs "),
-    "clean-text/zero-width": (lambda p: update(p, "countries", {"iso3": "CHN"}, name="Chi\u200bna"), "clean-text"),
-    "clean-text/line-break": (lambda p: update(p, "organizations", {"org_id": "org-iprcc"}, notes="one\ntwo"),
-                              "clean-text"),
-    "clean-text/no-break-space": (lambda p: update(p, "countries", {"iso3": "CHN"}, name="China\u00a0"), "clean-text"),
-    "clean-text/markup": (lambda p: update(p, "events", MDGS, notes="<script>alert(1)</script>"), "clean-text"),
-    "web-address": lambda p: update(p, "sources", {"source_id": "yearbook-2013-intl"}, url="javascript:alert(1)"),
-    "web-address/file": (lambda p: update(p, "sources", {"source_id": "yearbook-2013-intl"}, url="file:///etc/passwd"),
+    "span-in-source": lambda d: d.update("events", MDGS, span_end="999999"),
+    "clean-text": lambda d: d.update("events", MDGS, title="Seminar on MDGs "),
+    "clean-text/zero-width": (lambda d: d.update("countries", {"iso3": "CHN"}, name="Chi\u200bna"), "clean-text"),
+    "clean-text/line-break": (lambda d: d.update("organizations", IPRCC, notes="one\ntwo"), "clean-text"),
+    "clean-text/no-break-space": (lambda d: d.update("countries", {"iso3": "CHN"}, name="China\u00a0"), "clean-text"),
+    "clean-text/markup": (lambda d: d.update("events", MDGS, notes="<script>alert(1)</script>"), "clean-text"),
+    "web-address": lambda d: d.update("sources", {"source_id": "yearbook-2013-intl"}, url="javascript:alert(1)"),
+    "web-address/file": (lambda d: d.update("sources", {"source_id": "yearbook-2013-intl"}, url="file:///etc/passwd"),
                          "web-address"),
-    "not-in-future": lambda p: update(p, "sources", {"source_id": "yearbook-2013-intl"}, published="2034-01-01"),
-    "formula-injection": lambda p: update(p, "events", MDGS, title='=HYPERLINK("http://example.invalid","x")'),
-    "formula-injection/at": (lambda p: update(p, "organizations", {"org_id": "org-iprcc"}, notes="@SUM(A1)"), "formula-injection"),
-    # integrity
-    "hash-count": lambda p: (p / "tables" / "sources.csv").write_text(
-        (p / "tables" / "sources.csv").read_text(encoding="utf-8").replace("Global Times", "Global Times "), encoding="utf-8"),
-    "missing-file": lambda p: (p / "tables" / "errata.csv").unlink(),
-    "safe-path": lambda p: _repoint(p, "errata", "../errata.csv"),
-    "safe-path/symlink": (lambda p: _symlink_out(p, "errata"), "safe-path"),
-    "extra-cell": lambda p: _append_line(p, "countries", "ZZZ,Nowhere,Asia,,extra"),
-    "missing-cell": lambda p: _append_line(p, "countries", "ZZZ,Nowhere"),
-    "encoding-error": lambda p: _append_bytes(p, "countries", b"ZZZ,Nowh\xe9re,Asia,\n"),
+    "not-in-future": lambda d: d.update("sources", {"source_id": "yearbook-2013-intl"}, published="2034-01-01"),
+    "formula-injection": lambda d: d.update("events", MDGS, title='=HYPERLINK("http://example.invalid","x")'),
+    "formula-injection/at": (lambda d: d.update("organizations", IPRCC, notes="@SUM(A1)"), "formula-injection"),
     # the contract: the descriptor cannot switch its own checks off
-    "contract/no-resources": (lambda p: _edit_desc(p, lambda d: d.update(resources=[])), "contract"),
-    "contract/table-removed": (lambda p: _drop_table(p, "people"), "contract"),
-    "contract/totals-removed": (lambda p: _drop_table(p, "funding_2009_totals"), "contract"),
-    "contract/minimum-removed": (lambda p: (_constraints(p, "events", "participants", lambda c: c.pop("minimum")),
-                                            update(p, "events", MDGS, participants="-3")), "contract"),
-    "contract/enum-grown": (lambda p: (_constraints(p, "events", "kind", lambda c: c["enum"].append("party")),
-                                       update(p, "events", MDGS, kind="party")), "contract"),
-    "contract/required-dropped": (lambda p: (_constraints(p, "events", "title", lambda c: c.pop("required")),
-                                             update(p, "events", MDGS, title="")), "contract"),
-    "contract/foreign-key-removed": (lambda p: (_edit_desc(p, lambda d: _schema(d, "event_countries").update(
-        foreignKeys=[fk for fk in _schema(d, "event_countries")["foreignKeys"] if fk["fields"] != ["event_id"]])),
-        update(p, "event_countries", {**MDGS, "iso3": "NPL"}, event_id="ev-no-such-event")), ("contract", "foreign-key")),
-    "contract/type-changed": (lambda p: _edit_desc(p, lambda d: _field(d, "indicators", "value").update(type="string")),
-                              "contract"),
-    "contract/primary-key": (lambda p: _edit_desc(p, lambda d: _schema(d, "countries").update(primaryKey=["name"])),
-                             "contract"),
-    "contract/header-only": (lambda p: _truncate(p, "funding_2009_totals"), ("contract", "funding-table-complete")),
-    "funding-table-complete/total": (lambda p: delete(p, "funding_2009_totals", {"total_id": "category-industrial-development"}),
+    "contract/no-resources": (lambda d: d.desc.update(resources=[]), "contract"),
+    "contract/table-removed": (lambda d: d.drop("people"), "contract"),
+    "contract/totals-removed": (lambda d: d.drop("funding_2009_totals"), "contract"),
+    "contract/minimum-removed": (lambda d: _constraints(d, "events", "participants", lambda c: c.pop("minimum"))
+                                 .update("events", MDGS, participants="-3"), "contract"),
+    "contract/enum-grown": (lambda d: _constraints(d, "events", "kind", lambda c: c["enum"].append("party"))
+                            .update("events", MDGS, kind="party"), "contract"),
+    "contract/required-dropped": (lambda d: _constraints(d, "events", "title", lambda c: c.pop("required"))
+                                  .update("events", MDGS, title=""), "contract"),
+    "contract/foreign-key-removed": (lambda d: _drop_foreign_key(d, "event_countries", "event_id")
+                                     .update("event_countries", {**MDGS, "iso3": "NPL"}, event_id="ev-no-such-event"),
+                                     ("contract", "foreign-key")),
+    "contract/type-changed": (lambda d: d.field("indicators", "value").update(type="string"), "contract"),
+    "contract/primary-key": (lambda d: d.resource("countries")["schema"].update(primaryKey=["name"]), "contract"),
+    "contract/header-only": (lambda d: _truncate(d, "funding_2009_totals"), ("contract", "funding-table-complete")),
+    "funding-table-complete/total": (lambda d: d.delete("funding_2009_totals", {"total_id": "category-industrial-development"}),
                                      "funding-table-complete"),
-    "funding-table-complete/cell": (lambda p: delete(p, "funding_2009", {"recipient_id": "others", "category": "social_undertakings"}),
+    "funding-table-complete/cell": (lambda d: d.delete("funding_2009", {"recipient_id": "others", "category": "social_undertakings"}),
                                     "funding-table-complete"),
     # errata excuse only the sources' own errors
-    "errata/integrity-rule": (lambda p: (update(p, "organizations", {"org_id": "org-iprcc"}, notes="=1+1"),
-                                         _erratum(p, "organizations", "org-iprcc", "notes", "formula-injection")),
-                              ("errata", "formula-injection")),
-    "errata/foreign-key": (lambda p: (update(p, "event_countries", {**MDGS, "iso3": "NPL"}, event_id="ev-nowhere"),
-                                      _erratum(p, "event_countries", "ev-nowhere/NPL/participant", "event_id", "foreign-key")),
+    "errata/integrity-rule": (lambda d: _erratum(d.update("organizations", IPRCC, notes="=1+1"), "organizations",
+                                                 "org-iprcc", "notes", "formula-injection"), ("errata", "formula-injection")),
+    "errata/foreign-key": (lambda d: _erratum(d.update("event_countries", {**MDGS, "iso3": "NPL"}, event_id="ev-nowhere"),
+                                              "event_countries", "ev-nowhere/NPL/participant", "event_id", "foreign-key"),
                            ("errata", "foreign-key")),
-    "errata/stale": (lambda p: _erratum(p, "events", MDGS["event_id"], "countries_stated", "countries-match-stated-count"),
-                     "errata"),
-    "errata/no-such-row": (lambda p: _erratum(p, "events", "ev-no-such-event", "title", "text-inconsistency"), "errata"),
-    "errata/no-such-table": (lambda p: _erratum(p, "meetings", MDGS["event_id"], "title", "text-inconsistency"), "errata"),
-    "errata/no-such-field": (lambda p: _erratum(p, "events", MDGS["event_id"], "colour", "text-inconsistency"), "errata"),
-    "errata/unknown-rule": (lambda p: _erratum(p, "events", MDGS["event_id"], "title", "spelling"), "errata"),
+    # stale: the rule it names does not fail on its row (so that rule must run)
+    "errata/stale": (lambda d: _erratum(d, "events", MDGS["event_id"], "countries_stated", "countries-match-stated-count"),
+                     "errata", ("countries-match-stated-count",)),
+    "errata/no-such-row": (lambda d: _erratum(d, "events", "ev-no-such-event", "title", "text-inconsistency"), "errata"),
+    "errata/no-such-table": (lambda d: _erratum(d, "meetings", MDGS["event_id"], "title", "text-inconsistency"), "errata"),
+    "errata/no-such-field": (lambda d: _erratum(d, "events", MDGS["event_id"], "colour", "text-inconsistency"), "errata"),
+    "errata/unknown-rule": (lambda d: _erratum(d, "events", MDGS["event_id"], "title", "spelling"), "errata"),
+}
+
+# name -> (corruption, rule): types, constraints, keys, hashes and the file's shape, checked by frictionless
+FRICTIONLESS_CASES = {
+    "type-error": (lambda d: d.update("events", MDGS, participants="twenty-six"), "type-error"),
+    "type-error/impossible-date": (lambda d: d.update("events", MDGS, start_date="2012-02-30"), "type-error"),
+    "constraint-error/enum": (lambda d: d.update("events", MDGS, kind="party"), "constraint-error"),
+    "constraint-error/pattern": (lambda d: d.update("organizations", IPRCC, country_iso3="chn"), "constraint-error"),
+    "constraint-error/required": (lambda d: d.update("events", MDGS, title=""), "constraint-error"),
+    "constraint-error/minimum": (lambda d: d.update("events", MDGS, participants="-3"), "constraint-error"),
+    "constraint-error/far-future-year": (lambda d: d.update("projects", WB6, end_year="2099"), "constraint-error"),
+    "constraint-error/ancient-year": (lambda d: d.update("projects", WB6, start_year="1012"), "constraint-error"),
+    "primary-key": (lambda d: d.append("countries", iso3="CHN", name="China again", region="Asia"), "primary-key"),
+    "extra-cell": (lambda d: _append_bytes(d, "countries", b"ZZZ,Nowhere,Asia,,extra\n"), "extra-cell"),
+    "missing-cell": (lambda d: _append_bytes(d, "countries", b"ZZZ,Nowhere\n"), "missing-cell"),
+    "encoding-error": (lambda d: _append_bytes(d, "countries", b"ZZZ,Nowh\xe9re,Asia,\n"), "encoding-error"),
 }
 
 
-def _edit_desc(p, change):
-    desc = json.loads((p / "datapackage.json").read_text(encoding="utf-8"))
-    change(desc)
-    (p / "datapackage.json").write_text(json.dumps(desc), encoding="utf-8")
+def _spec(spec):
+    corrupt, expected, also = (spec + ((),) if len(spec) == 2 else spec) if isinstance(spec, tuple) else (spec, None, ())
+    return corrupt, expected, also
 
 
-def _schema(desc, table):
-    return next(r for r in desc["resources"] if r["name"] == table)["schema"]
+def assert_named(case, failures, rules):
+    report = Report(package="draft", version="0", failures=failures)
+    assert not report.valid, f"{case}: the corrupted draft passed"
+    text = report.to_text()
+    for rule in rules:
+        assert rule in report.rules(), f"{case}: expected {rule}, got {sorted(report.rules())}"
+        assert all(f.message for f in failures if f.rule == rule)
+        assert f"[{rule}]" in text and text.splitlines()[-1].startswith("INVALID")
 
 
-def _field(desc, table, name):
-    return next(f for f in _schema(desc, table)["fields"] if f["name"] == name)
+@pytest.mark.parametrize("case", sorted(RULE_CASES))
+def test_corruption_is_caught_and_named(case, draft):
+    corrupt, expected, also = _spec(RULE_CASES[case])
+    expected = (expected or case,) if isinstance(expected or case, str) else expected
+    corrupt(draft)
+    assert_named(case, draft.failures(*expected, *also), expected)
 
 
-def _constraints(p, table, name, change):
-    _edit_desc(p, lambda d: change(_field(d, table, name)["constraints"]))
+@pytest.mark.parametrize("case", sorted(FRICTIONLESS_CASES))
+def test_frictionless_catches_and_names(case, draft):
+    corrupt, rule = FRICTIONLESS_CASES[case]
+    corrupt(draft)
+    assert_named(case, draft.frictionless(), (rule,))
 
 
-def _drop_table(p, table):
-    _edit_desc(p, lambda d: d.update(resources=[r for r in d["resources"] if r["name"] != table]))
-    (p / "tables" / f"{table}.csv").unlink()
+def test_a_data_file_changed_without_its_hash_is_caught(draft):
+    draft.set_bytes("sources", draft.csv("sources").replace(b"Global Times", b"Global Times ", 1))
+    fails = draft.frictionless(rehash=False)
+    assert rules_of(fails) == {"hash-count", "byte-count"} and {f.table for f in fails} == {"sources"}
 
 
-def _truncate(p, table):
-    path = p / "tables" / f"{table}.csv"
-    path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
-    rehash(p)
+def _descriptor_failures(pkg) -> Report:
+    """The path checks that run before any table is read."""
+    from povpkg._validate import _check_descriptor
 
-
-def _erratum(p, table, row_id, field, rule):
-    """An errata row (written directly: conftest.append's own argument is named table)."""
-    import csv
-
-    with (p / "tables" / "errata.csv").open("a", encoding="utf-8", newline="") as fh:
-        csv.writer(fh, lineterminator="\n").writerow([f"er-test-{rule}", "yearbook-2013-intl", 0, 10, table, row_id,
-                                                      field, rule, "test", "test"])
-    rehash(p)
+    report = Report(package=str(pkg), version=None)
+    _check_descriptor(json.loads((pkg / "datapackage.json").read_text(encoding="utf-8")), pkg, report)
+    return report
 
 
 def _repoint(p, name, path):
@@ -186,76 +207,56 @@ def _symlink_out(p, name):
     os.symlink(target, p / "tables" / f"{name}.csv")
 
 
-def _append_line(p, name, line):
-    _append_bytes(p, name, (line + "\n").encode("utf-8"))
-
-
-def _append_bytes(p, name, data):
-    with (p / "tables" / f"{name}.csv").open("ab") as fh:
-        fh.write(data)
-    rehash(p)
-
-
-@pytest.mark.parametrize("case", sorted(CASES))
-def test_corruption_is_caught_and_named(case, pkg):
-    spec = CASES[case]
-    corrupt, rule = spec if isinstance(spec, tuple) else (spec, case)
+@pytest.mark.parametrize(("case", "corrupt", "rule"), [
+    ("missing-file", lambda p: (p / "tables" / "errata.csv").unlink(), "missing-file"),
+    ("safe-path", lambda p: _repoint(p, "errata", "../errata.csv"), "safe-path"),
+    ("safe-path/symlink", lambda p: _symlink_out(p, "errata"), "safe-path"),
+])
+def test_paths_are_checked_before_reading(case, corrupt, rule, pkg):
     corrupt(pkg)
-    report = povpkg.validate(pkg)
-    assert not report.valid, f"{case}: the corrupted copy passed"
-    text = report.to_text()
-    for rule in (rule,) if isinstance(rule, str) else rule:
-        assert rule in report.rules(), f"{case}: expected {rule}, got {sorted(report.rules())}"
-        hit = [f for f in report.failures if f.rule == rule]
-        assert all(f.message for f in hit)
-        assert f"[{rule}]" in text and text.splitlines()[-1].startswith("INVALID")
+    report = _descriptor_failures(pkg)
+    assert [(f.rule, f.table) for f in report.failures] == [(rule, "errata")], case
+    assert all(f.message and f.fix for f in report.failures)
 
 
-def test_figure_not_in_span_is_caught(pkg, sources_dir):
-    update(pkg, "events", MDGS, participants="99")
-    report = povpkg.validate(pkg, sources=sources_dir)
-    (fail,) = [f for f in report.failures if f.rule == "figure-in-span"]
+def test_figure_not_in_span_is_caught(draft, sources_dir):
+    draft.update("events", MDGS, participants="99")
+    (fail,) = [f for f in draft.failures("span-in-source", sources=sources_dir) if f.rule == "figure-in-span"]
     assert (fail.table, fail.key, fail.field, fail.value) == ("events", MDGS["event_id"], "participants", 99)
 
 
-def test_date_not_in_span_is_caught(pkg, sources_dir):
-    update(pkg, "events", MDGS, start_date="2012-04-14")
-    report = povpkg.validate(pkg, sources=sources_dir)
-    (fail,) = [f for f in report.failures if f.rule == "date-in-span"]
+def test_date_not_in_span_is_caught(draft, sources_dir):
+    draft.update("events", MDGS, start_date="2012-04-14")
+    (fail,) = [f for f in draft.failures("span-in-source", sources=sources_dir) if f.rule == "date-in-span"]
     assert (fail.key, fail.field, fail.value) == (MDGS["event_id"], "start_date", "2012-04-14")
 
 
-def test_source_text_that_is_not_the_cited_one_is_caught(pkg, tmp_path, sources_dir):
+def test_source_text_that_is_not_the_cited_one_is_caught(draft, tmp_path, sources_dir):
     fake = tmp_path / "fake-sources"
     fake.mkdir()
     for f in sources_dir.glob("*.txt"):
         (fake / f.name).write_text(f.read_text(encoding="utf-8") + " ", encoding="utf-8")
-    report = povpkg.validate(pkg, sources=fake)
-    assert "source-text" in report.rules()
+    assert "source-text" in rules_of(draft.failures("span-in-source", sources=fake))
 
 
-def test_shipped_package_holds_every_figure_in_its_span(sources_dir):
-    report = povpkg.validate(sources=sources_dir)
-    assert report.valid, report.to_text()
+def test_shipped_package_holds_every_figure_in_its_span(shipped_report_with_sources):
+    assert shipped_report_with_sources.valid, shipped_report_with_sources.to_text()
 
 
-def test_erratum_covers_only_its_own_case(pkg):
+def test_erratum_covers_only_its_own_case(draft):
     """The source's 12-under-11 list passes thanks to its erratum; the same break elsewhere fails."""
-    assert "countries-match-stated-count" not in povpkg.validate(pkg).rules()
-    delete(pkg, "errata", {"erratum_id": "er-yb2013-francophone-may-countries-count"})
-    fails = [f for f in povpkg.validate(pkg).failures if f.rule == "countries-match-stated-count"]
-    assert [f.key for f in fails] == [FRANCOPHONE_MAY["event_id"]]
+    rule = "countries-match-stated-count"
+    assert rule not in rules_of(draft.failures(rule))
+    draft.delete("errata", {"erratum_id": "er-yb2013-francophone-may-countries-count"})
+    assert [f.key for f in draft.failures(rule) if f.rule == rule] == [FRANCOPHONE_MAY["event_id"]]
 
 
-def test_release_record_blocks_changed_data_under_a_released_version(pkg):
+def test_release_record_blocks_changed_data_under_a_released_version(draft):
     from povpkg._rules import rules_dir
 
     record = json.loads((rules_dir() / "releases.json").read_text())
-    desc = json.loads((pkg / "datapackage.json").read_text())
-    assert desc["version"] in record, "the current version's hashes are not recorded in validation/releases.json"
-    update(pkg, "countries", {"iso3": "CHN"}, spellings="China|PRC")
-    assert "release-record" in povpkg.validate(pkg).rules()
-    desc = json.loads((pkg / "datapackage.json").read_text())
-    desc["version"] = "99.0.0"
-    (pkg / "datapackage.json").write_text(json.dumps(desc))
-    assert "release-record" not in povpkg.validate(pkg).rules()
+    assert draft.desc["version"] in record, "the current version's hashes are not recorded in validation/releases.json"
+    draft.update("countries", {"iso3": "CHN"}, spellings="China|PRC").rehash()
+    assert [f.table for f in draft.failures("release-record")] == ["countries"]
+    draft.desc["version"] = "99.0.0"
+    assert draft.failures("release-record") == []

@@ -14,8 +14,21 @@ def frames():
     return povpkg.load_all()
 
 
-def test_sqlite_keeps_rows_keys_and_foreign_keys(tmp_path, frames, desc):
-    db = povpkg.export("sqlite", tmp_path / "povpkg.sqlite")
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    """Each format written once for the module's tests (read only)."""
+    out = tmp_path_factory.mktemp("exported")
+    made = {}
+
+    def get(fmt):
+        if fmt not in made:
+            made[fmt] = povpkg.export(fmt, out / {"sqlite": "povpkg.sqlite", "parquet": "pq", "xlsx": "povpkg.xlsx"}[fmt])
+        return made[fmt]
+    return get
+
+
+def test_sqlite_keeps_rows_keys_and_foreign_keys(exported, frames, desc):
+    db = exported("sqlite")
     con = sqlite3.connect(db)
     con.execute("PRAGMA foreign_keys = ON")
     assert con.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -40,8 +53,8 @@ def test_export_refuses_to_overwrite(tmp_path):
         povpkg.export("sqlite", tmp_path / "x.sqlite")
 
 
-def test_parquet_round_trip_keeps_types(tmp_path, frames):
-    out = povpkg.export("parquet", tmp_path / "pq")
+def test_parquet_round_trip_keeps_types(exported, frames):
+    out = exported("parquet")
     for name, df in frames.items():
         back = pd.read_parquet(out / f"{name}.parquet")
         for col in df.columns:  # dates are stored as dates (date32); pandas reads them as datetime.date
@@ -50,8 +63,8 @@ def test_parquet_round_trip_keeps_types(tmp_path, frames):
         pd.testing.assert_frame_equal(back, df, check_dtype=True, check_categorical=True, obj=name)
 
 
-def test_xlsx_round_trip(tmp_path, frames):
-    out = povpkg.export("xlsx", tmp_path / "povpkg.xlsx")
+def test_xlsx_round_trip(exported, frames):
+    out = exported("xlsx")
     sheets = pd.read_excel(out, sheet_name=None)
     assert list(sheets)[0] == "README" and set(sheets) == set(frames) | {"README"}
     for name, df in frames.items():
@@ -74,13 +87,13 @@ def _date_fields(desc):
     return {(r["name"], f["name"]) for r in desc["resources"] for f in r["schema"]["fields"] if f["type"] == "date"}
 
 
-def test_parquet_keeps_dates_as_timestamps_and_the_metadata(tmp_path, desc):
+def test_parquet_keeps_dates_as_timestamps_and_the_metadata(exported, desc):
     import json
 
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    out = povpkg.export("parquet", tmp_path / "pq")
+    out = exported("parquet")
     dates = _date_fields(desc)
     assert dates
     for res in desc["resources"]:
@@ -101,10 +114,10 @@ def test_parquet_keeps_dates_as_timestamps_and_the_metadata(tmp_path, desc):
     assert back.attrs["version"] == desc["version"] and back.attrs["name"] == "events"
 
 
-def test_xlsx_has_a_readme_sheet_date_formats_and_field_descriptions(tmp_path, desc):
+def test_xlsx_has_a_readme_sheet_date_formats_and_field_descriptions(exported, desc):
     import openpyxl
 
-    out = povpkg.export("xlsx", tmp_path / "povpkg.xlsx")
+    out = exported("xlsx")
     book = openpyxl.load_workbook(out)
     assert book.sheetnames[0] == "README"
     readme = "\n".join(str(c.value) for row in book["README"].iter_rows() for c in row if c.value is not None)
@@ -125,10 +138,10 @@ def test_xlsx_has_a_readme_sheet_date_formats_and_field_descriptions(tmp_path, d
             assert unit_of[cell.value] in cell.comment.text
 
 
-def test_sqlite_keeps_metadata_field_descriptions_and_iso_dates(tmp_path, desc):
+def test_sqlite_keeps_metadata_field_descriptions_and_iso_dates(exported, desc):
     import re
 
-    con = sqlite3.connect(povpkg.export("sqlite", tmp_path / "p.sqlite"))
+    con = sqlite3.connect(exported("sqlite"))
     meta = dict(con.execute("SELECT key, value FROM povpkg_metadata"))
     assert (meta["name"], meta["version"], meta["license"]) == (desc["name"], desc["version"], "CC-BY-4.0")
     assert "MIT" in meta["licenses"] and desc["version"] in meta["citation"]

@@ -5,7 +5,7 @@ import json
 import subprocess
 import sys
 
-from conftest import edit_csv
+from conftest import ROOT
 
 from povpkg._github import to_github
 from povpkg._report import Failure, Report
@@ -15,29 +15,28 @@ def cli(*args, cwd=None):
     return subprocess.run([sys.executable, "-m", "povpkg", *args], capture_output=True, text=True, cwd=cwd)
 
 
-def test_foreign_key_failure_is_annotated_on_its_csv_line(pkg):
-    edit_csv(pkg, "event_countries", 5, "iso3", "XXX")
-    run = cli("validate", ".", "--format", "github", cwd=pkg)
-    assert run.returncode == 1, run.stdout + run.stderr
-    lines = run.stdout.splitlines()
+def test_foreign_key_failure_is_annotated_on_its_csv_line(draft):
+    """In-process (the command line's --format github runs end to end in test_ci_integration.py)."""
+    draft.rows("event_countries")[3]["iso3"] = "XXX"  # CSV line 5
+    report = Report(package=str(ROOT / "datapackage.json"), version="0", failures=draft.failures("foreign-key"))
+    lines = to_github(report, ROOT).splitlines()
     fk = [ln for ln in lines if ln.startswith("::error file=tables/event_countries.csv,line=5,title=foreign-key::")]
-    assert fk, run.stdout
+    assert fk, lines
     assert "XXX" in fk[0] and "\n" not in fk[0]
     assert lines[-1].startswith("INVALID:")
     assert all(ln.startswith("::error ") for ln in lines[:-1])
 
 
-def test_paths_are_relative_to_the_working_directory(pkg):
-    edit_csv(pkg, "funding_2009", 2, "amount_10k_yuan", "3271")
-    run = cli("validate", "pkg", "--format", "github", cwd=pkg.parent)
-    assert run.returncode == 1
-    assert "::error file=pkg/tables/funding_2009.csv,line=2,title=totals-add-up::" in run.stdout
+def test_paths_are_relative_to_the_working_directory(draft):
+    draft.update("funding_2009", {"recipient_id": "wenshan-prefecture", "category": "new_rural_construction"},
+                 amount_10k_yuan="3271")
+    report = Report(package=str(ROOT / "datapackage.json"), version="0", failures=draft.failures("totals-add-up"))
+    assert f"::error file={ROOT.name}/tables/funding_2009.csv,line=2,title=totals-add-up::" in to_github(report, ROOT.parent)
 
 
-def test_valid_package_prints_only_the_verdict_and_exits_0(pkg):
-    run = cli("validate", str(pkg), "--format", "github")
-    assert run.returncode == 0, run.stdout
-    assert run.stdout.strip().splitlines() == [run.stdout.strip()] and run.stdout.startswith("VALID:")
+def test_valid_package_prints_only_the_verdict(shipped_report):
+    assert to_github(shipped_report).splitlines() == [shipped_report.to_text().splitlines()[-1]]
+    assert to_github(shipped_report).startswith("VALID:")
 
 
 def test_bad_input_still_exits_2_with_one_line(tmp_path):

@@ -56,15 +56,6 @@ def test_import_is_light():
     assert out.strip() == "[]"
 
 
-def test_bare_import_leaves_typing_and_dataclasses_unloaded():
-    """typing and dataclasses cost about as much as the interpreter's own start (issue 11):
-    a bare import loads neither (when the interpreter had not loaded them already)."""
-    code = ("import sys; before = {m for m in ('typing', 'dataclasses') if m in sys.modules}; import povpkg;"
-            "print(sorted({m for m in ('typing', 'dataclasses') if m in sys.modules} - before))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "[]"
-
-
 def test_load_imports_neither_frictionless_nor_pandera():
     code = ("import sys, povpkg; povpkg.load('funding_2009');"
             "print([m for m in ('frictionless', 'pandera') if m in sys.modules])")
@@ -156,4 +147,6 @@ def test_describe_and_attrs_are_copies(pkg):
     again = povpkg.describe("events", pkg)
     assert again["schema"]["fields"] and again["schema"]["primaryKey"] == ["event_id"]
     assert povpkg.load("events", pkg).attrs["primary_key"] == ["event_id"]
-    assert povpkg.validate(pkg).valid
+    import json
+
+    assert povpkg._descriptor(pkg) == json.loads((pkg / "datapackage.json").read_text(encoding="utf-8"))

@@ -1,70 +1,53 @@
-"""Frictionless in a worker process: the same report as in one process, whatever finishes first."""
+"""Frictionless in a worker process: the same report as in one process, whatever finishes first
+(that the caller never imports frictionless: test_validate.py)."""
 from __future__ import annotations
 
-import subprocess
-import sys
-
-import pytest
+import csv
+import io
 
 import povpkg
-from conftest import edit_csv, update
 
 
-def both_ways(pkg, monkeypatch) -> tuple[dict, dict]:
+def alone(path, monkeypatch) -> dict:
     monkeypatch.setenv("POVPKG_NO_WORKER", "1")
-    alone = povpkg.validate(pkg).to_dict()
+    report = povpkg.validate(path).to_dict()
     monkeypatch.delenv("POVPKG_NO_WORKER")
-    return alone, povpkg.validate(pkg).to_dict()
+    return report
 
 
-def test_clean_package_same_report(pkg, monkeypatch):
-    alone, overlapped = both_ways(pkg, monkeypatch)
-    assert alone == overlapped and alone["valid"]
+def test_clean_package_same_report(shipped_report, monkeypatch):
+    assert alone(None, monkeypatch) == shipped_report.to_dict() and shipped_report.valid
 
 
-def test_a_table_frictionless_cannot_load_is_left_out_of_the_typed_pass(pkg, monkeypatch):
-    edit_csv(pkg, "events", 3, "participants", "many")           # frictionless: type-error, events unloadable
-    update(pkg, "amounts", {"amount_id": "am-wb-sixth-poverty-loan"}, part_of="am-missing")  # a rule's failure
-    alone, overlapped = both_ways(pkg, monkeypatch)
-    assert alone == overlapped
-    rules = {(f["rule"], f["table"]) for f in overlapped["failures"]}
-    assert ("type-error", "events") in rules and ("foreign-key", "amounts") in rules
-    assert not any(f["table"] == "events" and f["rule"].startswith("pandera") for f in overlapped["failures"])
-    assert "events" in {u["table"] for u in overlapped["unchecked"]}
+def _duplicate_first_row(d, table):
+    rows = list(csv.reader(io.StringIO(d.csv(table).decode("utf-8"))))
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows + [rows[1]])
+    return d.set_bytes(table, out.getvalue().encode("utf-8"))
 
 
-def test_the_caller_never_imports_frictionless():
-    code = "import sys, povpkg; r = povpkg.validate(); print(r.valid, 'frictionless' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.split() == ["True", "False"]
-
-
-def _hash_mismatch(pkg):
-    path = pkg / "tables" / "places.csv"
-    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # size and hash change, rows do not
-
-
-def _unreadable_and_rule(pkg):
-    edit_csv(pkg, "events", 2, "start_date", "2012-02-30")    # frictionless type-error and a reading failure
-    edit_csv(pkg, "people", 2, "name", "=HYPERLINK(1)")       # formula-injection, a cross-table rule
-
-
-def _missing_file(pkg):
+def test_broken_package_same_report(draft, tmp_path, monkeypatch):
+    """One package broken in each way the two passes meet: a hash mismatch, a table neither
+    can read, a table frictionless refuses that the typed pass read (it is checked again
+    without it), a missing file, a duplicate key, and rule failures."""
+    draft.update("events", {"event_id": "ev-2012-04-13-mdgs-seminar"}, start_date="2012-02-30")  # type-error, unreadable
+    draft.update("organizations", {"org_id": "org-iprcc"}, country_iso3="chn")  # frictionless only: a pattern
+    draft.update("people", {"person_id": "p-fan-xiaojian"}, name="=HYPERLINK(1)")  # formula-injection
+    draft.update("amounts", {"amount_id": "am-wb-sixth-poverty-loan"}, part_of="am-missing")  # foreign-key
+    _duplicate_first_row(draft, "countries")                          # primary-key and pandera's uniqueness
+    pkg = draft.write(tmp_path / "pkg")
+    with (pkg / "tables" / "places.csv").open("ab") as fh:  # size and hash change, rows do not
+        fh.write(b"\n")
     (pkg / "tables" / "products.csv").unlink()
 
-
-def _duplicate_key(pkg):
-    import csv
-
-    path = pkg / "tables" / "countries.csv"
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.reader(fh))
-    with path.open("a", encoding="utf-8", newline="") as fh:
-        csv.writer(fh, lineterminator="\n").writerow(rows[1])  # frictionless primary-key, pandera uniqueness
-
-
-@pytest.mark.parametrize("corrupt", [_hash_mismatch, _unreadable_and_rule, _missing_file, _duplicate_key])
-def test_broken_packages_same_report(pkg, monkeypatch, corrupt):
-    corrupt(pkg)
-    alone, overlapped = both_ways(pkg, monkeypatch)
-    assert alone == overlapped and not alone["valid"]
+    single = alone(pkg, monkeypatch)
+    overlapped = povpkg.validate(pkg).to_dict()
+    assert single == overlapped and not single["valid"]
+    rules = {(f["rule"], f["table"]) for f in overlapped["failures"]}
+    assert {("type-error", "events"), ("foreign-key", "amounts"), ("constraint-error", "organizations"),
+            ("hash-count", "places"), ("missing-file", "products"), ("primary-key", "countries"),
+            ("formula-injection", "people")} <= rules, sorted(rules)
+    skipped = {u["table"] for u in overlapped["unchecked"] if u["rule"] is None}
+    assert {"events", "organizations"} <= skipped
+    assert not any(f["table"] in ("events", "organizations") and f["rule"].startswith("pandera")
+                   for f in overlapped["failures"])

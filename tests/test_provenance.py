@@ -12,8 +12,8 @@ import shutil
 import pytest
 
 import povpkg
-from conftest import update
 
+from povpkg._report import Report
 from povpkg._rules import rules_module
 
 P = rules_module().provenance
@@ -32,18 +32,13 @@ def test_a_negative_figure_is_found_only_as_written():
     assert P.holds("a fall of -5 points", -5) and not P.holds("fifteen", -5) and not P.holds("5", -5)
 
 
-def span_failures(pkg, sources_dir):
-    """The provenance rule alone on a copy (the full validation is tested elsewhere; this is quicker)."""
-    from povpkg._package import descriptor, descriptor_path
-
-    desc = descriptor(descriptor_path(pkg))
-    frames = {r["name"]: povpkg.load(r["name"], path=pkg) for r in desc["resources"]}
-    ctx = rules_module().rules.Context(desc=desc, root=pkg, sources=sources_dir)
-    return list(P.spans_in_source(frames, ctx))
+def span_failures(draft, sources_dir):
+    """The provenance rule alone, on the tables the draft changed (it checks each table on its own)."""
+    return draft.failures("span-in-source", sources=sources_dir, tables=draft.changed())
 
 
-def _caught(pkg, sources_dir, rule, table, key, field):
-    fails = span_failures(pkg, sources_dir)
+def _caught(draft, sources_dir, rule, table, key, field):
+    fails = span_failures(draft, sources_dir)
     hits = [(f.table, f.key, f.field) for f in fails if f.rule == rule]
     assert (table, key, field) in hits, f"expected {rule} on {table} {key} {field}; got {hits}"
 
@@ -69,9 +64,9 @@ MONTH_DATES = [
 
 
 @pytest.mark.parametrize(("event", "field", "date"), DAY_DATES + MONTH_DATES)
-def test_a_stated_date_moved_away_from_its_mention_is_caught(pkg, sources_dir, event, field, date):
-    update(pkg, "events", {"event_id": event}, **{field: date})
-    _caught(pkg, sources_dir, "date-in-span", "events", event, field)
+def test_a_stated_date_moved_away_from_its_mention_is_caught(draft, sources_dir, event, field, date):
+    draft.update("events", {"event_id": event}, **{field: date})
+    _caught(draft, sources_dir, "date-in-span", "events", event, field)
 
 
 # --- figures: each bound to what it counts ------------------------------------------
@@ -96,11 +91,11 @@ def test_no_two_figures_a_span_gives_with_one_unit_can_trade_places(sources_dir)
 
 
 @pytest.mark.parametrize(("table", "key", "field", "one", "other"), SWAPS)
-def test_two_figures_of_one_span_cannot_be_swapped(pkg, sources_dir, table, key, field, one, other):
+def test_two_figures_of_one_span_cannot_be_swapped(draft, sources_dir, table, key, field, one, other):
     rows = {r[key]: r[field] for r in povpkg.load(table).to_dict("records") if r[key] in (one, other)}
-    update(pkg, table, {key: one}, **{field: f"{rows[other]:g}"})
-    update(pkg, table, {key: other}, **{field: f"{rows[one]:g}"})
-    blamed = {f.key for f in span_failures(pkg, sources_dir) if f.rule == "figure-in-span"}
+    draft.update(table, {key: one}, **{field: f"{rows[other]:g}"})
+    draft.update(table, {key: other}, **{field: f"{rows[one]:g}"})
+    blamed = {f.key for f in span_failures(draft, sources_dir) if f.rule == "figure-in-span"}
     assert blamed & {one, other}, f"swapping {one} and {other} passed"
 
 
@@ -109,11 +104,11 @@ EVENT_SWAPS = ["ev-2012-11-20-child-poverty-symposium", "ev-2012-04-13-mdgs-semi
 
 
 @pytest.mark.parametrize("event", EVENT_SWAPS)
-def test_participants_and_countries_cannot_be_swapped(pkg, sources_dir, event):
+def test_participants_and_countries_cannot_be_swapped(draft, sources_dir, event):
     e = povpkg.load("events").set_index("event_id").loc[event]
-    update(pkg, "events", {"event_id": event}, participants=str(e["countries_stated"]),
+    draft.update("events", {"event_id": event}, participants=str(e["countries_stated"]),
            countries_stated=str(e["participants"]))
-    fails = span_failures(pkg, sources_dir)
+    fails = span_failures(draft, sources_dir)
     assert {(f.key, f.field) for f in fails if f.rule == "figure-in-span"} & {(event, "participants"), (event, "countries_stated")}
 
 
@@ -128,7 +123,7 @@ MOVED = [  # a figure moved to another number of its span
 
 
 @pytest.mark.parametrize(("table", "key", "row", "field", "value"), MOVED)
-def test_a_figure_moved_to_another_number_of_its_span_is_caught(pkg, sources_dir, table, key, row, field, value):
+def test_a_figure_moved_to_another_number_of_its_span_is_caught(draft, sources_dir, table, key, row, field, value):
     where = row if key is None else {key: row}
     changes = {field: value}
     if table.startswith("funding"):
@@ -136,69 +131,84 @@ def test_a_figure_moved_to_another_number_of_its_span_is_caught(pkg, sources_dir
     if table == "amounts":
         unit = {r["amount_id"]: r for r in povpkg.load("amounts").to_dict("records")}[row]
         changes["amount"] = f"{float(value) * P_SCALE[unit['unit_stated']]:.0f}"
-    update(pkg, table, where, **changes)
+    draft.update(table, where, **changes)
     assert any(f.rule == "figure-in-span" and f.table == table and f.field == field
-               for f in span_failures(pkg, sources_dir))
+               for f in span_failures(draft, sources_dir))
 
 
 P_SCALE = {"yuan": 1, "million yuan": 1_000_000, "billion yuan": 1_000_000_000, "million usd": 1_000_000, "usd": 1}
 
 
-def test_a_unit_scale_that_the_text_does_not_write_is_caught(pkg, sources_dir):
-    update(pkg, "amounts", {"amount_id": "am-000-wuding-dev-funds"}, unit_stated="billion yuan", amount="2300000000")
-    _caught(pkg, sources_dir, "figure-in-span", "amounts", "am-000-wuding-dev-funds", "value_stated")
+def test_a_unit_scale_that_the_text_does_not_write_is_caught(draft, sources_dir):
+    draft.update("amounts", {"amount_id": "am-000-wuding-dev-funds"}, unit_stated="billion yuan", amount="2300000000")
+    _caught(draft, sources_dir, "figure-in-span", "amounts", "am-000-wuding-dev-funds", "value_stated")
 
 
 @pytest.mark.parametrize("value", ["-5", "-15"])
-def test_a_negative_indicator_is_a_failure_not_a_crash(pkg, sources_dir, value):
-    update(pkg, "indicators", {"indicator_id": "in-004-sh-implementation-regulations"}, value=value)
-    report = povpkg.validate(pkg, sources=sources_dir)
-    assert [f.key for f in report.failures if f.rule == "figure-in-span"] == ["in-004-sh-implementation-regulations"]
+def test_a_negative_indicator_is_a_failure_not_a_crash(draft, sources_dir, value):
+    draft.update("indicators", {"indicator_id": "in-004-sh-implementation-regulations"}, value=value)
+    fails = draft.failures("span-in-source", "span-order", sources=sources_dir, tables=["indicators"])
+    assert [f.key for f in fails if f.rule == "figure-in-span"] == ["in-004-sh-implementation-regulations"]
+    assert not any("could not run" in f.message for f in fails)
 
 
 # --- the texts themselves -------------------------------------------------------------
 
 @pytest.mark.parametrize("source", ["yearbook-2013-intl", "ycpress-2020-laos"])
-def test_characters_must_be_the_texts_length(pkg, sources_dir, source):
+def test_characters_must_be_the_texts_length(draft, sources_dir, source):
     n = povpkg.load("sources").set_index("source_id").at[source, "characters"]
-    update(pkg, "sources", {"source_id": source}, characters=str(n + 7))
+    draft.update("sources", {"source_id": source}, characters=str(n + 7))
     assert any(f.rule == "source-text" and f.key == source and "characters" in f.message
-               for f in span_failures(pkg, sources_dir))
+               for f in span_failures(draft, sources_dir))
 
 
-def test_sources_whose_texts_are_elsewhere_are_reported_not_checked(tmp_path, sources_dir):
+TEXT_RULES = ("span-in-source", "span-order", "name-in-span")  # the rules that read the texts
+
+
+def text_report(draft, folder) -> Report:
+    """The draft's report from the rules that read the source texts in ``folder``."""
+    from povpkg._rules import sources_not_checked
+
+    return Report(package="draft", version="0", failures=draft.failures(*TEXT_RULES, sources=folder),
+                  sources_not_checked=sources_not_checked(draft.frames(), folder))
+
+
+def test_sources_whose_texts_are_elsewhere_are_reported_not_checked(draft, tmp_path, sources_dir):
     part = tmp_path / "some-texts"
     part.mkdir()
     src = povpkg.load("sources")
     kept = src.iloc[:2]
     for name in kept["file_name"]:
         shutil.copy2(sources_dir / name, part / name)
-    report = povpkg.validate(sources=part)
+    report = text_report(draft, part)
     assert report.valid, report.to_text()
     assert set(report.sources_not_checked) == set(src["source_id"]) - set(kept["source_id"])
     assert json.loads(report.to_json())["sources_not_checked"] == report.sources_not_checked
     assert "not checked" in report.to_text()
 
 
-def test_a_text_held_but_wrong_still_fails_while_others_are_not_checked(tmp_path, sources_dir):
+def test_a_text_held_but_wrong_still_fails_while_others_are_not_checked(draft, tmp_path, sources_dir):
     part = tmp_path / "some-texts"
     part.mkdir()
     src = povpkg.load("sources")
     name = src["file_name"].iloc[0]
     (part / name).write_text((sources_dir / name).read_text(encoding="utf-8") + " ", encoding="utf-8")
-    report = povpkg.validate(sources=part)
+    report = text_report(draft, part)
     assert "source-text" in report.rules() and len(report.sources_not_checked) == len(src) - 1
 
 
-def test_a_text_edited_between_two_validations_is_read_again(tmp_path, sources_dir):
+def test_a_text_edited_between_two_validations_is_read_again(draft, tmp_path, sources_dir):
     """The texts are read once per validation and remembered; an edit to one (same folder,
     same process) must still be seen."""
+    from povpkg._rules import sources_not_checked
+
     part = tmp_path / "texts"
     shutil.copytree(sources_dir, part)
-    assert povpkg.validate(sources=part).valid
+    assert draft.failures("span-in-source", sources=part) == []
     name = povpkg.load("sources")["file_name"].iloc[0]
     (part / name).write_text((part / name).read_text(encoding="utf-8") + " ", encoding="utf-8")
-    assert "source-text" in povpkg.validate(sources=part).rules()
+    assert "source-text" in {f.rule for f in draft.failures("span-in-source", sources=part)}
     (part / name).unlink()
-    report = povpkg.validate(sources=part)
-    assert report.valid and len(report.sources_not_checked) == sum(not (part / f).is_file() for f in povpkg.load("sources")["file_name"])
+    assert draft.failures("span-in-source", sources=part) == []
+    held = [f for f in povpkg.load("sources")["file_name"] if (part / f).is_file()]
+    assert len(sources_not_checked(draft.frames(), part)) == len(povpkg.load("sources")) - len(held)

@@ -9,7 +9,7 @@ import pandas as pd
 import povpkg
 from conftest import ROOT, edit_csv
 from povpkg._hashes import update_hashes
-from povpkg._report import Failure, as_written
+from povpkg._report import Failure, Report, as_written
 
 
 def test_values_read_as_the_csv_writes_them():
@@ -25,18 +25,16 @@ def test_values_read_as_the_csv_writes_them():
     assert json.loads(report.to_json())["failures"][0]["value"] == "2012-06-02"
 
 
-def test_frictionless_failures_have_keys_and_plain_words(pkg):
-    edit_csv(pkg, "events", 2, "participants", "about 30")
-    edit_csv(pkg, "events", 3, "start_date", "2012-13-01")
-    edit_csv(pkg, "events", 4, "kind", "party")
-    edit_csv(pkg, "events", 5, "title", "")
-    edit_csv(pkg, "events", 6, "span_start", "-5")
-    ev = pd.read_csv(pkg / "tables" / "events.csv", dtype=str)
-    report = povpkg.validate(pkg)
+def test_frictionless_failures_have_keys_and_plain_words(draft):
+    rows = draft.rows("events")
+    for row, field, value in [(2, "participants", "about 30"), (3, "start_date", "2012-13-01"), (4, "kind", "party"),
+                              (5, "title", ""), (6, "span_start", "-5")]:
+        rows[row - 2][field] = value
+    report = Report(package="draft", version="0", failures=draft.frictionless())
     fails = {f.row: f for f in report.failures if f.table == "events" and f.rule in ("type-error", "constraint-error")}
     assert sorted(fails) == [2, 3, 4, 5, 6]
     for row, f in fails.items():
-        assert f.key == ev.event_id[row - 2], f
+        assert f.key == rows[row - 2]["event_id"], f
         assert '"' not in f.message and "/default" not in f.message and "constraint" not in f.message, f.message
     assert fails[2].message == "the value 'about 30' is not a whole number"
     assert "is not a date that exists, written YYYY-MM-DD" in fails[3].message
@@ -44,7 +42,7 @@ def test_frictionless_failures_have_keys_and_plain_words(pkg):
     assert fails[5].message == "the cell is empty, but the field is required"
     assert fails[6].message == "the value '-5' is below the minimum, 0"
     text = report.to_text()
-    assert f"events, row 2 ({ev.event_id[0]}), field participants: [type-error] the value 'about 30'" in text
+    assert f"events, row 2 ({rows[0]['event_id']}), field participants: [type-error] the value 'about 30'" in text
     assert "(value: 'about 30')" not in text  # said once
 
 

@@ -220,22 +220,29 @@ def gbt2260_provinces(frames, ctx):
 
 @rule("reference-row-used", needs=())
 def reference_rows_used(frames, ctx):
-    """A person, organization, place or project that no row refers to must cite a source of its own."""
+    """A person, organization, place or project that no row refers to must cite a source of its own.
+
+    A table that could refer to one of them but was not read (broken, refused) leaves its
+    rows' use unknown: that table's rows are then not checked, rather than blamed."""
     import pandas as pd
+
+    from povpkg._report import Unchecked
 
     from .references import ID_LISTS
     from .rules import is_in
 
     used = {t: [] for t in REFERENCE_TABLES}  # the columns of values that refer to each table
-    for res in ctx.desc.get("resources", []):
+    unread = {t: [] for t in REFERENCE_TABLES}  # the tables referring to each that were not read
+    for res in (ctx.package or ctx.desc).get("resources", []):
         df = frames.get(res.get("name"))
-        if df is None:
-            continue
-        for fk in res.get("schema", {}).get("foreignKeys", []):
+        schema = res.get("schema") if isinstance(res.get("schema"), dict) else {}
+        for fk in schema.get("foreignKeys") or []:
             target = fk.get("reference", {}).get("resource") or res.get("name")
             fields = fk.get("fields")
             col = fields[0] if isinstance(fields, list) and fields else fields
-            if target in used and col in df.columns:
+            if target in used and df is None:
+                unread[target].append(res.get("name"))
+            elif target in used and col in df.columns:
                 own = df[REFERENCE_TABLES[target]] if target == res.get("name") else None
                 refs = df[col] if own is None else df[col][df[col] != own]  # a row's own parent link does not count
                 used[target].append(refs.dropna().astype(str))
@@ -245,6 +252,10 @@ def reference_rows_used(frames, ctx):
     for table, key in REFERENCE_TABLES.items():
         df = frames.get(table)
         if df is None or key not in df.columns:
+            continue
+        if unread[table]:
+            yield Unchecked(table, f"not known to be unused: {', '.join(sorted(set(unread[table])))} could not be read",
+                            rule="reference-row-used")
             continue
         cites = df["source_id"].notna() if "source_id" in df.columns else False
         known = pd.concat(used[table], ignore_index=True) if used[table] else pd.Series([], dtype="str")
