@@ -25,6 +25,9 @@ sys.path.insert(0, str(ROOT))
 from validation.references import ID_LISTS  # noqa: E402  the id lists the rules resolve
 
 
+NOTE_IDS = re.compile(r"(?<![\w-])((?:am|in)-[a-z0-9-]*[a-z0-9])(?![\w-])")
+
+
 def _pk(res: dict) -> list[str]:
     pk = res.get("schema", {}).get("primaryKey") or []
     return [pk] if isinstance(pk, str) else list(pk)
@@ -107,6 +110,9 @@ class Rewriter:
                 out[header.index(col)] = "|".join(v + sfx for v in rec[col].split("|"))
         if table == "indicators" and rec.get("counts_rows"):
             out[header.index("counts_rows")] = self._selector(rec["counts_rows"], sfx)
+        if table in ("amounts", "indicators") and rec.get("notes") and table in self.copied:
+            # notes that name a whole by its id ("part of am-...") name the copy's whole (rule parts-stated)
+            out[header.index("notes")] = NOTE_IDS.sub(lambda m: m.group(1) + sfx, rec["notes"])
         return out
 
     def _row_id(self, table: str, row_id: str, sfx: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from ._safety import shown, shown_json
 
@@ -57,7 +58,7 @@ class Failure:
     value: object = None
     fix: str = ""
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         object.__setattr__(self, "value", as_written(self.value))
 
     def where(self) -> str:
@@ -95,7 +96,7 @@ class Report:
     stages: list[str] = field(default_factory=list)
     unchecked: list[Unchecked] = field(default_factory=list)  # what could not be checked, with the reason
     sources_not_checked: dict[str, str] = field(default_factory=dict)  # source_id -> why its spans were not read
-    contract: dict | None = None  # the release record and contract the package was held to (claims.Basis.summary)
+    contract: dict[str, Any] | None = None  # the release record and contract the package was held to (claims.Basis.summary)
     validator: str | None = None  # the povpkg release that checked (its own data's version)
 
     @property
@@ -117,7 +118,7 @@ class Report:
         return shown(f"checked by povpkg {self.validator or '(unknown)'} against "
                      + (contract_text(self.contract) if self.contract else "no recorded contract"))
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "report_format": REPORT_FORMAT,
             "valid": self.valid,

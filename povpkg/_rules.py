@@ -1,7 +1,7 @@
 """Bridge to the rules in ``validation/``: find that folder, import it, run it.
 
-A wheel carries the folder as ``povpkg/validation``; a checkout keeps it at the
-repository root. Either way it is imported under the name ``povpkg.validation``
+A wheel carries the folder as ``povpkg/_validation``; a checkout keeps it at the
+repository root. Either way it is imported under the name ``povpkg._validation`` (private: not part of the API)
 so no generic top-level ``validation`` module is ever installed or imported.
 """
 from __future__ import annotations
@@ -12,19 +12,19 @@ from pathlib import Path
 
 from ._report import Failure, Unchecked
 
-_NAME = "povpkg.validation"
+_NAME = "povpkg._validation"
 
 
 def rules_dir() -> Path:
     here = Path(__file__).resolve().parent
-    for cand in (here / "validation", here.parent / "validation"):
+    for cand in (here / "_validation", here.parent / "validation"):  # the wheel's, then the checkout's
         if (cand / "__init__.py").is_file():
             return cand
     raise ImportError("povpkg's validation rules are missing")
 
 
 def rules_module():
-    """The ``validation`` package, imported once as ``povpkg.validation``."""
+    """The ``validation`` package, imported once as ``povpkg._validation``."""
     if _NAME in sys.modules:
         return sys.modules[_NAME]
     folder = rules_dir()

@@ -40,7 +40,11 @@ class SizeLimitError(DataError):
 class UnknownTableError(PovpkgError, KeyError):
     """A table name that the package does not have; says which name was probably meant."""
 
-    def __init__(self, name: str, valid: Iterable[str]):
+    name: str  #: the name asked for
+    valid: list[str]  #: the package's table names
+    suggestions: list[str]  #: the closest of them, if any is close
+
+    def __init__(self, name: str, valid: Iterable[str]) -> None:
         self.name, self.valid = name, list(valid)
         self.suggestions = closest(name, self.valid)
         hint = (f"did you mean {' or '.join(self.suggestions)}?" if self.suggestions

@@ -142,12 +142,21 @@ class Draft:
         path.write_bytes(self.csv(table))
         return path
 
+    def checked(self) -> dict:
+        """The descriptor as the checks see it: read as a file is read (v2 categories as each
+        field's enum, ``_package.categories_as_enum``); edits go to ``desc`` itself."""
+        from povpkg._package import categories_as_enum, json_copy
+
+        desc = json_copy(self.desc)
+        categories_as_enum(desc)
+        return desc
+
     def frames(self) -> dict:
         """Each table's typed frame (re-read only where changed), or the exception reading it raised."""
         from povpkg._load import read_table
 
         out, changed = {}, self.changed()
-        for res in self.desc["resources"]:
+        for res in self.checked()["resources"]:
             name = res["name"]
             if name not in changed:
                 out[name] = self.base.frames[name]
@@ -183,12 +192,13 @@ class Draft:
         if tables is not None:
             keep = set(tables).union(*(m.rules.RULES[r].needs for r in named))
             frames = {name: df for name, df in frames.items() if name in keep}
-        desc = {**self.desc, "resources": [r for r in self.desc["resources"] if r["name"] in frames]}
+        whole = self.checked()
+        desc = {**whole, "resources": [r for r in whole["resources"] if r["name"] in frames]}
         if not rules or len(named) < len(rules):
             changed = self.changed()
             out += _rules.schema_failures({**desc, "resources": [r for r in desc["resources"] if r["name"] in changed]},
                                           frames)[0]
-        ctx = m.rules.Context(desc=desc, root=ROOT, sources=Path(sources) if sources else None, package=self.desc)
+        ctx = m.rules.Context(desc=desc, root=ROOT, sources=Path(sources) if sources else None, package=whole)
         got, complete = [], set()
         for name in named:
             fn = m.rules.RULES[name]
@@ -214,7 +224,7 @@ class Draft:
             if res["name"] in changed:
                 (folder / res["path"]).write_bytes(self.csv(res["name"]))
         report = Report(package="", version=None)
-        _frictionless(frictionless_copy(self.desc, changed), folder, report)
+        _frictionless(frictionless_copy(self.checked(), changed), folder, report)
         return report.failures
 
     def write(self, dest: Path, *, rehash: bool = True) -> Path:

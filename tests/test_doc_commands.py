@@ -21,7 +21,7 @@ PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 # command prefix -> the test that runs it (file::function), or why nothing can
 ELSEWHERE = {
     "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/povpkg validate":
-        "tests/test_packaging.py::test_wheel_in_fresh_venv_loads_and_validates",
+        "tests/test_packaging.py::test_edited_copy_loop_from_the_wheel_ends_valid",
     'python3 -m venv .venv && .venv/bin/pip install -e ".[test]" && .venv/bin/python -m pytest':
         "tests/test_readme.py::test_readme_quick_start_is_what_ci_runs",
     'pip install "povpkg[web]"': "tests/test_doc_commands.py::test_documented_extras_exist",

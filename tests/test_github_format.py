@@ -35,8 +35,9 @@ def test_paths_are_relative_to_the_working_directory(draft):
 
 
 def test_valid_package_prints_only_the_verdict(shipped_report):
-    assert to_github(shipped_report).splitlines() == [shipped_report.to_text().splitlines()[-1]]
-    assert to_github(shipped_report).startswith("VALID:")
+    (line,) = to_github(shipped_report).splitlines()
+    assert line.startswith(shipped_report.to_text().splitlines()[-1][:-1] + " (checked by povpkg ")
+    assert line.startswith("VALID:")
 
 
 def test_bad_input_still_exits_2_with_one_line(tmp_path):

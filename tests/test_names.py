@@ -17,6 +17,7 @@ def source_text(sources_dir) -> str:
     if not pages.is_dir():
         pytest.skip("../pages is not here; country spellings come from the stored pages too")
     files = sorted(sources_dir.glob("*.txt")) + sorted(pages.glob("*.txt"))
+    files += sorted((ROOT.parent / "pages-zh").glob("*.txt"))  # the Chinese pages (issue 20), where stored
     return "\n".join(p.read_text(encoding="utf-8") for p in files)
 
 

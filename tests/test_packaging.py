@@ -37,7 +37,7 @@ def test_wheel_carries_data_rules_and_licences_but_no_top_level_validation(dist,
     assert "povpkg/data/datapackage.json" in names
     for res in desc["resources"]:
         assert f"povpkg/data/{res['path']}" in names
-    assert "povpkg/validation/rules.py" in names
+    assert "povpkg/_validation/rules.py" in names
     tops = {n.split("/")[0] for n in names}
     assert tops <= {"povpkg", f"povpkg-{desc['version']}.dist-info"}, tops
     for lic in ("LICENSE", "LICENSE-DATA"):
@@ -113,3 +113,21 @@ def test_edited_copy_loop_from_the_wheel_ends_valid(installed, tmp_path, desc):
     # the installed data itself was never touched
     installed_events = site / "povpkg" / "data" / "tables" / "events.csv"
     assert installed_events.read_bytes() == (ROOT / "tables" / "events.csv").read_bytes()
+
+
+def test_the_public_api_is_fully_typed(installed, tmp_path):
+    """pyright's type-completeness score of the installed package (pyright comes from npm;
+    .ci/run installs it): 100% of the public API has known types."""
+    import json
+    import shutil
+
+    pyright = shutil.which("pyright") or shutil.which("pyright", path=str(ROOT / ".ci" / "node" / "node_modules" / ".bin"))
+    if pyright is None:
+        pytest.skip("pyright is not installed (npm install pyright; .ci/run installs it)")
+    bin_dir, site, env = installed
+    env = {**env, "VIRTUAL_ENV": str(bin_dir.parent), "PATH": f"{bin_dir}{os.pathsep}{env.get('PATH', '')}"}
+    run = subprocess.run([pyright, "--verifytypes", "povpkg", "--ignoreexternal", "--outputjson"], cwd=tmp_path,
+                         env=env, capture_output=True, text=True, timeout=300)
+    report = json.loads(run.stdout)["typeCompleteness"]
+    assert report["packageName"] == "povpkg" and report["completenessScore"] == 1.0, \
+        [s["name"] for s in report["symbols"] if not s["isTypeKnown"]][:20]

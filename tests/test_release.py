@@ -51,7 +51,7 @@ def test_contract_is_recorded_for_the_current_version(desc):
 
 def test_contract_differences_are_reported_field_by_field_with_the_bump(draft):
     draft.field("events", "participants")["constraints"].pop("minimum")
-    draft.field("events", "kind")["constraints"]["enum"].append("party")
+    draft.field("events", "kind")["categories"].append("party")
     events = draft.resource("events")["schema"]
     events["foreignKeys"] = [fk for fk in events["foreignKeys"] if fk["fields"] != ["place_id"]]
     draft.drop("people")

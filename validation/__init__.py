@@ -10,7 +10,7 @@ mention; ``domain``: what a careful editor expects of the values; ``hygiene``: t
 keys the package promises, from a release record (``records``; ``claims`` says which
 record applies and what a version claims). ``runner`` runs them, each
 guarded; ``errata`` says what an erratum may excuse. Imported by povpkg as
-``povpkg.validation``; it reads no files but the ones it is handed and the release
+``povpkg._validation``; it reads no files but the ones it is handed and the release
 record in the package's folder.
 """
 from . import aggregates, contract, coverage, domain, hygiene, mentions, parts, periods, provenance, references  # noqa: F401  (they register their rules)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import shlex
 
+from povpkg._package import category_values
 from povpkg._report import Failure
 
 from .claims import POVPKG, basis
@@ -39,6 +40,9 @@ def contract_of(desc: dict, rows: dict) -> dict:
                 continue
             entry = {k: f[k] for k in FIELD_KEYS if k in f}
             entry["constraints"] = dict(f["constraints"]) if isinstance(f.get("constraints"), dict) else {}
+            categories = category_values(f.get("categories"))
+            if categories is not None:  # v2's categories are the field's allowed values, as an enum was
+                entry["constraints"].setdefault("enum", categories)
             fields[f["name"]] = entry
         tables[res["name"]] = {
             "fields": fields,
