@@ -11,7 +11,7 @@ keys the package promises, pinned in ``contract.json``. ``runner`` runs them, ea
 guarded; ``errata`` says what an erratum may excuse. Imported by povpkg as
 ``povpkg.validation``; it reads no files but the ones it is handed.
 """
-from . import aggregates, contract, coverage, domain, hygiene, mentions, provenance, references  # noqa: F401  (they register their rules)
+from . import aggregates, contract, coverage, domain, geography, hygiene, mentions, provenance, references  # noqa: F401  (they register their rules)
 from .runner import run_rules
 from .schemas import check_schemas
 
