@@ -83,12 +83,13 @@ def year_disagrees(span: str, year, period_start=None) -> set[int] | None:
     return None if years & set(range(min(first, int(year)), int(year) + 1)) else years
 
 
+_CLAUSE_END = re.compile(r"[.;:!?](?=\s|$)")  # not the point of 8.4
 _SHARED = re.compile(r"\b(?:each|respectively|apiece|both|every)\b", re.IGNORECASE)
 
 
 def meant_for_several(span: str, start: int) -> bool:
     """Does the clause of the mention at ``start`` say its figure holds for several
     ('8.4 million yuan ... respectively to Anshun and Tongren', '20 each')?"""
-    left = re.split(r"[.;:!?]", span[max(0, start - 60):start])[-1]
-    right = re.split(r"[.;:!?]", span[start:start + 80])[0]
+    left = _CLAUSE_END.split(span[max(0, start - 60):start])[-1]
+    right = _CLAUSE_END.split(span[start:start + 80])[0]
     return bool(_SHARED.search(left + " " + right))
