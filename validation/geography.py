@@ -133,14 +133,15 @@ def subject_names_place(frames, ctx):
         h = _head(name)
         if h:
             heads.setdefault(h, []).append(pid)
-    up = parents(pl)
     rows = ind[(ind["place_id"].notna() & ind["subject"].notna()).fillna(False).to_numpy(bool)]
-    for i, subject, pid in zip(rows.index, rows["subject"], rows["place_id"]):
-        words = set(re.findall(r"[a-z']+", str(subject).lower().replace("\u2019", "'")))
-        named = [p for w in words for p in heads.get(w, ())]
-        if not named:
-            continue
-        if not within(up, pd.Series([pid] * len(named)), pd.Series(named)).any():
-            yield _fail(ctx, "subject-names-place", "indicators", ind, i, "place_id", pid,
-                        f"the subject {subject!r} names {', '.join(sorted(set(named)))}, not {pid}",
-                        "attribute the indicator to the place its subject names, or correct the subject")
+    pairs = [(i, pid, p) for i, subject, pid in zip(rows.index, rows["subject"], rows["place_id"])
+             for w in set(re.findall(r"[a-z']+", str(subject).lower().replace("\u2019", "'"))) for p in heads.get(w, ())]
+    if not pairs:
+        return
+    at, child, named = zip(*pairs)
+    ok = pd.Series(within(parents(pl), pd.Series(child), pd.Series(named)), index=list(at)).groupby(level=0).any()
+    for i in ok.index[~ok.to_numpy(bool)]:
+        names = sorted({p for k, _, p in pairs if k == i})
+        yield _fail(ctx, "subject-names-place", "indicators", ind, i, "place_id", ind.at[i, "place_id"],
+                    f"the subject {ind.at[i, 'subject']!r} names {', '.join(names)}, not {ind.at[i, 'place_id']}",
+                    "attribute the indicator to the place its subject names, or correct the subject")

@@ -36,6 +36,7 @@ def names_in_spans(frames, ctx):
     texts = {sid: index.text for sid, index in found.items()}
     if not texts:
         return
+    frames = {name: _bare(df) for name, df in frames.items()}
     spans = _Spans(frames, texts)
     blanked = _titles_of_others_blanked(frames, spans)
     for table, fields in STATED.items():
@@ -60,6 +61,14 @@ def names_in_spans(frames, ctx):
     yield from _cities_named(frames, ctx, spans)
 
 
+def _bare(df):
+    """A shallow copy without ``attrs``: pandas deep-copies a frame's attrs (its whole
+    Table Schema) on every ``.at`` and selection, most of this rule's time."""
+    out = df.copy(deep=False)
+    out.attrs = {}
+    return out
+
+
 class _Spans:
     """The cited text of a row, when its source text is at hand."""
 
@@ -73,6 +82,14 @@ class _Spans:
     def of(self, table, i) -> str:
         df = self.frames[table]
         return self.texts[df.at[i, "source_id"]][int(df.at[i, "span_start"]):int(df.at[i, "span_end"])]
+
+    def titles(self, ep, people, rows) -> dict:
+        """event_people row -> where its titles stand (``_place_titles``), found once per row."""
+        cache = self.__dict__.setdefault("_titles", {})
+        for i in rows:
+            if i not in cache:
+                cache[i] = _place_titles(ep, i, people, self)
+        return {i: cache[i] for i in rows}
 
     def where(self, table, i) -> str:
         df = self.frames[table]
@@ -102,7 +119,7 @@ def _titles_of_others_blanked(frames, spans) -> dict:
         return {}
     people = people.drop_duplicates("person_id").set_index("person_id")
     rows = [i for i in ep.index if spans.known("event_people", i)]
-    placed = {i: _place_titles(ep, i, people, spans) for i in rows}
+    placed = spans.titles(ep, people, rows)
     by_source: dict = {}
     for i in sorted(rows, key=lambda i: int(ep.at[i, "span_start"])):
         by_source.setdefault(ep.at[i, "source_id"], []).append(i)
@@ -153,7 +170,7 @@ def _titles_beside_names(frames, ctx, spans):
             theirs = [(s, e) for s, e, w in tokens if w & others]
             if not mine or not theirs:
                 continue
-            windows = _place_titles(ep, i, people, spans)
+            windows = spans.titles(ep, people, [i])[i]
             for window, part in zip(windows, _parts(cited[i]["title_as_stated"])):
                 if _gap(source, window, theirs) == 0 < _gap(source, window, mine + windows):
                     yield _fail(ctx, "title-in-span", "event_people", ep, i, "title_as_stated", part,
