@@ -84,12 +84,21 @@ def year_disagrees(span: str, year, period_start=None) -> set[int] | None:
 
 
 _CLAUSE_END = re.compile(r"[.;:!?](?=\s|$)")  # not the point of 8.4
-_SHARED = re.compile(r"\b(?:each|respectively|apiece|both|every)\b", re.IGNORECASE)
+_EACH = re.compile(r"\b(?:each|apiece|both|every)\b", re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_NUMBER = re.compile(r"\d")
 
 
 def meant_for_several(span: str, start: int) -> bool:
     """Does the clause of the mention at ``start`` say its figure holds for several
-    ('8.4 million yuan ... respectively to Anshun and Tongren', '20 each')?"""
+    ('1.2 million yuan each', '8.4 million yuan ... respectively to Anshun and Tongren')?
+    'respectively' shares a figure only when the clause states no other one ('2 million
+    and 1 million respectively' pairs two figures with two things)."""
     left = _CLAUSE_END.split(span[max(0, start - 60):start])[-1]
     right = _CLAUSE_END.split(span[start:start + 80])[0]
-    return bool(_SHARED.search(left + " " + right))
+    clause = left + " " + right
+    if _EACH.search(clause):
+        return True
+    own = re.match(r"[\d.,]+", right)
+    rest = left + " " + right[own.end() if own else 0:]
+    return bool(_RESPECTIVELY.search(clause)) and not _NUMBER.search(rest)
