@@ -345,3 +345,14 @@ def test_madeup_countries_named_and_titles():
     assert R.mentions._gap(text, window, beside) == 0
     assert R.mentions._gap(text, window, [(0, 12)]) > 0
     assert R.mentions._gap(text, window, [(text.index("Li "), text.index("Li ") + 2)]) == float("inf")
+
+
+def test_an_erratum_for_a_rule_reading_the_texts_is_not_stale_without_them(shipped):
+    """countries-named-are-listed runs only with --sources: without the texts (or with some
+    missing) an erratum naming it cannot be called stale."""
+    errata = shipped["errata"]
+    row = errata[errata["erratum_id"] == "er-asean-forum-4-duration"].copy()
+    row["erratum_id"], row["rule"], row["field"] = "er-probe", "countries-named-are-listed", "countries_listed"
+    frames = {**shipped, "errata": pd.concat([errata, row], ignore_index=True)}
+    assert ("er-probe", "rule") not in _errata_failures(frames)
+    assert R.rules.RULES["countries-named-are-listed"].needs_texts

@@ -354,12 +354,13 @@ def countries_named(span: str, forms: dict[tuple, str]) -> set[str]:
     return out
 
 
-@rule("countries-named-are-listed", needs=("events", "event_countries", "countries", "sources"), excusable=True)
+@rule("countries-named-are-listed", needs=("events", "event_countries", "countries", "sources"), excusable=True,
+      needs_texts=True)
 def countries_named_are_listed(frames, ctx):
     """With the texts, every country the spans of an event's country rows name is in its
     list (China aside: the sources' own country): dropping one of three listed countries
     from an event whose count is not stated is caught. An erratum may say why a named
-    country is not a participant."""
+    country is not a participant (stale only when every source text was at hand)."""
     found = read_texts(ctx.sources, frames["sources"]).texts if ctx.sources else {}
     links = frames["event_countries"]
     links = links[links["source_id"].isin(list(found)) & links["span_start"].notna()]
