@@ -784,6 +784,12 @@ def _figure_failures(row, cols, rival):
             yield from _larger_count(row, v, dates, vocab)
 
 
+@lru_cache(maxsize=1)
+def _word_values() -> dict[str, int]:
+    """'twenty' -> 20, for the number words a span may write (0..999)."""
+    return {w: k for k in range(999, -1, -1) for w in words(k)}
+
+
 def _larger_count(row, v, dates, vocab):
     """The participants of an activity are all of them: no larger count of people stands in its span."""
     for s, e in row.index.numbers_in(row.a, row.b):
@@ -792,7 +798,7 @@ def _larger_count(row, v, dates, vocab):
         try:
             n = float(row.span[s:e].replace(",", ""))
         except ValueError:
-            n = next((k for k in range(1000) if row.span[s:e].lower() in words(k)), None)
+            n = _word_values().get(row.span[s:e].lower())
         if n is not None and n > v and counts_what(row.span, s, e, vocab):
             yield row.fail("participants-in-span", "participants", v,
                            f"{row.where} counts {row.span[s:e]} people, more than the {_shown(v)} participants recorded "
