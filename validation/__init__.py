@@ -13,7 +13,8 @@ guarded; ``errata`` says what an erratum may excuse. Imported by povpkg as
 ``povpkg._validation``; it reads no files but the ones it is handed and the release
 record in the package's folder.
 """
-from . import aggregates, contract, coverage, domain, hygiene, mentions, parts, periods, provenance, references  # noqa: F401  (they register their rules)
+from . import (aggregates, contract, coverage, domain, geography, hygiene, mentions, parts,  # noqa: F401
+               periods, provenance, references)  # (they register their rules)
 from .runner import run_rules
 from .schemas import check_schemas
 

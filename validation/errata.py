@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from povpkg._report import Failure
 
-from .rules import RULES
+from .rules import RULES, pd_isna
 
 UNCHECKED_CONTRADICTION = "text-inconsistency"  # the marking for a contradiction no rule checks
 RULE = "errata"
@@ -28,7 +28,9 @@ def apply_errata(failures: list, frames: dict, desc: dict, complete: set, tables
     if errata is None:
         return failures
     excusable = {n for n, fn in RULES.items() if getattr(fn, "excusable", False)}
-    failing = {(f.rule, f.table, f.key) for f in failures}
+    failing: dict = {}
+    for f in failures:
+        failing.setdefault((f.rule, f.table, f.key), set()).add(f.field)
     excused, wrong = set(), []
     keys = _row_keys(frames, desc, tables, errata)
     for i, e in zip(errata.index, errata.itertuples(index=False)):
@@ -58,14 +60,23 @@ def _problem(e, excusable, failing, complete, keys, frames):
                 "write the affected row's primary key (parts joined by '/')")
     if isinstance(e.field, str) and e.table in frames and e.field not in frames[e.table].columns:
         return ("field", f"{e.table} has no field {e.field!r}", "name the affected field")
-    if e.rule in complete and (e.rule, e.table, e.row_id) not in failing:
+    reported = failing.get((e.rule, e.table, e.row_id))
+    if e.rule in excusable and reported and isinstance(e.field, str) and e.field not in reported:
+        return ("field", f"{e.rule} reports {', '.join(sorted(map(str, reported)))} of {e.table} {e.row_id}, "
+                         f"not {e.field}", "name the field the rule reports")
+    own = keys[e.table].get(e.row_id) if keys[e.table] is not None else None
+    if e.rule in excusable and isinstance(own, str) and e.source_id != own:
+        return ("source_id", f"{e.table} {e.row_id} cites {own}, so an error of its source is one of {own}",
+                f"cite {own}, the row's source (a contradiction between two sources is {UNCHECKED_CONTRADICTION})")
+    if e.rule in complete and reported is None:
         return ("rule", f"stale: {e.rule} does not fail on {e.table} {e.row_id}, so this erratum excuses nothing",
                 f"remove the erratum, or mark it {UNCHECKED_CONTRADICTION} if it records a contradiction no rule checks")
     return None
 
 
 def _row_keys(frames: dict, desc: dict, tables, errata) -> dict:
-    """Per table, which of the row keys the errata name exist (None: in the package but unreadable).
+    """Per table, the row keys the errata name that exist, each with its row's source_id
+    (None: the table is in the package but unreadable).
 
     Keys are built column-wise and looked up in one pass: joining every row's key in
     Python costs seconds per hundred thousand rows. A composite key is joined only on
@@ -83,11 +94,16 @@ def _row_keys(frames: dict, desc: dict, tables, errata) -> dict:
             continue
         ids = errata.loc[(named == name).fillna(False), "row_id"].dropna().astype("str")
         existing = df[pk[0]].astype("str")
+        cited = df["source_id"] if "source_id" in df.columns else None
         if len(pk) > 1:  # join the parts only on rows whose first part begins a named key ("a/b/c": "a" or "a/b")
             heads = {"/".join(parts[:k]) for parts in (i.split("/") for i in ids) for k in range(1, len(parts))}
             rows = df.loc[is_in(existing, list(heads)).to_numpy(bool), pk]
             existing = rows[pk[0]].astype("str")
+            cited = df.loc[rows.index, "source_id"] if cited is not None else None
             for col in pk[1:]:
                 existing = existing + "/" + rows[col].astype("str")
-        keys[name] = set(ids[is_in(ids, existing.dropna()).to_numpy(bool)])
+        named_ids = set(ids[is_in(ids, existing.dropna()).to_numpy(bool)])
+        hit = is_in(existing, list(named_ids)).to_numpy(bool)
+        source = cited[hit].astype("object") if cited is not None else [None] * int(hit.sum())
+        keys[name] = {k: (None if pd_isna(v) else v) for k, v in zip(existing[hit], source)}
     return keys

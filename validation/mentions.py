@@ -10,6 +10,7 @@ does not match the 'Prime Minister' of the man a minister met.
 """
 from __future__ import annotations
 
+import math
 import re
 
 from povpkg._report import Failure
@@ -36,6 +37,7 @@ def names_in_spans(frames, ctx):
     texts = {sid: index.text for sid, index in found.items()}
     if not texts:
         return
+    frames = {name: _bare(df) for name, df in frames.items()}
     spans = _Spans(frames, texts)
     blanked = _titles_of_others_blanked(frames, spans)
     for table, fields in STATED.items():
@@ -55,8 +57,17 @@ def names_in_spans(frames, ctx):
                             and not words_in(blanked.get(i, span), part):
                         yield _fail(ctx, name, table, df, i, col, part, spans.where(table, i),
                                     "only as part of another person's title")
+    yield from _titles_beside_names(frames, ctx, spans)
     yield from _people_named(frames, ctx, spans)
     yield from _cities_named(frames, ctx, spans)
+
+
+def _bare(df):
+    """A shallow copy without ``attrs``: pandas deep-copies a frame's attrs (its whole
+    Table Schema) on every ``.at`` and selection, most of this rule's time."""
+    out = df.copy(deep=False)
+    out.attrs = {}
+    return out
 
 
 class _Spans:
@@ -72,6 +83,14 @@ class _Spans:
     def of(self, table, i) -> str:
         df = self.frames[table]
         return self.texts[df.at[i, "source_id"]][int(df.at[i, "span_start"]):int(df.at[i, "span_end"])]
+
+    def titles(self, ep, people, rows) -> dict:
+        """event_people row -> where its titles stand (``_place_titles``), found once per row."""
+        cache = self.__dict__.setdefault("_titles", {})
+        for i in rows:
+            if i not in cache:
+                cache[i] = _place_titles(ep, i, people, self)
+        return {i: cache[i] for i in rows}
 
     def where(self, table, i) -> str:
         df = self.frames[table]
@@ -101,7 +120,7 @@ def _titles_of_others_blanked(frames, spans) -> dict:
         return {}
     people = people.drop_duplicates("person_id").set_index("person_id")
     rows = [i for i in ep.index if spans.known("event_people", i)]
-    placed = {i: _place_titles(ep, i, people, spans) for i in rows}
+    placed = spans.titles(ep, people, rows)
     by_source: dict = {}
     for i in sorted(rows, key=lambda i: int(ep.at[i, "span_start"])):
         by_source.setdefault(ep.at[i, "source_id"], []).append(i)
@@ -121,6 +140,74 @@ def _titles_of_others_blanked(frames, spans) -> dict:
                         chars[lo - a:hi - a] = " " * (hi - lo)
             out[i] = "".join(chars)
     return out
+
+
+def _titles_beside_names(frames, ctx, spans):
+    """A title belongs to the name it stands beside: where the span writes a row's title
+    (nearest its person's name), it is not right beside another cited person's name
+    ('Luo Hong, Deputy Secretary') while words stand between it and this person's name
+    (or this person's other titles). Two officials' titles swapped in one span are caught."""
+    ep, people = frames.get("event_people"), frames.get("people")
+    if ep is None or people is None or "title_as_stated" not in ep.columns:
+        return
+    people = people.drop_duplicates("person_id").set_index("person_id")
+    names = {pid: word_set(n) - _INITIALS for pid, n in people["name"].items()}
+    cited = ep[["person_id", "source_id", "span_start", "span_end", "title_as_stated"]].to_dict("index")  # no .at per cell
+    rows = [i for i, r in cited.items() if r["source_id"] in spans.texts and not pd_isna(r["span_start"])
+            and r["person_id"] in names]
+    by_source: dict = {}
+    for i in sorted(rows, key=lambda i: int(cited[i]["span_start"])):
+        by_source.setdefault(cited[i]["source_id"], []).append(i)
+    for group in by_source.values():
+        for k, i in enumerate(group):
+            own = names[cited[i]["person_id"]]
+            others = set().union(*(names[cited[j]["person_id"]] for j in _overlapping(cited, group, k))) - own
+            if not others or pd_isna(cited[i]["title_as_stated"]):
+                continue
+            a, b = int(cited[i]["span_start"]), int(cited[i]["span_end"])
+            source = spans.texts[cited[i]["source_id"]]
+            tokens = [(a + m.start(), a + m.end(), word_set(m.group())) for m in _WORD.finditer(source[a:b])]
+            mine = [(s, e) for s, e, w in tokens if w & own]
+            theirs = [(s, e) for s, e, w in tokens if w & others]
+            if not mine or not theirs:
+                continue
+            windows = spans.titles(ep, people, [i])[i]
+            for window, part in zip(windows, _parts(cited[i]["title_as_stated"])):
+                if _gap(source, window, theirs) == 0 < _gap(source, window, mine + windows):
+                    yield _fail(ctx, "title-in-span", "event_people", ep, i, "title_as_stated", part,
+                                spans.where("event_people", i), "written beside another person's name, not this person's,")
+
+
+_INITIALS = set("abcdefghijklmnopqrstuvwxyz")  # 'P. R.', a middle initial: not a name to look for
+
+
+def _overlapping(cited, group, k):
+    """Rows of ``group`` (sorted by span start) whose spans overlap row ``group[k]``'s."""
+    a, b = int(cited[group[k]]["span_start"]), int(cited[group[k]]["span_end"])
+    out = []
+    for j in group:
+        if int(cited[j]["span_start"]) >= b:
+            break
+        if j != group[k] and int(cited[j]["span_end"]) > a:
+            out.append(j)
+    return out
+
+
+_HONORIFIC = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|Madam|Mme|Sir|H\.\s?E)\b\.?", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+
+
+def _gap(text: str, window, names) -> float:
+    """Words between ``window`` and the nearest of ``names`` in ``text`` (honorifics such
+    as 'Mr.' and 'H.E.' not counted; across the end of a sentence, none is near)."""
+    best = math.inf
+    for ns, ne in names:
+        if (ns, ne) == tuple(window):
+            continue
+        between = text[ne:window[0]] if ne <= window[0] else text[window[1]:ns] if ns >= window[1] else ""
+        between = _HONORIFIC.sub(" ", between)
+        best = min(best, math.inf if _SENTENCE_END.search(between) else len(_WORD.findall(between)))
+    return best
 
 
 def _same_person(ep, people, i, j) -> bool:
@@ -217,3 +304,92 @@ def _link_spans(frames, spans, event_id) -> list[str]:
         if df is not None:
             out += [spans.of(table, j) for j in df.index[df["event_id"] == event_id] if spans.known(table, j)]
     return out
+
+
+# --- every country a list names is in it ---------------------------------------------
+
+def country_forms(countries) -> dict[tuple, str]:
+    """Name (as a tuple of folded tokens) -> ISO code, for every name and spelling the
+    countries table records and every ISO 3166 name (a country missing from the table is found too)."""
+    import pycountry
+
+    out = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name"):
+            name = getattr(c, attr, None)
+            if name and len(name) >= 4 and "," not in name:
+                out[_tokens(name)] = c.alpha_3
+    for iso3, name, other in zip(countries["iso3"], countries["name"], countries["spellings"]):
+        for form in [name] + ([] if pd_isna(other) else str(other).split("|")):
+            if str(form).strip():
+                out[_tokens(form)] = iso3
+    return out
+
+
+_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _tokens(text) -> tuple:
+    return tuple(_TOKEN.findall(str(text).translate(_APOSTROPHES).lower()))
+
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
+
+
+def countries_named(span: str, forms: dict[tuple, str]) -> set[str]:
+    """The countries a span names, in one pass over its words (the longest name wins:
+    'Equatorial Guinea' is not Guinea, 'Nigeria' not Niger). Chinese names, written
+    without spaces, are found as they stand."""
+    longest = max((len(k) for k in forms), default=0)
+    words, out, k = _tokens(span), set(), 0
+    while k < len(words):
+        for n in range(min(longest, len(words) - k), 0, -1):
+            code = forms.get(words[k:k + n])
+            if code:
+                out.add(code)
+                k += n - 1
+                break
+        k += 1
+    out |= {code for form, code in forms.items() if len(form) == 1 and _CJK.match(form[0]) and form[0] in span}
+    return out
+
+
+@rule("countries-named-are-listed", needs=("events", "event_countries", "countries", "sources"), excusable=True,
+      needs_texts=True)
+def countries_named_are_listed(frames, ctx):
+    """With the texts, every country the spans of an event's country rows name is in its
+    list (China aside: the sources' own country): dropping one of three listed countries
+    from an event whose count is not stated is caught. An erratum may say why a named
+    country is not a participant (stale only when every source text was at hand)."""
+    found = read_texts(ctx.sources, frames["sources"]).texts if ctx.sources else {}
+    links = frames["event_countries"]
+    links = links[links["source_id"].isin(list(found)) & links["span_start"].notna()]
+    if links.empty:
+        return
+    forms = country_forms(frames["countries"])
+    every = frames["event_countries"]
+    listed: dict = {}
+    for event_id, iso3 in zip(every["event_id"], every["iso3"]):
+        listed.setdefault(event_id, set()).add(iso3)
+    spans: dict = {}
+    for event_id, sid, a, b in zip(links["event_id"], links["source_id"], links["span_start"], links["span_end"]):
+        spans.setdefault(event_id, set()).add((sid, int(a), int(b)))
+    named_in: dict = {}
+    ev = frames["events"]
+    where = dict(zip(ev["event_id"], ev.index))
+    for event_id, cited in spans.items():
+        named = set()
+        for sid, a, b in cited:
+            if (sid, a, b) not in named_in:
+                named_in[sid, a, b] = countries_named(found[sid].text[a:b], forms)
+            named |= named_in[sid, a, b]
+        missing = sorted(named - listed.get(event_id, set()) - {"CHN"})
+        if missing and event_id in where:
+            i = where[event_id]
+            yield Failure(rule="countries-named-are-listed", table="events", row=int(i) + 2, key=event_id,
+                          field="countries_listed", value=", ".join(missing),
+                          message=f"the spans of its event_countries rows name {', '.join(missing)}, "
+                                  "which event_countries does not list for it",
+                          fix="add the country the source lists (or narrow the span); if the source names it "
+                              "for another reason, add an errata row saying why")

@@ -20,16 +20,17 @@ from .schemas import CURRENCY, SCALE, key_of
 RULES: dict[str, Callable] = {}
 
 
-def rule(name: str, needs: tuple[str, ...], *, excusable: bool = False):
+def rule(name: str, needs: tuple[str, ...], *, excusable: bool = False, needs_texts: bool = False):
     """Register a rule; it runs only when every table it ``needs`` loaded cleanly.
 
     ``excusable``: the rule checks a claim of the sources (arithmetic, a count, a
     date, a duration) that a source may itself get wrong, so an ``errata`` row may
     excuse it on one row. Integrity rules (keys, types, codes, paths, injection,
-    release record, contract) stay ``False``: nothing excuses them.
+    release record, contract) stay ``False``: nothing excuses them. ``needs_texts``: the
+    rule reads the source texts (``--sources``), so it checked every row only when all were there.
     """
     def deco(fn):
-        fn.rule_name, fn.needs, fn.excusable = name, needs, excusable
+        fn.rule_name, fn.needs, fn.excusable, fn.needs_texts = name, needs, excusable, needs_texts
         RULES[name] = fn
         return fn
     return deco

@@ -32,9 +32,17 @@ def run_rules(desc: dict, frames: dict, *, root: Path, sources=None, broken=(), 
         release_memory()  # a rule's intermediate columns do not stay on top of the next rule's
         failures += got
         unchecked += gaps
-        if not gaps:
+        if not gaps and (not getattr(fn, "needs_texts", False) or _all_texts(frames, ctx)):
             complete.add(name)
     return apply_errata(failures, frames, desc, complete, set(frames) | set(broken)), unchecked
+
+
+def _all_texts(frames, ctx) -> bool:
+    """Did ``--sources`` hold every source's text? A rule reading the texts checked every
+    row only then, so only then is an erratum it does not fail on stale."""
+    from .provenance import read_texts
+
+    return ctx.sources is not None and "sources" in frames and not read_texts(ctx.sources, frames["sources"]).absent
 
 
 def run_one(name, fn, frames, ctx) -> tuple[list, list]:

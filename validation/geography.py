@@ -1,0 +1,147 @@
+"""Where things are: places in their parent's country, countries in their M49 region,
+country names unique to one code, pairing money flowing from provider to recipient,
+an indicator's place the one its subject names.
+
+Each rule reads whole columns; ancestry is followed a bounded number of levels
+(``MAX_DEPTH``), so a long or looping parent chain costs no more than that.
+"""
+from __future__ import annotations
+
+import re
+
+from .domain import _fail, _fold
+from .m49 import REGION_OF
+from .rules import pd_isna, rule
+
+MAX_DEPTH = 8  # country > province > prefecture > county > township > village, with room to spare
+
+
+def parents(places):
+    """place_id -> parent_id, one entry per place."""
+    return places.drop_duplicates("place_id").set_index("place_id")["parent_id"]
+
+
+def within(parent, child, target):
+    """Boolean array: is ``child[k]`` the place ``target[k]`` or below it (through the
+    ``parent`` map of ``parents``, at most MAX_DEPTH levels)? Empty cells are never within."""
+    import numpy as np
+
+    node, goal = child.astype("object").to_numpy(), target.astype("object").to_numpy()
+    hit = np.zeros(len(node), dtype=bool)
+    for _ in range(MAX_DEPTH + 1):
+        live = np.array([isinstance(n, str) for n in node], dtype=bool)
+        hit |= live & (node == goal)
+        if not live.any():
+            break
+        node = parent.reindex(node).astype("object").to_numpy()
+    return hit
+
+
+@rule("place-in-parents-country", needs=("places",))
+def place_in_parents_country(frames, ctx):
+    """A place lies in its parent's country (a county of Yunnan is in China)."""
+    pl = frames["places"]
+    country = pl.drop_duplicates("place_id").set_index("place_id")["country_iso3"]
+    theirs = pl["parent_id"].map(country)
+    bad = (theirs.notna() & pl["country_iso3"].notna() & (theirs != pl["country_iso3"])).fillna(False)
+    for i in pl.index[bad.to_numpy(bool)]:
+        yield _fail(ctx, "place-in-parents-country", "places", pl, i, "country_iso3", pl.at[i, "country_iso3"],
+                    f"its parent {pl.at[i, 'parent_id']} lies in {theirs[i]}",
+                    "give the place its parent's country, or correct parent_id")
+
+
+@rule("country-region", needs=("countries",))
+def country_region(frames, ctx):
+    """A country's region is its UN M49 region (shipped with the code, not read from the table)."""
+    co = frames["countries"]
+    want = co["iso3"].map(REGION_OF)
+    bad = (want.notna() & (co["region"].astype("object") != want)).fillna(False)
+    for i in co.index[bad.to_numpy(bool)]:
+        yield _fail(ctx, "country-region", "countries", co, i, "region", co.at[i, "region"],
+                    f"{co.at[i, 'iso3']} lies in the M49 region {want[i]}", f"set region to {want[i]}")
+
+
+@rule("country-spelling-unique", needs=("countries",))
+def country_spelling_unique(frames, ctx):
+    """A name or spelling recorded for one code is not a name of another: not another row's
+    name or spelling, nor another code's ISO 3166 name. Otherwise an ISO code could be
+    swapped in event_countries together with an added spelling."""
+    import pycountry
+
+    co = frames["countries"]
+    owner: dict[str, set] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            if getattr(c, attr, None):
+                owner.setdefault(_fold(getattr(c, attr)), set()).add(c.alpha_3)
+    forms = []
+    for i, r in zip(co.index, co.itertuples(index=False)):
+        for f in [r.name] + ([] if pd_isna(r.spellings) else str(r.spellings).split("|")):
+            if str(f).strip():
+                forms.append((i, r.iso3, f, _fold(f)))
+                owner.setdefault(_fold(f), set()).add(r.iso3)
+    for i, code, form, folded in forms:
+        others = sorted(owner.get(folded, set()) - {code})
+        if others:
+            yield _fail(ctx, "country-spelling-unique", "countries", co, i, "spellings", form,
+                        f"{form!r} is recorded for {code} but names {', '.join(others)}",
+                        "keep each name with the one country it names; correct the code the row uses instead")
+
+
+@rule("amount-matches-pairing", needs=("amounts", "pairings", "places"))
+def amount_matches_pairing(frames, ctx):
+    """An amount of a pairing flows its way: the provider place is (or lies within) the
+    pairing's provider, the recipient place its recipient."""
+    am, pairs, pl = frames["amounts"], frames["pairings"], frames["places"]
+    pairs = pairs.drop_duplicates("pairing_id").set_index("pairing_id")
+    paired = am["pairing_id"].notna() & am["pairing_id"].isin(pairs.index)
+    for side in ("provider", "recipient"):
+        col = f"{side}_place_id"
+        if col not in am.columns:
+            continue
+        sel = (paired & am[col].notna()).fillna(False).to_numpy(bool)
+        rows = am[sel]
+        goal = rows["pairing_id"].map(pairs[col])
+        ok = within(parents(pl), rows[col], goal)
+        for i in rows.index[~ok]:
+            yield _fail(ctx, "amount-matches-pairing", "amounts", am, i, col, am.at[i, col],
+                        f"{am.at[i, col]} is not the {side} {goal[i]} of {am.at[i, 'pairing_id']} (nor within it)",
+                        "check the direction (provider and recipient may be swapped) and the pairing_id")
+
+
+_GENERIC = {"county", "prefecture", "city", "province", "village", "town", "township", "district", "region",
+            "autonomous", "municipality", "the", "of", "new", "area"}
+
+
+def _head(name) -> str | None:
+    """The word a place is named by: 'Wuding' of 'Wuding County', 'Ningxia' of 'Ningxia Hui Autonomous Region'."""
+    words = [w for w in re.findall(r"[a-z']+", str(name).lower().replace("\u2019", "'")) if w not in _GENERIC]
+    return words[0] if words else None
+
+
+@rule("subject-names-place", needs=("indicators", "places"))
+def subject_names_place(frames, ctx):
+    """An indicator whose subject names places is attributed to one of them (or a place
+    within one): 'Wuding County' cannot be moved to Yunnan's place_id."""
+    import pandas as pd
+
+    ind, pl = frames["indicators"], frames["places"]
+    if "subject" not in ind.columns:
+        return
+    heads: dict[str, list] = {}
+    for pid, name in zip(pl["place_id"], pl["name"]):
+        h = _head(name)
+        if h:
+            heads.setdefault(h, []).append(pid)
+    rows = ind[(ind["place_id"].notna() & ind["subject"].notna()).fillna(False).to_numpy(bool)]
+    pairs = [(i, pid, p) for i, subject, pid in zip(rows.index, rows["subject"], rows["place_id"])
+             for w in set(re.findall(r"[a-z']+", str(subject).lower().replace("\u2019", "'"))) for p in heads.get(w, ())]
+    if not pairs:
+        return
+    at, child, named = zip(*pairs)
+    ok = pd.Series(within(parents(pl), pd.Series(child), pd.Series(named)), index=list(at)).groupby(level=0).any()
+    for i in ok.index[~ok.to_numpy(bool)]:
+        names = sorted({p for k, _, p in pairs if k == i})
+        yield _fail(ctx, "subject-names-place", "indicators", ind, i, "place_id", ind.at[i, "place_id"],
+                    f"the subject {ind.at[i, 'subject']!r} names {', '.join(names)}, not {ind.at[i, 'place_id']}",
+                    "attribute the indicator to the place its subject names, or correct the subject")
