@@ -21,7 +21,7 @@ R = rules_module()
 TEXT = ("本报北京2016年12月8日电 1996年至2015年，东部向西部提供援助资金160多亿元，引导企业投资1.5万亿元。"
         "其中“十二五”期间，东部提供财政援助资金60.7亿元，动员社会捐款3.8亿元；双方互派干部1834人次，"
         "开展培训77.8万人次。截至11月底，东部249个县与354个贫困县结对。２０１９年前８个月，近3.2万人"
-        "受益，逾500家企业投资，选派干部三百二十名，培训约1200人左右。")
+        "受益，逾500家企业投资，选派干部三百二十名，培训约1200人左右。共建产业园区741个，引进实用技术2901项。")
 
 
 def frames(tmp_path, amounts=(), indicators=()):
@@ -82,6 +82,8 @@ def test_amounts_with_another_scale_currency_or_qualifier_fail(tmp_path, row):
     ("firms", 500, "enterprises", "more_than"),       # 逾500家企业
     ("sent", 320, "cadres", "exact"),                 # 三百二十名
     ("trainees", 1200, "people", "about"),            # 约1200人左右
+    ("parks", 741, "parks", "exact"),                 # 产业园区741个: the noun before, a measure word after
+    ("technologies", 2901, "technologies", "exact"),
 ])
 def test_counts_as_the_page_writes_them_pass(tmp_path, row):
     assert failing(tmp_path, indicators=[row]) == []
@@ -95,6 +97,8 @@ def test_counts_as_the_page_writes_them_pass(tmp_path, row):
     ("over-for-nearly", 3.2, "10k people", "over"),
     ("firms-exact", 500, "enterprises", "exact"),
     ("unknown-unit", 249, "widgets", "exact"),          # a unit we cannot read is not bound
+    ("parks-as-villages", 741, "villages", "exact"),
+    ("technologies-as-projects", 2901, "counties", "exact"),
 ])
 def test_counts_with_another_scale_unit_or_qualifier_fail(tmp_path, row):
     assert failing(tmp_path, indicators=[row]) == [row[0]]
@@ -112,6 +116,19 @@ def test_amount_units_of_chinese_pages_convert():
     from validation.schemas import SCALE, CURRENCY
     assert SCALE["亿元"] == 100_000_000 and SCALE["万亿元"] == 10 ** 12 and SCALE["万元"] == 10_000
     assert CURRENCY["亿美元"] == "USD" and CURRENCY["亿元"] == "CNY"
+
+
+@pytest.mark.parametrize(("text", "unit", "bound"), [
+    ("320个中央单位", "units", True), ("592个国家扶贫开发工作重点县", "counties", True),
+    ("592个国家扶贫开发工作重点县", "villages", False), ("320个中央单位", "counties", False),
+])
+def test_a_measure_word_and_its_noun_bind_the_unit(text, unit, bound):
+    assert zh.counts_zh(zh.Mention(text, 0, 3), unit) is bound
+
+
+def test_a_comma_after_a_word_is_punctuation_after_a_digit_a_separator():
+    assert mentions("据悉,320个中央单位", 320) == [(3, 6)]
+    assert mentions("共1,320个", 320) == []
 
 
 def test_full_width_digits_are_digits_at_the_same_offsets():

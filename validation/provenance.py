@@ -87,7 +87,8 @@ def renderings(value) -> list[str]:
 def _rendering_re(r: str) -> re.Pattern:
     if r[0].isdigit() or r[0] == "-":
         tail = "0*" if "." in r else ""  # a decimal may be written with trailing zeros (75.80 for 75.8)
-        return re.compile(rf"(?<![\d.,]){re.escape(r)}{tail}(?![\d]|[.,]\d)")
+        # a comma after a word is punctuation ('据悉,320'), after a digit a thousands separator
+        return re.compile(rf"(?<![\d.])(?<!\d,){re.escape(r)}{tail}(?![\d]|[.,]\d)")
     if r[0] in _ZH_NUMERALS:
         return re.compile(rf"(?<![{_ZH_NUMERALS}]){re.escape(r)}(?![{_ZH_NUMERALS}])")
     return re.compile(rf"(?<![A-Za-z-]){re.escape(r)}(?![A-Za-z])", re.IGNORECASE)
@@ -206,7 +207,7 @@ def counts_what(span: str, start: int, end: int, vocab: set[str], context: set[s
 
 
 _LETTER = rf"[^\W{zh.CJK}]"  # a word character other than a Chinese one: 60.7亿 is a number
-_ANY_NUMBER = re.compile(rf"(?<![.,])(?<!{_LETTER})\d[\d,]*(?:\.\d+)?(?!{_LETTER})|(?<![A-Za-z-])(?:"
+_ANY_NUMBER = re.compile(rf"(?<![.])(?<!\d,)(?<!{_LETTER})\d[\d,]*(?:\.\d+)?(?!{_LETTER})|(?<![A-Za-z-])(?:"
                          + "|".join(_NUMBER_WORDS) + r")(?![A-Za-z])"
                          + rf"|[零一二三四五六七八九十两〇][{NUMERAL_CHARS}]*", re.IGNORECASE)
 

@@ -90,7 +90,7 @@ def is_chinese_unit(unit) -> bool:
 
 # what an indicator's unit counts, as the measure word or noun after the figure
 # (a noun may follow a measure word and a few characters: 354个贫困县)
-_GAP = rf"(?:[{CJK}]{{0,6}}?)"
+_GAP = rf"(?:[{CJK}]{{0,10}}?)"  # 592个国家扶贫开发工作重点县
 _COUNTS = {
     "people": rf"(?:人(?!次)|名|位|{_GAP}(?:人口|群众|劳动力|干部|人才|教师|医生|学生))",
     "person-times": "人次",
@@ -114,6 +114,9 @@ _COUNTS = {
     "parks": rf"(?:个{_GAP})?园",
     "workshops": rf"(?:个{_GAP})?车间",
     "technologies": rf"(?:项{_GAP})?技术",
+    "volunteers": rf"(?:名|人(?!次)|{_GAP}志愿者)",
+    "units": rf"(?:个|家){_GAP}单位",
+    "organizations": rf"(?:个|家){_GAP}(?:组织|机构)",
     "agreements": rf"(?:份|项|个){_GAP}协议",
     "countries": rf"(?:个{_GAP})?国家",
     "years": "年",
@@ -122,23 +125,42 @@ _COUNTS = {
 }
 
 
-def counts_pattern(unit: str) -> re.Pattern | None:
-    """The measure words a unit may be written with, or None for a unit we cannot read."""
+# the noun a page may write before the figure, which then takes a bare measure word:
+# 共建产业园区741个, 实用技术2901项, 示范村1155个
+_NOUNS = {"counties": "县|旗", "villages": "村", "enterprises": "企业", "projects": "项目", "parks": "园区?",
+          "technologies": "技术", "schools": "学校", "hospitals": "医院", "workshops": "车间", "cities": "城市",
+          "organizations": "组织|机构", "countries": "国家"}
+_MEASURE = "个|家|所|项|座|名"
+
+
+def _unit_key(unit: str) -> str:
     words = str(unit).lower().split()
     if words and words[0] in SCALE_OF_UNIT:
         words = words[1:]
     key = " ".join(words)
-    pat = _COUNTS.get(key) or _COUNTS.get(key.rstrip("s") + "s")
+    return key if key in _COUNTS or key in _NOUNS else key.rstrip("s") + "s"
+
+
+def counts_pattern(unit: str) -> re.Pattern | None:
+    """The measure words a unit may be written with, or None for a unit we cannot read."""
+    pat = _COUNTS.get(_unit_key(unit))
     return re.compile(pat) if pat else None
+
+
+def noun_before(unit: str) -> re.Pattern | None:
+    """The noun a unit's figure may follow (with a bare measure word after the figure)."""
+    noun = _NOUNS.get(_unit_key(unit))
+    return re.compile(rf"(?:{noun})[^\d，,。；;：:、]{{0,3}}$") if noun else None
 
 
 class Mention:
     """What a page writes around one Chinese number: qualifier, scale and what follows."""
 
-    __slots__ = ("qualifier", "scale", "rest")
+    __slots__ = ("qualifier", "scale", "rest", "before")
 
     def __init__(self, text: str, start: int, end: int):
-        before = text[max(0, start - 3):start]
+        self.before = text[max(0, start - 10):start]
+        before = self.before[-3:]
         self.qualifier = next((q for w, q in QUALIFIER_BEFORE if before.endswith(w)), None)
         pos = end
         if pos < len(text) and text[pos] in QUALIFIER_AFTER:
@@ -186,8 +208,11 @@ def scale_agrees(m: Mention, unit) -> bool:
 
 def counts_zh(m: Mention, unit) -> bool:
     """The measure word after the figure (人, 人次, 个...县) is one the row's unit may be written with."""
-    pattern = counts_pattern(unit)
-    return pattern is not None and bool(pattern.match(m.rest))
+    pattern, noun = counts_pattern(unit), noun_before(unit)
+    if pattern is not None and pattern.match(m.rest):
+        return True
+    lead = re.sub("(?:" + "|".join(w for w, _ in QUALIFIER_BEFORE) + ")$", "", m.before)  # 超过, 近 ... before it
+    return noun is not None and bool(re.match(_MEASURE, m.rest)) and bool(noun.search(lead))
 
 
 # --- dates: 2019年8月, 8月21日, 8月 (the year from context) ---------------------------
