@@ -131,6 +131,19 @@ def test_a_comma_after_a_word_is_punctuation_after_a_digit_a_separator():
     assert mentions("共1,320个", 320) == []
 
 
+def test_traditional_script_figures_read_as_simplified():
+    from validation.provenance import TextIndex
+    text = TextIndex("過去兩年,北京市共向內蒙古投入財政援助資金27.44億元,實施1357個扶貧協作項目,3.2萬餘人受益").plain
+    at = text.index("27.44")
+    assert zh.amount_bound_zh(text, at, at + 5, "亿元", "exact")
+    assert not zh.amount_bound_zh(text, at, at + 5, "万元", "exact")
+    at = text.index("1357")
+    assert zh.counts_zh(zh.Mention(text, at, at + 4), "projects")
+    at = text.index("3.2")
+    m = zh.Mention(text, at, at + 3)
+    assert (m.scale, m.qualifier) == ("万", "more_than")
+
+
 def test_full_width_digits_are_digits_at_the_same_offsets():
     assert mentions("２０１９年前８个月", 2019) == [(0, 4)]
     index = TextIndex(TEXT)

@@ -5,14 +5,19 @@ A Chinese page writes 160多亿元, 近3.2万人, 超过1500个贫困村: a qual
 stand right against the digits, with no space. A row binds to such a mention only when
 all three agree with it: the scale with its unit (``100m yuan`` is 亿元, ``10k people`` is
 万人), the qualifier with its ``qualifier`` (exact when the page writes none), and the
-measure word with what its unit counts. Full-width digits (２０１９) are read as digits:
-the translation keeps every offset.
+measure word with what its unit counts. Full-width digits (２０１９) are read as digits,
+and a traditional-script page's 億, 萬, 個, 項 ... as 亿, 万, 个, 项: the translation keeps
+every offset.
 """
 from __future__ import annotations
 
 import re
 
-FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+# Traditional-script pages (億元, 萬人次, 個縣) are read as simplified: one character for one,
+# so every offset holds. Only the characters the figures' words need are mapped.
+_TRADITIONAL = ("億萬兩個項縣餘約過戶園區業員組織國單學醫車間術議點達計幣鄉鎮協資貧幫務產産農場養總額銷職幹專師診衛發勞數類種將級簽體動條",
+                "亿万两个项县余约过户园区业员组织国单学医车间术议点达计币乡镇协资贫帮务产产农场养总额销职干专师诊卫发劳数类种将级签体动条")
+FULLWIDTH = str.maketrans("０１２３４５６７８９．，％" + _TRADITIONAL[0], "0123456789.,%" + _TRADITIONAL[1])
 CJK = "\u3400-\u9fff\uf900-\ufaff"
 
 # Chinese numerals: digits, and the place values with the value each multiplies by
@@ -94,7 +99,7 @@ _GAP = rf"(?:[{CJK}]{{0,10}}?)"  # 592个国家扶贫开发工作重点县
 _COUNTS = {
     "people": rf"(?:人(?!次)|名|位|{_GAP}(?:人口|群众|劳动力|干部|人才|教师|医生|学生))",
     "person-times": "人次",
-    "times": "(?:次|人次)",
+    "times": "(?:次|人次|倍)",
     "households": "户",
     "families": "户",
     "counties": rf"(?:个{_GAP})?(?:县|旗)",
@@ -116,6 +121,8 @@ _COUNTS = {
     "technologies": rf"(?:项{_GAP})?技术",
     "volunteers": rf"(?:名|人(?!次)|{_GAP}志愿者)",
     "units": rf"(?:个|家){_GAP}单位",
+    "clinics": rf"(?:个|家|所){_GAP}(?:卫生院|卫生室|诊所)",
+    "students": rf"(?:名|人(?!次)|{_GAP}学生)",
     "organizations": rf"(?:个|家){_GAP}(?:组织|机构)",
     "agreements": rf"(?:份|项|个){_GAP}协议",
     "countries": rf"(?:个{_GAP})?国家",
@@ -129,7 +136,7 @@ _COUNTS = {
 # 共建产业园区741个, 实用技术2901项, 示范村1155个
 _NOUNS = {"counties": "县|旗", "villages": "村", "enterprises": "企业", "projects": "项目", "parks": "园区?",
           "technologies": "技术", "schools": "学校", "hospitals": "医院", "workshops": "车间", "cities": "城市",
-          "organizations": "组织|机构", "countries": "国家"}
+          "organizations": "组织|机构", "countries": "国家", "clinics": r"卫生院|卫生室|诊所|卫生院\(所\)"}
 _MEASURE = "个|家|所|项|座|名"
 
 
