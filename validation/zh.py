@@ -123,6 +123,7 @@ _COUNTS = {
     "units": rf"(?:个|家){_GAP}单位",
     "clinics": rf"(?:个|家|所){_GAP}(?:卫生院|卫生室|诊所)",
     "students": rf"(?:名|人(?!次)|{_GAP}学生)",
+    "teachers": rf"(?:名|人(?!次)|{_GAP}教师)",
     "organizations": rf"(?:个|家){_GAP}(?:组织|机构)",
     "agreements": rf"(?:份|项|个){_GAP}协议",
     "countries": rf"(?:个{_GAP})?国家",
