@@ -124,6 +124,8 @@ _COUNTS = {
     "clinics": rf"(?:个|家|所){_GAP}(?:卫生院|卫生室|诊所)",
     "students": rf"(?:名|人(?!次)|{_GAP}学生)",
     "teachers": rf"(?:名|人(?!次)|{_GAP}教师)",
+    "ministries": rf"个{_GAP}(?:部委|部门)",
+    "kindergartens": rf"(?:所|个{_GAP}幼儿园)",
     "organizations": rf"(?:个|家){_GAP}(?:组织|机构)",
     "agreements": rf"(?:份|项|个){_GAP}协议",
     "countries": rf"(?:个{_GAP})?国家",
@@ -137,7 +139,8 @@ _COUNTS = {
 # 共建产业园区741个, 实用技术2901项, 示范村1155个
 _NOUNS = {"counties": "县|旗", "villages": "村", "enterprises": "企业", "projects": "项目", "parks": "园区?",
           "technologies": "技术", "schools": "学校", "hospitals": "医院", "workshops": "车间", "cities": "城市",
-          "organizations": "组织|机构", "countries": "国家", "clinics": r"卫生院|卫生室|诊所|卫生院\(所\)"}
+          "organizations": "组织|机构", "countries": "国家", "clinics": r"卫生院|卫生室|诊所|卫生院\(所\)",
+          "kindergartens": "幼儿园"}
 _MEASURE = "个|家|所|项|座|名"
 
 
