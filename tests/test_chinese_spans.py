@@ -144,6 +144,26 @@ def test_traditional_script_figures_read_as_simplified():
     assert (m.scale, m.qualifier) == ("万", "more_than")
 
 
+def test_an_event_figure_in_chinese_is_bound_by_its_field(tmp_path):
+    text = "论坛于2010年7月13日在桂林开幕,来自10个国家的100多名代表出席,举行全体会议两次。"
+    (tmp_path / "e.txt").write_text(text, encoding="utf-8")
+    sources = pd.DataFrame({"source_id": ["s"], "file_name": ["e.txt"], "sha256": [hashlib.sha256(text.encode()).hexdigest()],
+                            "characters": pd.array([len(text)], dtype="Int64")})
+
+    def events(participants, qualifier, countries):
+        return pd.DataFrame({"event_id": ["ev"], "participants": pd.array([participants], dtype="Float64"),
+                             "participants_qualifier": [qualifier], "countries_stated": pd.array([countries], dtype="Float64"),
+                             "source_id": ["s"], "span_start": pd.array([0], dtype="Int64"),
+                             "span_end": pd.array([len(text)], dtype="Int64")})
+    ctx = R.rules.Context(desc=descriptor(), root=None, sources=tmp_path)
+
+    def failing_fields(ev):
+        return sorted(f.field for f in R.provenance.spans_in_source({"sources": sources, "events": ev}, ctx))
+    assert failing_fields(events(100, "more_than", 10)) == []
+    assert failing_fields(events(100, "exact", 10)) == ["participants"]   # 多 dropped
+    assert failing_fields(events(10, "exact", 100)) == ["countries_stated", "participants"]  # swapped
+
+
 def test_full_width_digits_are_digits_at_the_same_offsets():
     assert mentions("２０１９年前８个月", 2019) == [(0, 4)]
     index = TextIndex(TEXT)

@@ -443,6 +443,22 @@ def figure_bound(span: str, value, where: list[tuple[int, int]], vocab: set[str]
     return bool(vocab) and any(counts_what(span, s, e, vocab, context) for s, e in where)
 
 
+# what an event's figure counts, for a Chinese mention (100多名, 10个国家, 3天)
+_EVENT_UNITS = {"participants": "people", "countries_stated": "countries", "duration_days_stated": "days"}
+
+
+def _count_unit(table, col, row):
+    """The unit a Chinese mention of this figure is written with: an indicator's unit, an event field's."""
+    return row.get("unit") if table == "indicators" else _EVENT_UNITS.get(col) if table == "events" else None
+
+
+def _qualifier(table, col, row):
+    """The row's qualifier of this figure: participants_qualifier for an event's participants."""
+    if table == "events":
+        return row.get("participants_qualifier") if col == "participants" else None
+    return row.get("qualifier")
+
+
 def _amount_unit(row: dict):
     """An amount's unit as stated: unit_stated, or the Chinese page's unit_zh."""
     unit = row.get("unit_stated")
@@ -657,7 +673,8 @@ def what_it_counts(table, col, row) -> tuple[set[str] | None, set[str]]:
 
 
 _ROW_FIELDS = {"source_id", "span_start", "span_end", "start_date", "end_date", "date_basis", "date_precision",
-               "unit", "measure", "year", "unit_stated", "unit_zh", "category", "total_kind", "qualifier"}
+               "unit", "measure", "year", "unit_stated", "unit_zh", "category", "total_kind", "qualifier",
+               "participants_qualifier"}
 
 
 def _check_rows(ctx, table, df, rows, texts):
@@ -701,7 +718,7 @@ def _check_rows(ctx, table, df, rows, texts):
                                 position=table_position(table, r),
                                 unit=_amount_unit(r) if table == "amounts" else None,
                                 year=None if table != "indicators" or pd_isna(r.get("year")) else r["year"],
-                                qualifier=r.get("qualifier"), count_unit=r.get("unit") if table == "indicators" else None):
+                                qualifier=_qualifier(table, col, r), count_unit=_count_unit(table, col, r)):
                 yield Failure(rule="figure-in-span", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
                               field=col, value=v,
                               message=f"{shown} appears in {where}, but not where the span says what {col} counts "

@@ -130,6 +130,8 @@ _COUNTS = {
     "agreements": rf"(?:份|项|个){_GAP}协议",
     "countries": rf"(?:个{_GAP})?国家",
     "years": "年",
+    "days": "(?:天|日)",
+    "sessions": "(?:次|场|届)",
     "percent": "%",
     "percentage points": "个百分点",
 }
