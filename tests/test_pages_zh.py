@@ -5,25 +5,18 @@ the test skips when they are absent (CI has none), like the English pages' tests
 """
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 import povpkg
 from conftest import ROOT, SOURCES
+from textfolders import copied_texts
 
 PAGES_ZH = ROOT.parent / "pages-zh"
 
 
 @pytest.fixture(scope="module")
 def zh_texts(tmp_path_factory):
-    if not (PAGES_ZH.is_dir() and SOURCES.is_dir()):
-        pytest.skip("../pages-zh or ../shared/sources is not here; the checks need the stored texts")
-    folder = tmp_path_factory.mktemp("texts-zh")
-    for d in (SOURCES, PAGES_ZH):
-        for f in d.glob("*.txt"):
-            shutil.copyfile(f, folder / f.name)  # copies: the validator refuses symlinked texts
-    return folder
+    return copied_texts(tmp_path_factory, SOURCES, PAGES_ZH)
 
 
 def test_every_chinese_page_span_holds_its_figures(zh_texts):

@@ -132,6 +132,7 @@ _COUNTS = {
     "years": "年",
     "days": "(?:天|日)",
     "sessions": "(?:次|场|届)",
+    "pairs": "(?:对|组)",
     "percent": "%",
     "percentage points": "个百分点",
 }
