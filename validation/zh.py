@@ -133,6 +133,7 @@ _COUNTS = {
     "days": "(?:天|日)",
     "sessions": "(?:次|场|届)",
     "pairs": "(?:对|组)",
+    "houses": "(?:套|栋|户)",
     "districts": rf"(?:个{_GAP})?区",
     "percent": "%",
     "percentage points": "个百分点",
