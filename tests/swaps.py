@@ -56,7 +56,7 @@ def unnoticed_swaps(folder) -> tuple[int, list]:
         for _, rows in held_rows.groupby(SPAN):
             for i, j in itertools.combinations(rows.index, 2):
                 a, b = df.at[i, fields[0]], df.at[j, fields[0]]
-                if df.at[i, unit] != df.at[j, unit] or pd.isna(a) or pd.isna(b) or a == b:
+                if _unit(df, i, unit) != _unit(df, j, unit) or pd.isna(a) or pd.isna(b) or a == b:
                     continue
                 before = around(frames, table, i, j)
                 swapped = before[table].copy()
@@ -69,3 +69,9 @@ def unnoticed_swaps(folder) -> tuple[int, list]:
                 if not noticed({**before, table: swapped}, parts) - noticed(before, parts):
                     missed.append((df.at[i, key], df.at[j, key]))
     return tried, missed
+
+
+def _unit(df, i, unit):
+    """A row's unit: unit_stated, or a Chinese page's unit_zh."""
+    v = df.at[i, unit]
+    return df.at[i, "unit_zh"] if pd.isna(v) and "unit_zh" in df.columns else v

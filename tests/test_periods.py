@@ -151,3 +151,26 @@ def test_the_named_cumulative_rows_carry_their_periods(frames):
     ind = frames["indicators"].set_index("indicator_id")
     assert set(ind.loc[ind.index.str.startswith("in-2004-2012-lgop-overseas"), "period_start_year"]) == {2004}
     assert ind.at["in-004-deang-villages", "period_start_year"] == 2006
+
+
+@pytest.mark.parametrize(("text", "year", "said"), [
+    ("1996年以来累计投入", None, "以来"),  # since 1996: several years
+    ("今年以来，投入援助资金", None, None),  # since the start of this year
+    ("消费扶贫月以来，销售", None, None),  # since the month's campaign began
+    ("活动自9月1日启动以来，已销售", None, None),  # since 1 September
+    ("自去年11月份签署协议以来", None, "以来"),  # since last November: two years
+    ("2020年以来，杭州市累计引导", 2020, None),  # this year's figure, all told
+    ("2016年以来，杭州市累计引导", 2020, "以来"),
+    ("截至今年11月，全部脱贫", None, None),  # 截至今年: 'as of this year', not 至今
+])
+def test_chinese_words_of_time(text, year, said):
+    assert R.periods.says_several_years(text, year=year) == said
+
+
+def test_a_chinese_figure_is_read_to_the_end_of_its_clause():
+    """截至7月底,今年...新增103.1亿元,五年累计到疆573.2亿元: the 累计 is the next figure's."""
+    text = "截至7月底,今年援疆资金到疆新增103.1亿元,五年累计到疆573.2亿元。"
+    at = text.index("103.1")
+    assert R.periods._span_says(text, at, at + 5, 103.1, year=2015) is None
+    at = text.index("573.2")
+    assert R.periods._span_says(text, at, at + 5, 573.2, year=2015)

@@ -6,15 +6,15 @@ or tables (totals add up, counts match the source, provenance), registered with
 ``@rules.rule``; ``coverage``: no row dated outside the years its source covers;
 ``mentions``: names, titles and places inside their spans; ``references``:
 '|'-separated id lists resolve; ``provenance``: every cited span holds its figures and dates, each bound to its own
-mention; ``domain``: what a careful editor expects of the values; ``hygiene``: text without hidden characters or markup, http(s) addresses, no future dates; ``aggregates``: amounts recommended for sums never double count; ``contract``: the tables, fields, constraints and
+mention; ``domain``: what a careful editor expects of the values; ``hygiene``: text without hidden characters or markup, http(s) addresses, no future dates; ``aggregates``: amounts recommended for sums never double count; ``hosts``: what kind of host a source is on, and which copies are independent; ``contract``: the tables, fields, constraints and
 keys the package promises, from a release record (``records``; ``claims`` says which
 record applies and what a version claims). ``runner`` runs them, each
 guarded; ``errata`` says what an erratum may excuse. Imported by povpkg as
 ``povpkg._validation``; it reads no files but the ones it is handed and the release
 record in the package's folder.
 """
-from . import (aggregates, contract, coverage, domain, geography, hygiene, mentions, parts,  # noqa: F401
-               periods, provenance, references)  # (they register their rules)
+from . import (aggregates, contract, coverage, domain, geography, hosts, hygiene, mentions,  # noqa: F401
+               parts, periods, provenance, references)  # (they register their rules)
 from .runner import run_rules
 from .schemas import check_schemas
 

@@ -40,11 +40,13 @@ FIGURE = {"amounts": "value_stated", "indicators": "value"}
 NEAR = 160  # characters either side of the figure, within its sentence: a long sentence dates several things
 _OWN_YEAR = re.compile(r"[^,;.。，；]{0,40}?\bin\s+(?:19|20)\d\d\b(?!\s*(?:-|–|to)\s*(?:19|20)\d\d)")
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?;。；！？](?!\d)|\n")
+_ZH_CLAUSE = re.compile(r"[，、；;]|(?<=[\u3400-\u9fff]),|,(?=[\u3400-\u9fff])")  # 截至7月底,今年...新增103.1亿元
+_CJK = re.compile(r"[\u3400-\u9fff]")
 FIX = ("set period to stated_years with period_start_year (or unstated_years when the source gives no first year); "
        "if the words describe something else, reword them")
 
 
-def says_several_years(text, *, weak=WEAK) -> str | None:
+def says_several_years(text, *, weak=WEAK, year=None) -> str | None:
     """The words of ``text`` that say a figure covers several years, or None. Words that
     ``weak`` matches whole do not count (a source's "in total" or "so far" may mean one year)."""
     if not isinstance(text, str):
@@ -52,9 +54,26 @@ def says_several_years(text, *, weak=WEAK) -> str | None:
     for m in MULTI_YEAR.finditer(text):
         words = m.group()
         if not (_same_year_range(words) or _in_a_title(text, m) or (weak is not None and weak.fullmatch(words))
-                or _causal_since(text, m)):
+                or _causal_since(text, m) or _within_the_year(text, m, year)):
             return words
     return None
+
+
+_THIS_YEAR = re.compile(r"今年|本年|年初|当年|本月|月份?$|(?<![年\d])\d{1,2}月(?:\d{1,2}日)?")  # 9月1日启动以来
+
+
+def _within_the_year(text: str, m, year=None) -> bool:
+    """'今年以来' (since the start of this year), '消费扶贫月以来' (since the month's campaign
+    began), '2020年以来 ... 累计' for a figure of 2020, '截至今年' (as of this year, which holds
+    至今 but means no span): Chinese words of time that stay within one year."""
+    if m.group() == "至今":
+        return text[m.start() - 1:m.start()] == "截"
+    if m.group() not in ("以来", "累计"):
+        return False
+    before = text[max(0, m.start() - 16):m.start()]
+    if year is not None and re.search(rf"{int(year)}年(?:初)?以来[^。；]*$|{int(year)}年(?:初)?$", before):
+        return True
+    return any(w.end() > len(before) - 8 for w in _THIS_YEAR.finditer(before))  # near the word
 
 
 def _in_a_title(text: str, m) -> bool:
@@ -95,6 +114,8 @@ def figure_sentences(text: str, start: int, end: int, value) -> list[str]:
         at, until = at + start, until + start
         left = max((b for b in bounds if b <= at), default=0)
         right = min((b for b in bounds if b > at), default=len(text))
+        if _CJK.search(text[max(0, at - 1):until + 1]):  # a Chinese figure: its sentence up to its clause's end
+            right = min([right] + [m.start() for m in _ZH_CLAUSE.finditer(text, until, right)])
         out.append(text[max(left, at - NEAR):min(right, until + NEAR)])
     return list(dict.fromkeys(out))
 
@@ -112,11 +133,13 @@ def period_matches_words(frames, ctx):
         one = df[df["period"].isna() | ~df["period"].isin(SEVERAL)]
         if "unit" in one.columns:
             one = one[~one["unit"].isin(DURATIONS)]
-        for i, r in zip(one.index, one[[*cols, "source_id", "span_start", "span_end", FIGURE[table]]].to_dict("records")):
+        for i, r in zip(one.index, one[[*cols, "source_id", "span_start", "span_end", "year", FIGURE[table]]]
+                        .to_dict("records")):
             why = next((f"its {c} says '{w}'" for c in cols if (w := says_several_years(r[c], weak=None))), None)
             if why is None and r["source_id"] in texts and not (pd_isna(r["span_start"]) or pd_isna(r["span_end"])):
                 why = _span_says(texts[r["source_id"]].text, int(r["span_start"]), int(r["span_end"]),
-                                 r[FIGURE[table]], strong_only=table != "amounts")
+                                 r[FIGURE[table]], strong_only=table != "amounts",
+                                 year=None if pd_isna(r["year"]) else int(r["year"]))
             if why:
                 period = "empty" if pd_isna(df.at[i, "period"]) else df.at[i, "period"]
                 yield Failure(rule="period-matches-words", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
@@ -133,13 +156,13 @@ def _texts(frames, ctx) -> dict:
     return read_texts(ctx.sources, frames["sources"]).texts
 
 
-def _span_says(text: str, start: int, end: int, value, *, strong_only: bool = False) -> str | None:
+def _span_says(text: str, start: int, end: int, value, *, strong_only: bool = False, year=None) -> str | None:
     """What the sentence stating the figure says of several years. A source's "in total", "as
     of" or "so far" may mean one year, so only the words of a period count ("since 1996",
     "cumulative", "from ... to ...", "as of 2009"); for money "up to now" counts too, but a count
     "up to now" is a stock at that time."""
     for sentence in figure_sentences(text, start, end, value):
-        if words := says_several_years(sentence, weak=COUNT_WEAK if strong_only else WEAK):
+        if words := says_several_years(sentence, weak=COUNT_WEAK if strong_only else WEAK, year=year):
             return f"the sentence of its span that states {value:g} says '{words}'"
     return None
 

@@ -18,7 +18,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from . import zh
 from .span_words import meant_for_several, qualifier_disagrees, sentence_head, year_disagrees
+from .zh import FULLWIDTH, NUMERAL_CHARS, zh_numerals
 
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
@@ -58,21 +60,7 @@ def words(n: int) -> list[str]:
     return []
 
 
-_ZH_DIGITS = "零一二三四五六七八九"
-_ZH_NUMERALS = _ZH_DIGITS + "十百千万两〇"
-
-
-def zh_numerals(n: int) -> list[str]:
-    """Chinese numerals for 0..99 as sources write them: 十 (10), 二十三 (23); 两 for 2."""
-    if n < 0:
-        return []
-    if n < 10:
-        return [_ZH_DIGITS[n]] + (["两"] if n == 2 else [])
-    if n < 100:
-        t, u = divmod(n, 10)
-        head = ("" if t == 1 else _ZH_DIGITS[t]) + "十"
-        return [head + (_ZH_DIGITS[u] if u else "")]
-    return []
+_ZH_NUMERALS = NUMERAL_CHARS
 
 
 def renderings(value) -> list[str]:
@@ -101,7 +89,8 @@ def renderings(value) -> list[str]:
 def _rendering_re(r: str) -> re.Pattern:
     if r[0].isdigit() or r[0] == "-":
         tail = "0*" if "." in r else ""  # a decimal may be written with trailing zeros (75.80 for 75.8)
-        return re.compile(rf"(?<![\d.,]){re.escape(r)}{tail}(?![\d]|[.,]\d)")
+        # a comma after a word is punctuation ('据悉,320'), after a digit a thousands separator
+        return re.compile(rf"(?<![\d.])(?<!\d,){re.escape(r)}{tail}(?![\d]|[.,]\d)")
     if r[0] in _ZH_NUMERALS:
         return re.compile(rf"(?<![{_ZH_NUMERALS}]){re.escape(r)}(?![{_ZH_NUMERALS}])")
     return re.compile(rf"(?<![A-Za-z-]){re.escape(r)}(?![A-Za-z])", re.IGNORECASE)
@@ -109,7 +98,7 @@ def _rendering_re(r: str) -> re.Pattern:
 
 def mentions(span: str, value) -> list[tuple[int, int]]:
     """Where ``span`` writes ``value`` as a whole number or word (not inside a longer one)."""
-    found = []
+    found, span = [], span.translate(FULLWIDTH)  # full-width digits keep their offsets
     for r in renderings(value):
         found += [m.span() for m in _rendering_re(r).finditer(span)]
     return sorted(set(found))
@@ -235,8 +224,10 @@ def counts_other(span: str, end: int, vocab: set[str], rival: set[str]) -> bool:
 MISPRINTED = {("country", "county")}  # sxgov-2019-06-zhejiang-partner-assistance: '72 partner countries' 
 
 
-_ANY_NUMBER = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\w])|(?<![A-Za-z-])(?:"
-                         + "|".join(_NUMBER_WORDS) + r")(?![A-Za-z])", re.IGNORECASE)
+_LETTER = rf"[^\W{zh.CJK}]"  # a word character other than a Chinese one: 60.7亿 is a number
+_ANY_NUMBER = re.compile(rf"(?<![.])(?<!\d,)(?<!{_LETTER})\d[\d,]*(?:\.\d+)?(?!{_LETTER})|(?<![A-Za-z-])(?:"
+                         + "|".join(_NUMBER_WORDS) + r")(?![A-Za-z])"
+                         + rf"|[零一二三四五六七八九十两〇][{NUMERAL_CHARS}]*", re.IGNORECASE)
 
 
 def figures_in(numbers: list[tuple[int, int]], dates: list[tuple[int, int]]) -> int:
@@ -296,11 +287,12 @@ class TextIndex:
     number_at: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self):
-        self.number_at = [m.span() for m in _ANY_NUMBER.finditer(self.text)]
-        for m in _YEARS.finditer(self.text):
+        plain = self.plain = self.text.translate(FULLWIDTH)  # ２０１９年 is 2019年, at the same offsets
+        self.number_at = [m.span() for m in _ANY_NUMBER.finditer(plain)]
+        for m in _YEARS.finditer(plain):
             self.year_at.append(m.start())
             self.year_val.append(int(m.group()))
-        for m in _DATE.finditer(self.text):
+        for m in _DATE.finditer(plain):
             g = m.groupdict()
             if g["m1"]:
                 m1, d1, m2, d2, y = _month(g["m1"]), _day(g["d1"]), g["m2"], g["d2"], g["y"]
@@ -316,11 +308,16 @@ class TextIndex:
             year = int(y) if y else self.year_before(m.start())
             d2 = _day(d2) if d2 else (None if d1 is None or m2 != m1 else d1)
             self.dates.append(DateMention(m.start(), m.end(), (year, m1, d1), (year, m2, d2)))
-        for m in _ZH_DATE.finditer(self.text):
+        for m in _ZH_DATE.finditer(plain):
             year = int(m["y"]) if m["y"] else self.year_before(m.start())
             m1, d1 = int(m["m"]), int(m["d"])
             m2, d2 = int(m["m2"] or m1), int(m["d2"] or d1)
             self.dates.append(DateMention(m.start(), m.end(), (year, m1, d1), (year, m2, d2)))
+        for m in zh.ZH_MONTH.finditer(plain):  # 2019年8月, 8月 (its year from context), 8月至10月
+            year = int(m["y"]) if m["y"] else self.year_before(m.start())
+            m1 = int(m["m"])
+            self.dates.append(DateMention(m.start(), m.end(), (year, m1, None),
+                                          (int(m["y2"]) if m["y2"] else year, int(m["m2"] or m1), None)))
         self.dates.sort(key=lambda d: d.start)
         self._date_at = [d.start for d in self.dates]
 
@@ -448,22 +445,66 @@ def amount_bound(span: str, start: int, end: int, unit) -> bool:
 
 def figure_bound(span: str, value, where: list[tuple[int, int]], vocab: set[str] | None, *,
                  context: set[str] = frozenset(), dates: list[tuple[int, int]], numbers: list[tuple[int, int]],
-                 position: int | None = None, unit=None, year=None, rival: set[str] = frozenset()) -> bool:
+                 position: int | None = None, unit=None, year=None, qualifier=None, count_unit=None,
+                 rival: set[str] = frozenset()) -> bool:
     """Is one of the value's mentions ``where`` its own: the span's only figure (unless
     a noun of ``rival`` follows it, not one of ``vocab``), the figure at ``position`` of a
-    table row, one followed by its ``year`` ('123 in 2009'), or one next to words of ``vocab``?"""
+    table row, one followed by its ``year`` ('123 in 2009'), or one next to words of ``vocab``?
+    A mention against Chinese text (60.7亿元, 3.2万人) is read as Chinese (``validation.zh``):
+    its scale and qualifier must be the row's."""
     where = [(s, e) for s, e in where if not any(a <= s < b for a, b in dates.days)]
     if not where:  # only a day of some date ('October 17') writes this number
         return False
     if position is not None:
         return position < len(numbers) and numbers[position] in where  # a table row writes no dates
-    if unit is not None:
+    chinese = [(s, e) for s, e in where if zh.is_chinese_mention(span, e)]
+    where = [w for w in where if w not in chinese]
+    if unit is not None:  # a Chinese unit (亿元) binds only a Chinese mention, an English one only an English one
+        if zh.is_chinese_unit(unit):
+            return any(zh.amount_bound_zh(span, s, e, unit, qualifier) for s, e in chinese)
         return any(amount_bound(span, s, e, unit) for s, e in where)
+    if chinese and count_unit is not None and _bound_zh(span, chinese, count_unit, qualifier, numbers, dates):
+        return True
+    if not where:
+        return False
     if figures_in(numbers, dates) <= 1:
         return not (vocab and all(counts_other(span, e, vocab, rival) for _, e in where))
     if year is not None and any(re.match(rf"\s*in\s+{int(year)}(?!\d)", span[e:]) for _, e in where):
         return True
     return bool(vocab) and any(counts_what(span, s, e, vocab, context) for s, e in where)
+
+
+# what an event's figure counts, for a Chinese mention (100多名, 10个国家, 3天)
+_EVENT_UNITS = {"participants": "people", "countries_stated": "countries", "duration_days_stated": "days"}
+
+
+def _count_unit(table, col, row):
+    """The unit a Chinese mention of this figure is written with: an indicator's unit, an event field's."""
+    return row.get("unit") if table == "indicators" else _EVENT_UNITS.get(col) if table == "events" else None
+
+
+def _qualifier(table, col, row):
+    """The row's qualifier of this figure: participants_qualifier for an event's participants."""
+    if table == "events":
+        return row.get("participants_qualifier") if col == "participants" else None
+    return row.get("qualifier")
+
+
+def _amount_unit(row: dict):
+    """An amount's unit as stated: unit_stated, or the Chinese page's unit_zh."""
+    unit = row.get("unit_stated")
+    return row.get("unit_zh") if pd_isna(unit) else unit
+
+
+def _bound_zh(span, chinese, unit, qualifier, numbers, dates) -> bool:
+    """A Chinese mention of an indicator: scale and qualifier as the row says, and the
+    measure word its unit is written with (or the span's only figure)."""
+    alone = figures_in(numbers, dates) <= 1
+    for s, e in chinese:
+        m = zh.Mention(span, s, e)
+        if zh.scale_agrees(m, unit) and zh.qualifier_agrees(m, qualifier) and (alone or zh.counts_zh(m, unit)):
+            return True
+    return False
 
 
 # --- the rules ----------------------------------------------------------------
@@ -616,6 +657,8 @@ def span_order(frames, ctx):
         df = frames.get(table)
         if not texts or df is None or not {key, col, unit, "source_id", "span_start", "span_end"} <= set(df.columns):
             continue
+        if unit == "unit_stated" and "unit_zh" in df.columns:  # a Chinese page's unit groups its rows too
+            df = df.assign(unit_stated=df["unit_stated"].astype("string").fillna(df["unit_zh"].astype("string")))
         keyed = df[df["source_id"].isin(list(texts)) & df[col].notna()]
         shared = keyed[keyed.duplicated(["source_id", "span_start", "span_end", unit], keep=False)]
         wholes = set(df["part_of"].dropna()) if "part_of" in df.columns else set()
@@ -687,7 +730,7 @@ def what_it_counts(table, col, row) -> tuple[set[str] | None, set[str]]:
 
 
 _ROW_FIELDS = {"source_id", "span_start", "span_end", "start_date", "end_date", "date_basis", "date_precision",
-               "unit", "measure", "year", "unit_stated", "category", "total_kind", "qualifier",
+               "unit", "measure", "year", "unit_stated", "unit_zh", "category", "total_kind", "qualifier",
                "participants_qualifier", "period_start_year"}
 # the column saying how exact each figure is
 QUALIFIERS = {("amounts", "value_stated"): "qualifier", ("indicators", "value"): "qualifier",
@@ -708,7 +751,7 @@ class _Row:
     def __init__(self, ctx, table, df, i, r, index):
         self.ctx, self.table, self.df, self.i, self.r, self.index = ctx, table, df, i, r, index
         self.a, self.b = int(r["span_start"]), int(r["span_end"])
-        self.span = index.text[self.a:self.b]
+        self.span = index.plain[self.a:self.b]  # full-width digits read as digits, offsets kept
         self.where = f"the cited span of {r['source_id']} ({self.a}-{self.b})"
 
     def fail(self, rule, field, value, message, fix):
@@ -791,8 +834,9 @@ def _figure_failures(row, cols, rival):
         vocab, context = what_it_counts(table, col, r)
         if not figure_bound(span, v, found, vocab, context=context, dates=dates, numbers=index.numbers_in(a, b),
                             position=table_position(table, r),
-                            unit=r.get("unit_stated") if table == "amounts" else None,
-                            year=None if table != "indicators" or pd_isna(r.get("year")) else r["year"], rival=rival):
+                            unit=_amount_unit(r) if table == "amounts" else None,
+                            year=None if table != "indicators" or pd_isna(r.get("year")) else r["year"],
+                            qualifier=_qualifier(table, col, r), count_unit=_count_unit(table, col, r), rival=rival):
             yield row.fail("figure-in-span", col, v,
                            f"{shown} appears in {row.where}, but not where the span says what {col} counts "
                            f"(e.g. next to {', '.join(sorted(vocab or {'its unit'})[:4])})",

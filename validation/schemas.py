@@ -30,18 +30,30 @@ SCALE = {"yuan": 1, "10k yuan": 10_000, "million yuan": 1_000_000, "billion yuan
          "usd": 1, "million usd": 1_000_000, "billion usd": 1_000_000_000}
 CURRENCY = {"yuan": "CNY", "10k yuan": "CNY", "million yuan": "CNY", "billion yuan": "CNY",
             "usd": "USD", "million usd": "USD", "billion usd": "USD"}
+# the units a Chinese page writes (amounts.unit_zh, for a row whose unit_stated is empty)
+SCALE.update({"元": 1, "万元": 10_000, "亿元": 100_000_000, "万亿元": 1_000_000_000_000,
+              "美元": 1, "万美元": 10_000, "亿美元": 100_000_000})
+CURRENCY.update({u: "USD" if u.endswith("美元") else "CNY" for u in ("元", "万元", "亿元", "万亿元", "美元", "万美元", "亿美元")})
+
+
+def stated_unit(d):
+    """unit_stated, or the Chinese unit (unit_zh) where the page writes one."""
+    if "unit_zh" not in d.columns:
+        return d["unit_stated"]
+    return d["unit_stated"].astype("string").fillna(d["unit_zh"].astype("string"))  # enums load as categoricals
 
 
 def _amount_matches_stated(d):
-    scale = d["unit_stated"].astype("str").map(SCALE).astype("Float64")
+    scale = stated_unit(d).astype("str").map(SCALE).astype("Float64")
     expected = d["value_stated"] * scale
     both = d["amount"].notna() & expected.notna()
     return (~both | ((d["amount"] - expected).abs() < 0.5)).fillna(True)
 
 
 def _currency_matches_unit(d):
-    cur = d["unit_stated"].astype("str").map(CURRENCY)
-    known = d["unit_stated"].notna() & d["currency"].notna()
+    unit = stated_unit(d)
+    cur = unit.astype("str").map(CURRENCY)
+    known = unit.notna() & d["currency"].notna()
     return ~known | (d["currency"].astype("str") == cur)
 
 
@@ -72,6 +84,10 @@ ROW_CHECKS: dict[str, list[RowCheck]] = {
                  "set amount to value_stated x the unit (10k yuan = 10,000; million = 1,000,000; ...)"),
         RowCheck("currency-matches-unit", "currency", _currency_matches_unit,
                  "currency does not match unit_stated", "use CNY for yuan units and USD for usd units"),
+        RowCheck("one-stated-unit", "unit_zh",
+                 lambda d: ~(d["unit_stated"].notna() & d["unit_zh"].notna()) if "unit_zh" in d.columns else True,
+                 "a figure has one unit as stated: unit_stated (English) or unit_zh (Chinese), not both",
+                 "empty the one the source does not write"),
     ],
     "funding_2009": [YUAN_FROM_10K],
     "funding_2009_totals": [

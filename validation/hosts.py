@@ -1,0 +1,55 @@
+"""What kind of host each source's stored copy is on, and which copies are independent.
+
+A page may be stored on its publisher's own site (official), on another site that
+carries it (repost: naming its original, or not) or on an unrelated domain that copies
+an official page path for path (clone). Two copies of one article are one report: a
+clone, or a repost that names no original, never confirms a figure a second time.
+"""
+from __future__ import annotations
+
+from povpkg._report import Failure
+
+from .rules import pd_isna, row_key, rule
+
+HOST_TYPES = ("official", "repost", "clone")
+
+
+def independent(sources):
+    """Boolean Series over ``sources``: True for an official copy or a repost that names
+    its original (it can confirm what another source says); False for a clone or an
+    unnamed repost (it only repeats a page we cannot name)."""
+    host, original = sources["host_type"], sources["original_publisher"]
+    return (host == "official") | ((host == "repost") & original.notna() & (original.astype("string").str.len() > 0))
+
+
+def confirmations(sources, source_ids) -> int:
+    """How many independent reports the sources ``source_ids`` make of one figure: each
+    official copy counts once per publisher, a named repost once per original it names
+    (a repost of Xinhua confirms nothing a Xinhua page already says); clones and
+    unnamed reposts count nothing."""
+    rows = sources[sources["source_id"].isin(list(source_ids))]
+    ok = rows[independent(rows).fillna(False).astype(bool)]
+    who = ok["original_publisher"].where(ok["host_type"] == "repost", ok["publisher"])
+    return int(who.astype("string").str.strip().str.lower().nunique())
+
+
+@rule("host-type", needs=("sources",))
+def host_types(frames, ctx):
+    """An official copy names no other original; a clone names the publisher it copies."""
+    src = frames.get("sources")
+    if src is None or not {"host_type", "original_publisher"} <= set(src.columns):
+        return
+    for i in src.index:
+        host, original = src.at[i, "host_type"], src.at[i, "original_publisher"]
+        named = not pd_isna(original) and str(original).strip() != ""
+        if host == "official" and named:
+            problem, fix = ("an official copy names an original publisher",
+                            "set host_type to repost (or clone), or empty original_publisher")
+        elif host == "clone" and not named:
+            problem, fix = ("a clone does not say whose page it copies",
+                            "fill original_publisher with the publisher of the page the clone copies")
+        else:
+            continue
+        yield Failure(rule="host-type", table="sources", row=int(i) + 2, key=row_key(ctx, "sources", src, i),
+                      field="original_publisher", value=None if pd_isna(original) else str(original),
+                      message=problem, fix=fix)
