@@ -174,3 +174,19 @@ def test_a_chinese_figure_is_read_to_the_end_of_its_clause():
     assert R.periods._span_says(text, at, at + 5, 103.1, year=2015) is None
     at = text.index("573.2")
     assert R.periods._span_says(text, at, at + 5, 573.2, year=2015)
+
+
+@pytest.mark.parametrize(("text", "figure", "said"), [
+    ("改革开放以来,经不懈努力,到2004年,我区49个贫困县人均收入增长", "49", False),  # dated by its clause
+    ("过去五年,我国累计减贫6853万人,目前还有贫困人口3046万", "3046", False),  # a stock now
+    ("过去五年,我国累计减贫6853万人,目前还有贫困人口3046万", "6853", True),
+    ("1996年以来累计投入20亿元", "20", True),
+])
+def test_a_chinese_figure_is_read_from_the_clause_that_dates_it(text, figure, said):
+    at = text.index(figure)
+    assert bool(R.periods._span_says(text, at, at + len(figure), float(figure), strong_only=True)) is said
+
+
+def test_an_incidence_is_a_level_not_a_period(frames):
+    key = frames["indicators"].query("measure == 'poverty_incidence'").indicator_id.iloc[0]
+    assert not failures(with_row(frames, "indicators", key, notes="since 2012, cumulative"))

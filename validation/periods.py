@@ -35,6 +35,7 @@ _SINCE_WHEN = re.compile(r"\s+(?:(?:the\s+)?(?:early\s+|late\s+|mid-?|end\s+of\s
                          re.IGNORECASE)
 SEVERAL = ("stated_years", "unstated_years")
 DURATIONS = {"years", "months", "days", "weeks"}  # a length of time is not a figure summed over years
+LEVELS = r"(?:^|_)(?:incidence|poverty_rate)$"
 OWN_WORDS = {"amounts": ("purpose", "notes"), "indicators": ("subject", "notes")}
 FIGURE = {"amounts": "value_stated", "indicators": "value"}
 NEAR = 160  # characters either side of the figure, within its sentence: a long sentence dates several things
@@ -42,6 +43,8 @@ _OWN_YEAR = re.compile(r"[^,;.。，；]{0,40}?\bin\s+(?:19|20)\d\d\b(?!\s*(?:-|
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?;。；！？](?!\d)|\n")
 _ZH_CLAUSE = re.compile(r"[，、；;]|(?<=[\u3400-\u9fff]),|,(?=[\u3400-\u9fff])")  # 截至7月底,今年...新增103.1亿元
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_ZH_DATED_CLAUSE = re.compile(r"(?:到|截至|截止|至|在)?(?:19|20)\d\d年(?:底|末)?(?![以起至来]|[0-9]{1,2}月[^，,]*以来)"
+                              r"|目前|当前")  # 目前还有贫困人口3046万: a stock now
 FIX = ("set period to stated_years with period_start_year (or unstated_years when the source gives no first year); "
        "if the words describe something else, reword them")
 
@@ -114,8 +117,10 @@ def figure_sentences(text: str, start: int, end: int, value) -> list[str]:
         at, until = at + start, until + start
         left = max((b for b in bounds if b <= at), default=0)
         right = min((b for b in bounds if b > at), default=len(text))
-        if _CJK.search(text[max(0, at - 1):until + 1]):  # a Chinese figure: its sentence up to its clause's end
+        if _CJK.search(text[max(0, at - 1):until + 1]):  # a Chinese figure: its sentence up to its clause's end,
             right = min([right] + [m.start() for m in _ZH_CLAUSE.finditer(text, until, right)])
+            dated = list(_ZH_DATED_CLAUSE.finditer(text, left, at))  # from the clause that dates it (到2004年,...)
+            left = dated[-1].start() if dated else left
         out.append(text[max(left, at - NEAR):min(right, until + NEAR)])
     return list(dict.fromkeys(out))
 
@@ -133,6 +138,8 @@ def period_matches_words(frames, ctx):
         one = df[df["period"].isna() | ~df["period"].isin(SEVERAL)]
         if "unit" in one.columns:
             one = one[~one["unit"].isin(DURATIONS)]
+        if "measure" in one.columns:  # a poverty incidence or rate is a level at one time, whatever led to it
+            one = one[~one["measure"].astype("string").str.contains(LEVELS, regex=True, na=False).to_numpy(bool)]
         for i, r in zip(one.index, one[[*cols, "source_id", "span_start", "span_end", "year", FIGURE[table]]]
                         .to_dict("records")):
             why = next((f"its {c} says '{w}'" for c in cols if (w := says_several_years(r[c], weak=None))), None)
