@@ -244,7 +244,9 @@ _MONTH_NO = {**{m.lower(): i + 1 for i, m in enumerate(_MONTHS)}, **{m[:3].lower
 _MON = r"(?:" + "|".join(_MONTHS + [m[:3] for m in _MONTHS] + ["Sept"]) + r")\.?(?![a-z])"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
 _SEP = r"\s*(?:-|–|—|to|and|through|until|till)\s*"
-_YEAR = r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d])"
+# a year: not inside a number (1,2015 or 3.2015); before 年 a comma is a Chinese page's
+# clause break (加快步伐,2015年注册), so 2015年 is a year there too
+_YEAR = r"(?:(?<![\d.,])(?:1[89]|20)\d\d(?![\d])|(?<![\d.])(?:1[89]|20)\d\d(?=年))"
 _DATE_YEAR = r"(?:1[89]|20)\d\d(?![\d])"  # a year right after a date: 'December 8-9,2015' too
 _DATE = re.compile(
     rf"(?P<m1>{_MON})\s+(?P<d1>{_DAY})(?:{_SEP}(?:(?P<m2>{_MON})\s+)?(?P<d2>{_DAY}))?(?:,?\s*(?:in\s+)?(?P<y>{_DATE_YEAR}))?"

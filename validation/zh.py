@@ -15,8 +15,8 @@ import re
 
 # Traditional-script pages (億元, 萬人次, 個縣) are read as simplified: one character for one,
 # so every offset holds. Only the characters the figures' words need are mapped.
-_TRADITIONAL = ("億萬兩個項縣餘約過戶園區業員組織國單學醫車間術議點達計幣鄉鎮協資貧幫務產産農場養總額銷職幹專師診衛發勞數類種將級簽體動條",
-                "亿万两个项县余约过户园区业员组织国单学医车间术议点达计币乡镇协资贫帮务产产农场养总额销职干专师诊卫发劳数类种将级签体动条")
+_TRADITIONAL = ("億萬兩個項縣餘約過戶園區業員組織國單學醫車間術議點達計幣鄉鎮協資貧幫務產産農場養總額銷職幹專師診衛發勞數類種將級簽體動條為",
+                "亿万两个项县余约过户园区业员组织国单学医车间术议点达计币乡镇协资贫帮务产产农场养总额销职干专师诊卫发劳数类种将级签体动条为")
 FULLWIDTH = str.maketrans("０１２３４５６７８９．，％" + _TRADITIONAL[0], "0123456789.,%" + _TRADITIONAL[1])
 CJK = "\u3400-\u9fff\uf900-\ufaff"
 
@@ -68,7 +68,7 @@ NUMERAL_CHARS = "零一二三四五六七八九十百千万两〇"
 
 # before the figure (longest first), and right after it (before or after its scale)
 QUALIFIER_BEFORE = [("将近", "nearly"), ("接近", "nearly"), ("近", "nearly"), ("超过", "over"), ("突破", "over"),
-                    ("超", "over"), ("逾", "more_than"), ("大约", "about"), ("约", "about"), ("至少", "at_least"),
+                    ("超", "over"), ("逾", "more_than"), ("大约", "about"), ("约为", "about"), ("约", "about"), ("至少", "at_least"),
                     ("不少于", "at_least"), ("不低于", "at_least")]
 QUALIFIER_AFTER = {"多": "more_than", "余": "more_than"}
 QUALIFIER_TAIL = [("左右", "about"), ("以上", "at_least")]  # after the unit: 1000人左右, 500人以上
