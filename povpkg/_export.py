@@ -147,8 +147,8 @@ def _sqlite_file(dest: Path, desc: dict, frames: dict, meta: dict) -> None:
 
 def _polars_enum(values: list[str]) -> bytes:
     """polars' own field metadata for an Enum (``_PL_ENUM_VALUES2``: each value as
-    length;value), so that ``polars.read_parquet`` gives the declared Enum back."""
-    return "".join(f"{len(v)};{v}" for v in values).encode()
+    byte length;value), so that ``polars.read_parquet`` gives the declared Enum back."""
+    return "".join(f"{len(v.encode())};{v}" for v in values).encode()  # lengths in UTF-8 bytes
 
 
 def arrow_table(df, res: dict, meta: dict):

@@ -54,8 +54,9 @@ def test_cite_sources_lists_every_source_document(fmt):
         import yaml
 
         out = str(yaml.safe_load(out)["references"])
+    as_written = (lambda s: s) if fmt != "bibtex" else __import__("povpkg._cite", fromlist=["_bib"])._bib
     for src in sources.itertuples():
-        assert src.title in out and src.publisher in out
+        assert as_written(src.title) in out and as_written(src.publisher) in out  # BibTeX escapes % & # ...
         if isinstance(src.url, str):
             assert src.url in out
     assert "2020, December 29" in povpkg.cite("text", sources=True)  # the date to its precision

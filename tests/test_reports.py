@@ -65,4 +65,4 @@ def test_readme_json_example_is_a_real_report(pkg):
     real = readme_example(report)
     versions = re.compile(r'"(version|povpkg)": "[^"]*"')  # the example need not follow every version bump
     assert versions.sub(r'"\1": "X"', block) == versions.sub(r'"\1": "X"', real), \
-        "replace the JSON example of docs/validating.md with:\n" + real
+        "the JSON example of docs/validating.md is stale: python scripts/json_example.py\n" + real
