@@ -72,20 +72,28 @@ def _names(keys) -> str:
     return ", ".join(map(quoted, [keys] if isinstance(keys, str) else keys))
 
 
-def create_table_sql(res: dict) -> str:
-    """CREATE TABLE statement with the resource's primary and foreign keys."""
-    schema = res.get("schema", {})
+def table_sql(res: dict, column_type, *, self_references: bool = True) -> str:
+    """CREATE TABLE for a resource: each field typed by ``column_type(field)``, NOT NULL where
+    required, the primary key and the foreign keys (those into the table itself only with
+    ``self_references``); every identifier quoted."""
+    schema, name = res.get("schema", {}), res["name"]
     cols = []
     for f in schema.get("fields", []):
         null = " NOT NULL" if f.get("constraints", {}).get("required") else ""
-        cols.append(f'{quoted(f["name"])} {_SQL_TYPE.get(f.get("type"), "TEXT")}{null}')
+        cols.append(f"{quoted(f['name'])} {column_type(f)}{null}")
     if schema.get("primaryKey"):
         cols.append(f"PRIMARY KEY ({_names(schema['primaryKey'])})")
     for fk in schema.get("foreignKeys", []):
-        ref = fk["reference"]
-        cols.append(f"FOREIGN KEY ({_names(fk['fields'])}) REFERENCES {quoted(ref.get('resource') or res['name'])} "
-                    f"({_names(ref['fields'])})")
-    return f"CREATE TABLE {quoted(res['name'])} (\n  " + ",\n  ".join(cols) + "\n)"
+        other = fk["reference"].get("resource") or name
+        if self_references or other != name:
+            cols.append(f"FOREIGN KEY ({_names(fk['fields'])}) REFERENCES {quoted(other)} "
+                        f"({_names(fk['reference']['fields'])})")
+    return f"CREATE TABLE {quoted(name)} (\n  " + ",\n  ".join(cols) + "\n)"
+
+
+def create_table_sql(res: dict) -> str:
+    """SQLite's CREATE TABLE statement with the resource's primary and foreign keys."""
+    return table_sql(res, lambda f: _SQL_TYPE.get(f.get("type"), "TEXT"))
 
 
 RESERVED = ("povpkg_", "sqlite_")  # the export's own tables, SQLite's
@@ -258,33 +266,20 @@ def duckdb_ddl(res: dict) -> list[str]:
     """
     q = quoted
     schema, name = res.get("schema", {}), res["name"]
-    types, cols, out = [], [], []
+    enums = {}
     for f in schema.get("fields", []):
         enum = f.get("constraints", {}).get("enum")
         if enum and f.get("type", "string") == "string":
-            kind = q(f"{name}__{f['name']}")
-            types.append(f"CREATE TYPE {kind} AS ENUM ({', '.join(map(_sql_text, enum))})")
-        else:
-            kind = _DUCK_TYPE.get(f.get("type"), "VARCHAR")
-        null = " NOT NULL" if f.get("constraints", {}).get("required") else ""
-        cols.append(f"{q(f['name'])} {kind}{null}")
-    if schema.get("primaryKey"):
-        cols.append(f"PRIMARY KEY ({', '.join(map(q, _as_list(schema['primaryKey'])))})")
-    for fk in schema.get("foreignKeys", []):
-        ref = fk["reference"]
-        if (ref.get("resource") or name) != name:
-            cols.append(f"FOREIGN KEY ({', '.join(map(q, fk['fields']))}) REFERENCES {q(ref['resource'])} "
-                        f"({', '.join(map(q, ref['fields']))})")
-    out += types + [f"CREATE TABLE {q(name)} (\n  " + ",\n  ".join(cols) + "\n)"]
+            enums[f["name"]] = q(f"{name}__{f['name']}")
+    out = [f"CREATE TYPE {enums[f['name']]} AS ENUM ({', '.join(map(_sql_text, f['constraints']['enum']))})"
+           for f in schema.get("fields", []) if f["name"] in enums]
+    out.append(table_sql(res, lambda f: enums.get(f["name"]) or _DUCK_TYPE.get(f.get("type"), "VARCHAR"),
+                         self_references=False))
     out.append(f"COMMENT ON TABLE {q(name)} IS {_sql_text(res.get('title', '') + ': ' + res.get('description', ''))}")
     for f in schema.get("fields", []):
         text = f.get("description", "") + (f" [unit: {f['unit']}]" if f.get("unit") else "")
         out.append(f"COMMENT ON COLUMN {q(name)}.{q(f['name'])} IS {_sql_text(text)}")
     return out
-
-
-def _as_list(keys) -> list[str]:
-    return [keys] if isinstance(keys, str) else list(keys)
 
 
 def _duckdb(dest: Path, desc: dict, frames: dict, meta: dict) -> None:
