@@ -28,7 +28,9 @@ UNUSED = {"zh-182": "not found in the page store by its title, reporters or addr
           "zh-191": "not found in the page store by its title or address; only page 1 of the article, on "
                     "another host, turned up",
           "zh-128": "not found in the page store by its address or the white paper's title and figures (three "
-                    "look-ups); only the same white paper on another bilingual site turned up"}
+                    "look-ups); only the same white paper on another bilingual site turned up",
+          "zh-141": "not found in the page store by the notice's title or its document number (two look-ups); "
+                    "only other pages on Three Gorges counterpart support turned up"}
 used = {}
 for r in csv.DictReader((REPO / "tables/sources.csv").open(encoding="utf-8")):
     for page, source_id in ALIASES.items():
