@@ -26,7 +26,11 @@ for line in cat:
 ALIASES = {"zh-178": "iprcc-2010-07-china-asean-forum-4-zh"}
 UNUSED = {"zh-182": "not found in the page store by its title, reporters or address (three look-ups)",
           "zh-191": "not found in the page store by its title or address; only page 1 of the article, on "
-                    "another host, turned up"}
+                    "another host, turned up",
+          "zh-128": "not found in the page store by its address or the white paper's title and figures (three "
+                    "look-ups); only the same white paper on another bilingual site turned up",
+          "zh-141": "not found in the page store by the notice's title or its document number (two look-ups); "
+                    "only other pages on Three Gorges counterpart support turned up"}
 used = {}
 for r in csv.DictReader((REPO / "tables/sources.csv").open(encoding="utf-8")):
     for page, source_id in ALIASES.items():
