@@ -190,3 +190,9 @@ def test_a_chinese_figure_is_read_from_the_clause_that_dates_it(text, figure, sa
 def test_an_incidence_is_a_level_not_a_period(frames):
     key = frames["indicators"].query("measure == 'poverty_incidence'").indicator_id.iloc[0]
     assert not failures(with_row(frames, "indicators", key, notes="since 2012, cumulative"))
+
+
+def test_a_chinese_full_stop_ends_the_sentence_even_before_a_digit():
+    text = "开工率达97.8%。2010年以来累计到位资金"
+    at = text.index("97.8")
+    assert R.periods._span_says(text, at, at + 4, 97.8, strong_only=True, year=2014) is None

@@ -84,7 +84,7 @@ def clause_years(span: str) -> set[int]:
     return out
 
 
-_SENTENCE_END = re.compile(r"(?<!\d)[.!?。！？](?!\d)|\n")
+_SENTENCE_END = re.compile(r"(?<!\d)[.!?](?!\d)|[。！？]|\n")  # a Chinese stop ends a sentence before a digit too
 
 
 def sentence_head(text: str, start: int, reach: int = 300) -> str:
