@@ -29,6 +29,9 @@ UNUSED = {"zh-001": "stored opening is a policy history with dates only; its one
                     "is taken from zh-006",
           "zh-004": "not found in the page store by its title, address or reporter (three look-ups); the same "
                     "briefing's figures are in from zh-005",
+          "zh-042": "a traditional-script clone of a Xinhua page whose host garbles characters; a second look-up "
+                    "to check a hand copy did not return it, and a clone confirms nothing independently (its 2018 "
+                    "figures, 283 projects and over 360,000 people lifted, await an official copy)",
           "zh-182": "not found in the page store by its title, reporters or address (three look-ups)",
           "zh-191": "not found in the page store by its title or address; only page 1 of the article, on "
                     "another host, turned up"}
