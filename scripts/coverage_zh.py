@@ -24,7 +24,15 @@ for line in cat:
         rows.append(dict(id=cells[0], section=section, topic=cells[5], years=cells[6], stored=cells[7], cls=cells[9]))
 # catalogue pages the tables hold under an older id, and pages read and found unusable (with why)
 ALIASES = {"zh-178": "iprcc-2010-07-china-asean-forum-4-zh"}
-UNUSED = {"zh-182": "not found in the page store by its title, reporters or address (three look-ups)",
+UNUSED = {"zh-001": "stored opening is a policy history with dates only; its one count (10 central and western "
+                    "provinces in the 1995 Ninth Five-Year Plan proposal) is a proposal, and the 1996 line-up "
+                    "is taken from zh-006",
+          "zh-004": "not found in the page store by its title, address or reporter (three look-ups); the same "
+                    "briefing's figures are in from zh-005",
+          "zh-042": "a traditional-script clone of a Xinhua page whose host garbles characters; a second look-up "
+                    "to check a hand copy did not return it, and a clone confirms nothing independently (its 2018 "
+                    "figures, 283 projects and over 360,000 people lifted, await an official copy)",
+          "zh-182": "not found in the page store by its title, reporters or address (three look-ups)",
           "zh-191": "not found in the page store by its title or address; only page 1 of the article, on "
                     "another host, turned up",
           "zh-128": "not found in the page store by its address or the white paper's title and figures (three "
