@@ -103,7 +103,8 @@ def test_country_spelling_not_in_span_is_caught(draft, sources_dir):
 
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff（）()－—·0-9]+")
-LEVEL_ENDINGS = {"province": ("省", "市", "自治区"), "prefecture": ("州", "市", "地区"), "city": ("市",), "county": ("县", "市"), "district": ("区",)}
+LEVEL_ENDINGS = {"province": ("省", "市", "自治区"), "prefecture": ("州", "市", "地区"), "city": ("市",),
+                 "county": ("县", "市"), "district": ("区",)}
 
 
 def _named(table):
