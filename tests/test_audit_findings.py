@@ -72,14 +72,19 @@ def test_a_text_read_at_a_mirror_says_where():
     assert src.at["allafrica-2017-07-mauritius-conference", "stored"] == "opening"  # its text stops mid-word
 
 
-def _coverage_failures(**changes):
-    frames = {"sources": povpkg.load("sources"), "projects": povpkg.load("projects").copy()}
-    pj = frames["projects"]
-    i = pj.index[pj["project_id"] == "pj-lgop-mds-action-plan-2012-2014"][0]
+def _failures(rule, table, key_col, key, changes, sources=None):
+    """``(key, field)`` of the failures of ``rule`` on ``table`` after ``changes`` to one row."""
+    frames = {"sources": povpkg.load("sources"), table: povpkg.load(table).copy()}
+    df = frames[table]
+    i = df.index[df[key_col] == key][0]
     for col, v in changes.items():
-        pj.loc[i, col] = v
-    ctx = R.rules.Context(desc=descriptor(), root=None, sources=None)
-    return [(f.key, f.field) for f in R.rules.RULES["dated-within-coverage"](frames, ctx) if f.table == "projects"]
+        df.loc[i, col] = v
+    ctx = R.rules.Context(desc=descriptor(), root=None, sources=sources)
+    return [(f.key, f.field) for f in R.rules.RULES[rule](frames, ctx) if f.table == table]
+
+
+def _coverage_failures(**changes):
+    return _failures("dated-within-coverage", "projects", "project_id", "pj-lgop-mds-action-plan-2012-2014", changes)
 
 
 def test_project_years_lie_within_their_source_coverage():
@@ -96,13 +101,7 @@ PAGES = __import__("conftest").ROOT.parent / "pages"
 def _pairing_name_failures(**changes):
     if not (PAGES / "yearbook-2011-guangdong-guangxi.txt").is_file():
         pytest.skip("../pages does not hold the stored page texts")
-    frames = {"sources": povpkg.load("sources"), "pairings": povpkg.load("pairings").copy()}
-    pr = frames["pairings"]
-    i = pr.index[pr["pairing_id"] == "pair-guangdong-guangxi"][0]
-    for col, v in changes.items():
-        pr.loc[i, col] = v
-    ctx = R.rules.Context(desc=descriptor(), root=None, sources=PAGES)
-    return [(f.key, f.field) for f in R.rules.RULES["name-in-span"](frames, ctx) if f.table == "pairings"]
+    return _failures("name-in-span", "pairings", "pairing_id", "pair-guangdong-guangxi", changes, sources=PAGES)
 
 
 def test_a_pairing_names_its_sides_as_its_span_writes_them():

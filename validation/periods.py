@@ -18,6 +18,7 @@ import re
 from povpkg._report import Failure
 
 from .rules import pd_isna, row_key, rule
+from .zh import CJK
 
 MULTI_YEAR = re.compile(
     r"(?<![\w-])(?:from\s+(?:the\s+)?(?:end\s+of\s+|early\s+|late\s+|mid-?)?(?:19|20)\d\d\w*\s+(?:to|till|until|through)"
@@ -41,8 +42,8 @@ FIGURE = {"amounts": "value_stated", "indicators": "value"}
 NEAR = 160  # characters either side of the figure, within its sentence: a long sentence dates several things
 _OWN_YEAR = re.compile(r"[^,;.。，；]{0,40}?\bin\s+(?:19|20)\d\d\b(?!\s*(?:-|–|to)\s*(?:19|20)\d\d)")
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?;](?!\d)|[。；！？]|\n")  # 97.8%。2010年以来: a Chinese stop ends it
-_ZH_CLAUSE = re.compile(r"[，、；;]|(?<=[\u3400-\u9fff]),|,(?=[\u3400-\u9fff])")  # 截至7月底,今年...新增103.1亿元
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_ZH_CLAUSE = re.compile(rf"[，、；;]|(?<=[{CJK}]),|,(?=[{CJK}])")  # 截至7月底,今年...新增103.1亿元
+_CJK = re.compile(f"[{CJK}]")
 _ZH_DATED_CLAUSE = re.compile(r"(?:到|截至|截止|至|在)?(?:19|20)\d\d年(?:底|末)?(?![以起至来]|[0-9]{1,2}月[^，,]*以来)"
                               r"|目前|当前")  # 目前还有贫困人口3046万: a stock now
 FIX = ("set period to stated_years with period_start_year (or unstated_years when the source gives no first year); "

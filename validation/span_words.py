@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .zh import CJK
+
 # the word before (or after) a figure that says how exact it is, and the class it belongs to
 QUALIFIER_CLASS = {
     "more than": "above", "over": "above", "above": "above", "exceeding": "above", "exceeds": "above",
@@ -58,7 +60,7 @@ def qualifier_disagrees(span: str, where: list[tuple[int, int]], recorded) -> st
     return None
 
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK = re.compile(f"[{CJK}]")
 
 
 def _chinese_beside(span: str, start: int, end: int) -> bool:
