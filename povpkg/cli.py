@@ -348,11 +348,14 @@ def _codebook(args, povpkg) -> int:
 def _panel(args, povpkg) -> int:
     from ._panel import to_json, to_text
 
+    from ._safety import shown_json
+
     panel = povpkg.pairing_panel(args.path)
-    if args.format == "csv":
-        sys.stdout.write(panel.to_csv(index=False, lineterminator="\n"))
-    else:
-        print(to_json(panel) if args.format == "json" else "\n".join(map(shown, to_text(panel).splitlines())))
+    if args.format == "json":
+        print(shown_json(to_json(panel)))
+    else:  # text and CSV lines alike: whatever a copy's cells say is shown, never acted on by the terminal
+        text = panel.to_csv(index=False, lineterminator="\n") if args.format == "csv" else to_text(panel)
+        print("\n".join(map(shown, text.splitlines())))
     return EXIT_OK
 
 

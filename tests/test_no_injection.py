@@ -242,3 +242,16 @@ def test_serve_links_only_http_addresses(url, desc):
     meta = json.dumps(metadata(d))
     assert json.dumps(url.strip())[1:-1] not in meta
     assert "about_url" not in meta and "license_url" not in meta and "href" not in meta
+
+
+@pytest.mark.parametrize("fmt", ["text", "csv", "json"])
+def test_the_panel_command_shows_a_hostile_pair_id_harmlessly(pkg, fmt, capsys):
+    """`povpkg panel --path COPY` on a copy whose pairing id holds escape codes."""
+    from povpkg.cli import main
+    from conftest import update
+
+    pair = povpkg.load("amounts").query("recommended_for_aggregates").pairing_id.dropna().iloc[0]
+    update(pkg, "amounts", {"pairing_id": pair}, pairing_id=pair + "\x1b[2J\u202e")
+    assert main(["panel", "--path", str(pkg), "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    assert clean(out.replace("\n", "")) and pair in out

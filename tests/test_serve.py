@@ -196,3 +196,15 @@ def test_headless_browser_renders_the_events_table(server, tmp_path):
         assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", name
         if os.environ.get("POVPKG_SCREENSHOTS"):  # maintainers: refresh docs/serve-*.png
             shutil.copy(shot, Path(os.environ["POVPKG_SCREENSHOTS"]) / shot.name)
+
+
+def test_the_view_quotes_the_names_it_reads_from_the_descriptor():
+    """The label look-up of a row page builds SQL from table and column names: quoted, never code."""
+    import importlib.util
+
+    from povpkg._serve import PLUGINS
+
+    spec = importlib.util.spec_from_file_location("povpkg_view", PLUGINS / "povpkg_view.py")
+    view = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(view)
+    assert view._q('name" FROM x; --') == '"name"" FROM x; --"'

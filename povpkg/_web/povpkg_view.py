@@ -39,11 +39,16 @@ def _labelled(datasette, database, value, other, key, label):
     """An awaitable: the link to the referenced row, named by its label (Datasette awaits it)."""
     async def inner():
         db = datasette.get_database(database)
-        found = (await db.execute(f'SELECT "{label}" FROM "{other}" WHERE "{key}" = ?', [value])).first()
+        found = (await db.execute(f"SELECT {_q(label)} FROM {_q(other)} WHERE {_q(key)} = ?", [value])).first()
         name = found[0] if found and found[0] else value
         href = datasette.urls.row(database, other, value)
         return Markup(f'<a href="{escape(href)}">{escape(name)}</a> <em>{escape(value)}</em>')
     return inner
+
+
+def _q(name) -> str:
+    """An SQL identifier, quoted: names come from the descriptor, which is data."""
+    return '"' + str(name).replace('"', '""') + '"'
 
 
 @hookimpl
