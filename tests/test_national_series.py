@@ -161,3 +161,14 @@ def test_the_command_prints_the_series(capsys, series):
     assert len(records) == len(series) and records[0]["measure"] == series.at[0, "measure"]
     assert cli.main(["panel", "--national"]) == 0
     assert "fiscal_aid" in capsys.readouterr().out
+
+
+def test_every_national_east_west_amount_is_linked_to_the_programme(tables):
+    """A national East-West amount (named so, with no pair, provider or recipient) that lacks the
+    project pj-east-west-pairing would be missing from the series: link it."""
+    am = tables[0]
+    free = am[am["pairing_id"].isna() & am["provider_org_id"].isna() & am["provider_place_id"].isna()
+              & am["recipient_org_id"].isna() & am["recipient_place_id"].isna()]
+    named = free[free["amount_id"].str.contains("east-west")]
+    assert len(named) >= 40
+    assert named.loc[named["project_id"].fillna("") != "pj-east-west-pairing", "amount_id"].tolist() == []
