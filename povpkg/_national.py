@@ -51,7 +51,7 @@ def _amount_rows(am):
     measure = [_amount_measure(k, a, p) for k, a, p in zip(sel["kind"], sel["aid_type"], sel["purpose"].fillna(""))]
     return pd.DataFrame({"table": "amounts", "row_id": sel["amount_id"].astype(str), "measure": measure,
                          "period": sel["period"], "start": sel["period_start_year"], "end": sel["year"], "words": words,
-                         "value": sel["amount"].astype(float), "unit": sel["currency"].astype(str),
+                         "value": sel["amount"].astype(float), "unit": sel["currency"].astype("string"),
                          "qualifier": sel["qualifier"], "source_id": sel["source_id"]})
 
 
@@ -79,7 +79,7 @@ def _indicator_rows(ind):
                          "measure": sel["measure"].astype(str), "period": sel["period"],
                          "start": sel["period_start_year"], "end": sel["year"],
                          "words": sel["subject"].fillna("") + " " + sel["notes"].fillna(""),
-                         "value": sel["value"].astype(float), "unit": sel["unit"].astype(str),
+                         "value": sel["value"].astype(float), "unit": sel["unit"].astype("string"),
                          "qualifier": sel["qualifier"], "source_id": sel["source_id"]})
 
 

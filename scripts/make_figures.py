@@ -228,11 +228,12 @@ def years_text(years) -> str:
 
 def national_drawn(series):
     """The rows of povpkg.national_series() the figure draws: the money measures of its panels,
-    in yuan, dated within the axis years (undated figures have no place on it)."""
+    in yuan, whose first and last years lie within the axis (a figure without them has no
+    place on it: undated, or cumulative from a first year not stated)."""
     lo, hi = AXIS_YEARS
     measures = [m for _, ms, _ in NATIONAL_PANELS for m in ms]
-    keep = (series["measure"].isin(measures) & (series["unit"] == "CNY") & series["end_year"].notna()
-            & series["start_year"].fillna(lo).ge(lo) & series["end_year"].le(hi))
+    keep = (series["measure"].isin(measures) & (series["unit"] == "CNY") & series["start_year"].ge(lo)
+            & series["end_year"].le(hi))
     return series[keep.fillna(False).astype(bool)]
 
 

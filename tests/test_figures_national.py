@@ -44,8 +44,9 @@ def _marks(fig):
 
 def test_the_national_figure_draws_every_money_figure_on_the_axis(script, series):
     measures = {m for _, ms, _ in script["NATIONAL_PANELS"] for m in ms}
-    want = series[series["measure"].isin(measures) & (series["unit"] == "CNY") & (series["span_kind"] != "undated")]
+    want = series[series["measure"].isin(measures) & (series["unit"] == "CNY") & series["start_year"].notna()]
     assert set(script["national_drawn"](series)["row_ids"]) == set(want["row_ids"])
+    assert not (want["start_year"] < 1996).any() and not (want["end_year"] > 2023).any()  # nothing off the axis
     assert {"fiscal_aid", "social_donations", "enterprise_investment"} <= set(want["measure"])
 
 
@@ -107,3 +108,14 @@ def test_the_script_draws_the_same_picture_twice(script, draw, tmp_path):
     a, b = script[draw](one), script[draw](two)
     assert a.name == b.name and a.read_bytes() == b.read_bytes() and a.read_bytes().startswith(b"\x89PNG")
     assert (ROOT / "docs" / "figures" / a.name).is_file()
+
+
+def test_a_figure_without_its_first_year_is_left_off_the_axis(script, series):
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    row = series[series["measure"] == "fiscal_aid"].head(1).assign(span_kind="cumulative", start_year=pd.NA,
+                                                                   row_ids="am-test-since-unstated")
+    more = pd.concat([series, row], ignore_index=True).astype(series.dtypes.to_dict())
+    assert "am-test-since-unstated" not in set(script["national_drawn"](more)["row_ids"])
+    plt.close(script["national_figure"](more))
