@@ -243,7 +243,7 @@ def national_figure(series):
     its years. Each drawn mark carries its row_ids as gid, so tests can read what is drawn."""
     drawn = national_drawn(series)
     lo, hi = AXIS_YEARS
-    fig, axes = plt.subplots(len(NATIONAL_PANELS), 1, figsize=(10, 9.5), sharex=True, layout="constrained")
+    fig, axes = plt.subplots(len(NATIONAL_PANELS), 1, figsize=(9, 9.5), sharex=True, layout="constrained")
     fig.get_layout_engine().set(rect=(0, 0.02, 1, 0.98))  # room for the footnote
     colors = dict(zip([m for _, ms, _ in NATIONAL_PANELS for m in ms], ["#1b7837", "#762a83", "#e08214", "#2166ac",
                                                                         "#b2182b"]))
@@ -327,7 +327,7 @@ def pairs_figure(panel):
     first = panel.drop_duplicates("pairing_id").set_index("pairing_id")
     order = drawn.groupby("pairing_id")["year"].min().sort_values(kind="stable", ascending=False).index
     row = {p: i for i, p in enumerate(order)}
-    fig, ax = plt.subplots(figsize=(10, 0.5 * len(order) + 2.2), layout="constrained")
+    fig, ax = plt.subplots(figsize=(9, 0.5 * len(order) + 2.2), layout="constrained")
     fig.get_layout_engine().set(rect=(0, 0.025, 1, 0.975))  # room for the footnote
     top = max(1.0, float(drawn["amount_yuan"].max())) if len(drawn) else 1.0
     for r in drawn.itertuples(index=False):
