@@ -28,8 +28,8 @@ if TYPE_CHECKING:
 StrPath = str | os.PathLike[str]
 
 __all__ = ["__version__", "tables", "load", "load_all", "join", "find", "describe", "validate", "cite", "export",
-           "pairing_panel", "Report", "Failure", "TableInfo", "PovpkgError", "PackageError", "DataError",
-           "UnknownTableError"]
+           "pairing_panel", "national_series", "Report", "Failure", "TableInfo", "PovpkgError", "PackageError",
+           "DataError", "UnknownTableError"]
 
 
 def __dir__() -> list[str]:
@@ -201,6 +201,32 @@ def pairing_panel(path: StrPath | None = None, *, backend: str = "pandas") -> An
 
         return pl.from_pandas(panel)
     return panel
+
+
+def national_series(path: StrPath | None = None, *, backend: str = "pandas") -> Any:
+    """The national East-West series, 1996 on: each figure stated for the programme as a whole.
+
+    One row per ``measure`` (fiscal_aid, social_donations, enterprise_investment,
+    cadres_sent_west, people_trained, ...), span and value: ``span_kind`` one_year,
+    part_year, plan_period (a Five-Year Plan), cumulative or undated, over
+    ``start_year``..``end_year``; ``value`` in ``unit`` (yuan for money) with its
+    ``qualifier``; the ``row_ids`` and ``source_ids`` that state it, their ``host_types``,
+    and ``independent_sources`` (a clone, or a repost naming no original, never counts; two
+    copies of one publisher's text count once). ``same_span`` says "differs" where another
+    figure is stated for the same measure and span, "confirmed" where two independent
+    sources state it, "repeated" where only copies do. Nothing is summed: never add a
+    cumulative or plan-period row to the years it covers. See docs/panel.md.
+    ``backend="polars"`` returns the same rows as a polars frame (computed with pandas).
+    """
+    _check_backend(backend)
+    from ._national import national_series as _series
+
+    series = _series(load("amounts", path), load("indicators", path), load("sources", path))
+    if backend == "polars":
+        import polars as pl
+
+        return pl.from_pandas(series)
+    return series
 
 
 def validate(path: StrPath | None = None, sources: StrPath | None = None) -> Report:

@@ -130,12 +130,17 @@ def _add_codebook(sub) -> None:
 
 
 def _add_panel(sub) -> None:
-    s = sub.add_parser("panel", help="print the pairing panel (aid by pair, year and kind, in yuan)",
+    s = sub.add_parser("panel", help="print the pairing panel (aid by pair, year and kind, in yuan) or the national "
+                                     "East-West series",
                        description="East-West pairing aid by pair x year x aid type, in yuan, from the amounts "
                                    "recommended for aggregates, with each total a source states beside the sum of its "
-                                   "parts (see docs/panel.md).")
+                                   "parts; with --national, the national series by measure and span "
+                                   "(see docs/panel.md).")
     s.add_argument("--format", choices=["text", "csv", "json"], default="text",
                    help="text (million yuan, for reading; default), csv or json (yuan, one record per row)")
+    s.add_argument("--national", action="store_true",
+                   help="print the national East-West series instead: each figure stated for the programme as a "
+                        "whole, by measure and span (one year, part of a year, plan period, cumulative), never summed")
     s.add_argument("--path", help=PATH_HELP)
 
 
@@ -346,13 +351,14 @@ def _codebook(args, povpkg) -> int:
 
 
 def _panel(args, povpkg) -> int:
-    from ._panel import to_json, to_text
-
+    from . import _national, _panel
     from ._safety import shown_json
 
-    panel = povpkg.pairing_panel(args.path)
+    made, to_text = ((povpkg.national_series, _national.to_text) if args.national
+                     else (povpkg.pairing_panel, _panel.to_text))
+    panel = made(args.path)
     if args.format == "json":
-        print(shown_json(to_json(panel)))
+        print(shown_json(_panel.to_json(panel)))
     else:  # text and CSV lines alike: whatever a copy's cells say is shown, never acted on by the terminal
         text = panel.to_csv(index=False, lineterminator="\n") if args.format == "csv" else to_text(panel)
         print("\n".join(map(shown, text.splitlines())))

@@ -206,6 +206,159 @@ def pairing_panel(out: Path) -> Path:
     return _save(fig, out / "pairing_panel.png")
 
 
+AXIS_YEARS = (1996, 2023)  # the East-West programme's years in this dataset
+NATIONAL_PANELS = [("Fiscal aid", ["fiscal_aid"], "linear"),
+                   ("Social donations", ["social_donations", "in_kind_donations", "donations_money_and_goods"], "linear"),
+                   ("Enterprise investment", ["enterprise_investment"], "log")]
+MEASURE_LABEL = {"fiscal_aid": "fiscal aid", "social_donations": "cash donations",
+                 "in_kind_donations": "donations in kind", "donations_money_and_goods": "money and goods together",
+                 "enterprise_investment": "enterprise investment"}
+
+
+def years_text(years) -> str:
+    """[2001, 2009, 2010, 2011] -> '2001, 2009-2011': the years a figure covers, said briefly."""
+    runs: list[list[int]] = []
+    for y in sorted(set(int(y) for y in years)):
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return ", ".join(f"{r[0]}" if len(r) == 1 else f"{r[0]}\u2013{r[-1]}" for r in runs)
+
+
+def national_drawn(series):
+    """The rows of povpkg.national_series() the figure draws: the money measures of its panels,
+    in yuan, whose first and last years lie within the axis (a figure without them has no
+    place on it: undated, or cumulative from a first year not stated)."""
+    lo, hi = AXIS_YEARS
+    measures = [m for _, ms, _ in NATIONAL_PANELS for m in ms]
+    keep = (series["measure"].isin(measures) & (series["unit"] == "CNY") & series["start_year"].ge(lo)
+            & series["end_year"].le(hi))
+    return series[keep.fillna(False).astype(bool)]
+
+
+def national_figure(series):
+    """One panel per money measure on a 1996-2023 axis: a dot for one year's figure (hollow for
+    part of a year), a bar over its years for a plan-period or cumulative total, labelled with
+    its years. Each drawn mark carries its row_ids as gid, so tests can read what is drawn."""
+    drawn = national_drawn(series)
+    lo, hi = AXIS_YEARS
+    fig, axes = plt.subplots(len(NATIONAL_PANELS), 1, figsize=(9, 9.5), sharex=True, layout="constrained")
+    fig.get_layout_engine().set(rect=(0, 0.02, 1, 0.98))  # room for the footnote
+    colors = dict(zip([m for _, ms, _ in NATIONAL_PANELS for m in ms], ["#1b7837", "#762a83", "#e08214", "#2166ac",
+                                                                        "#b2182b"]))
+    for ax, (title, measures, scale) in zip(axes, NATIONAL_PANELS):
+        rows = drawn[drawn["measure"].isin(measures)]
+        _national_marks(ax, rows, colors)
+        ax.set_yscale(scale)
+        ax.set_title(title + (" (log scale)" if scale == "log" else ""), fontsize=10, loc="left")
+        ax.set_ylabel("billion yuan")
+        ax.grid(axis="both", alpha=0.25)
+        ax.spines[["top", "right"]].set_visible(False)
+        if scale == "linear":
+            ax.set_ylim(0, max([1.0, *(rows["value"].astype(float) / 1e9)]) * 1.22)
+        shown = [m for m in measures if m in set(rows["measure"])]
+        if len(measures) > 1 and shown:
+            handles = [plt.Line2D([], [], marker="o", ls="", color=colors[m], label=MEASURE_LABEL[m]) for m in shown]
+            ax.legend(handles=handles, frameon=False, fontsize=8, loc="upper left")
+    axes[-1].set_xlim(lo, hi + 1)
+    ticks = list(range(lo, hi + 1, 3))
+    axes[-1].set_xticks([t + 0.5 for t in ticks], [str(t) for t in ticks])
+    axes[-1].set_xticks([t + 0.5 for t in range(lo, hi + 1)], minor=True)
+    years = sorted({y for s, e in zip(drawn["start_year"], drawn["end_year"]) for y in range(int(s), int(e) + 1)})
+    fig.suptitle(f"National East-West pairing figures as the sources state them, axis {lo}\u2013{hi}; figures "
+                 f"cover {years_text(years)}\n"
+                 "dot: one year (hollow: part of a year); bar: one total over the years it spans (plan period or "
+                 "cumulative).\nNothing is summed: a bar is never the sum of the dots beneath it, nor added to them",
+                 fontsize=10)
+    fig.text(0.01, 0.002, f"povpkg {povpkg.__version__}, povpkg.national_series(); dashed or '(copy)': stated only "
+                          "by a clone or an unnamed repost; two values for one span are both drawn", fontsize=7)
+    return fig
+
+
+def _national_marks(ax, rows, colors) -> None:
+    rows = rows.sort_values(["start_year", "end_year", "value"], ascending=[True, True, False], kind="stable")
+    seen: dict[tuple[int, int], int] = {}  # marks of one span so far: their labels alternate above and below
+    for r in rows.itertuples(index=False):
+        c, y = colors[r.measure], float(r.value) / 1e9
+        copy = r.independent_sources == 0
+        span = (int(r.start_year), int(r.end_year))
+        n = seen[span] = seen.get(span, -1) + 1
+        if r.span_kind in ("one_year", "part_year"):
+            hollow = r.span_kind == "part_year"
+            ax.plot([r.end_year + 0.5], [y], "o", ms=7, mfc="white" if hollow else c, mec=c, mew=1.6, gid=r.row_ids,
+                    ls="")
+            ax.annotate(_billions(y) + (" part" if hollow else "") + (" (copy)" if copy else ""), (r.end_year + 0.5, y),
+                        xytext=(0, 6 if n % 2 == 0 else -7), textcoords="offset points", ha="center",
+                        va="bottom" if n % 2 == 0 else "top", fontsize=7, color=c)
+        else:
+            ax.plot([r.start_year, r.end_year + 1], [y, y], color=c, lw=4, alpha=0.55, ls="--" if copy else "-",
+                    solid_capstyle="butt", gid=r.row_ids)
+            label = f"{span[0]}\u2013{span[1]}: {_billions(y)}" + (" (copy)" if copy else "")
+            ax.annotate(label, (r.start_year, y), xytext=(2, 4 if n % 2 == 0 else -5), textcoords="offset points",
+                        ha="left", va="bottom" if n % 2 == 0 else "top", fontsize=7, color=c)
+
+
+def _billions(v: float) -> str:
+    """12.3, 0.872, 1,200: three significant figures, never in exponent form."""
+    return f"{v:,.0f}" if v >= 100 else f"{v:.3g}"
+
+
+def national_series(out: Path) -> Path:
+    """The national East-West series from povpkg.national_series()."""
+    return _save(national_figure(povpkg.national_series()), out / "national_series.png")
+
+
+def pairs_drawn(panel):
+    """What the pairs-by-year figure draws: the pair panel's cells (level pair, the amounts
+    recommended for aggregates) summed over aid types per pair and year, in yuan."""
+    cells = panel[panel["level"] == "pair"]
+    g = cells.groupby(["pairing_id", "year"], observed=True, sort=True)
+    out = g["amount_yuan"].sum().to_frame()
+    out["amount_ids"] = g["amount_ids"].agg("|".join)
+    return out.reset_index()
+
+
+def pairs_figure(panel):
+    """Pairs (rows) by year (1996-2023 axis): a dot per pair and year with recommended amounts,
+    its area by the sum, labelled in million yuan; gid = the amounts summed."""
+    drawn = pairs_drawn(panel)
+    lo, hi = AXIS_YEARS
+    first = panel.drop_duplicates("pairing_id").set_index("pairing_id")
+    order = drawn.groupby("pairing_id")["year"].min().sort_values(kind="stable", ascending=False).index
+    row = {p: i for i, p in enumerate(order)}
+    fig, ax = plt.subplots(figsize=(9, 0.5 * len(order) + 2.2), layout="constrained")
+    fig.get_layout_engine().set(rect=(0, 0.025, 1, 0.975))  # room for the footnote
+    top = max(1.0, float(drawn["amount_yuan"].max())) if len(drawn) else 1.0
+    for r in drawn.itertuples(index=False):
+        v = float(r.amount_yuan)
+        size = 25 + 300 * (v / top) ** 0.5
+        ax.scatter([r.year + 0.5], [row[r.pairing_id]], s=size, color="#1b7837", alpha=0.6, edgecolors="#0b3d1b",
+                   gid=r.amount_ids)
+        ax.annotate(f"{v / 1e6:,.1f}", (r.year + 0.5, row[r.pairing_id]), xytext=(0, size ** 0.5 / 2 + 1.5),
+                    textcoords="offset points", ha="center", va="bottom", fontsize=7)
+    ax.set_yticks(range(len(order)), [f"{_short(first.at[p, 'provider'])} \u2192 {_short(first.at[p, 'recipient'])}"
+                                      for p in order], fontsize=8)
+    ax.set_ylim(-0.7, len(order) - 0.3)
+    ax.set_xlim(lo, hi + 1)
+    ticks = list(range(lo, hi + 1, 3))
+    ax.set_xticks([t + 0.5 for t in ticks], [str(t) for t in ticks], fontsize=8)
+    ax.grid(alpha=0.25)
+    ax.spines[["top", "right"]].set_visible(False)
+    years = years_text(drawn["year"]) if len(drawn) else "none"
+    ax.set_title(f"East-West pairing aid by pair and year, million yuan, axis {lo}\u2013{hi}: amounts in {years}\n"
+                 "each dot sums a pair's one-year amounts recommended for aggregates (one kind each, no part beside its "
+                 "whole);\nstated totals, multi-year and cumulative figures are not drawn; empty years: no such "
+                 "amount in the tables", fontsize=9)
+    fig.text(0.01, 0.002, f"povpkg {povpkg.__version__}, povpkg.pairing_panel() (level pair)", fontsize=7)
+    return fig
+
+
+def pairs_by_year(out: Path) -> Path:
+    """The pair panel's recommended pair-level amounts as a pair x year dot plot."""
+    return _save(pairs_figure(povpkg.pairing_panel()), out / "pairs_by_year.png")
+
+
 def _save(fig, path: Path) -> Path:
     if fig.get_layout_engine() is None:
         fig.tight_layout()
@@ -217,7 +370,7 @@ def _save(fig, path: Path) -> Path:
 def main(outdir: str = "docs/figures") -> None:
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
-    for draw in (funding, participant_regions, timeline, pairing_panel):
+    for draw in (funding, participant_regions, timeline, pairing_panel, national_series, pairs_by_year):
         print(draw(out))
 
 
