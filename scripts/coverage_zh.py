@@ -101,7 +101,7 @@ out += ["", "## Notes on what is in", "",
         "  character; `sources.sha256` and `characters` describe the stored copy.",
         "- Pages whose host garbles characters or punctuation (zh-010, zh-012, zh-058, zh-094) were left",
         "  for later: their texts are long and the garbling makes a faithful copy slow to check.",
-        "- Still to do beyond the pages: `name_zh` for the organizations, people, documents and events",
+        "- Still to do beyond the pages: printed `name_zh` for the organizations and projects (after 0.5.0)",
         "  these pages name; the international pages (topic 3); the figures of the extended panel.", ""]
 (REPO / "docs/coverage-zh.md").write_text("\n".join(out), encoding="utf-8")
 print(len(rows), len(used))
