@@ -168,8 +168,13 @@ def parts_add_up(frames, ctx):
         total = wholes.reindex(sums.index)
         tolerance = 1e-6 * total.abs().clip(lower=1.0)
         some = _some_parts(df, key).reindex(sums.index, fill_value=False).to_numpy(bool)
-        # 'all': the parts make up the whole; 'some': the source states only some, so they fall short of it
-        off = ((total - sums).abs() > tolerance).where(~some, sums > total - tolerance) & complete & total.notna()
+        bound = _bound_of(df, key).reindex(sums.index).to_numpy(object)
+        # 'all': the parts make up the whole; 'some': the source states only some, so they fall short of it.
+        # A whole stated as a bound ('over 1 billion', 'nearly 10') is met by parts on its side of it.
+        exact_off = (total - sums).abs() > tolerance
+        all_off = exact_off.where(bound == "exact", (sums < total - tolerance).where(bound == "lower", sums > total + tolerance))
+        some_off = (sums > total - tolerance).where(bound != "lower", False)
+        off = all_off.where(~some, some_off) & complete & total.notna()
         first_row = df.drop_duplicates(key).set_index(key).index
         for whole_id, partial in zip(sums.index, some):
             if not off.fillna(False)[whole_id]:
@@ -177,12 +182,29 @@ def parts_add_up(frames, ctx):
             got, want = float(sums[whole_id]), float(total[whole_id])
             i = int(df.index[first_row.get_loc(whole_id)])
             names = ", ".join(parts.loc[parts["part_of"] == whole_id, key])
-            message = (f"its parts ({names}) add up to {got:,.10g}, not {want:,.10g}" if not partial else
+            side = {"lower": "at least ", "upper": "at most "}.get(bound[list(sums.index).index(whole_id)], "")
+            message = (f"its parts ({names}) add up to {got:,.10g}, not {side}{want:,.10g}" if not partial else
                        f"parts_stated is some, but its parts ({names}) add up to {got:,.10g}, not less than {want:,.10g}")
             yield Failure(rule="parts-add-up", table=table, row=i + 2, key=whole_id, field=value, value=want,
                           message=message,
                           fix="check the parts against the source (and parts_stated: all when they make up the whole); "
                               "if the source itself disagrees, add an errata row")
+
+
+# how a whole's qualifier bounds the sum of all its parts: 'over 1 billion' is met by parts adding
+# to 1.012 billion, 'nearly 10' by parts adding to 9.8; 'about' and an empty qualifier are exact
+LOWER_BOUNDS, UPPER_BOUNDS = frozenset({"more_than", "over", "at_least"}), frozenset({"nearly"})
+
+
+def _bound_of(df, key):
+    """Each whole's side: 'lower' (its value is a lower bound), 'upper', or 'exact'."""
+    import pandas as pd
+
+    if "qualifier" not in df.columns:
+        return pd.Series("exact", index=df.drop_duplicates(key)[key], dtype=object)
+    q = df.drop_duplicates(key).set_index(key)["qualifier"].astype("string")
+    return pd.Series(["lower" if v in LOWER_BOUNDS else "upper" if v in UPPER_BOUNDS else "exact"
+                      for v in q.fillna("exact")], index=q.index, dtype=object)
 
 
 def _some_parts(df, key):
