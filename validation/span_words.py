@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .zh import CJK
+from .zh import chinese_figure
 
 # the word before (or after) a figure that says how exact it is, and the class it belongs to
 QUALIFIER_CLASS = {
@@ -60,13 +60,10 @@ def qualifier_disagrees(span: str, where: list[tuple[int, int]], recorded) -> st
     return None
 
 
-_CJK = re.compile(f"[{CJK}]")
-
-
 def _chinese_beside(span: str, start: int, end: int) -> bool:
-    """A figure written against Chinese characters: its qualifier is a character (多, 余, 近 ...)
-    that the English words here cannot read."""
-    return bool(_CJK.match(span[start - 1:start] if start else "") or _CJK.match(span[end:end + 1]))
+    """A figure written against Chinese characters (or a space before its Chinese unit): its
+    qualifier is a character (多, 余, 近 ...) that the English words here cannot read."""
+    return chinese_figure(span, start, end)
 
 
 _YEAR = r"((?:19|20)\d\d)(?!\d)"
