@@ -176,6 +176,7 @@ def noun_before(unit: str) -> re.Pattern | None:
 # (合计 4000 乐都区 819) is not the figure's unit.
 _SPACE = re.compile("[ \t\u00a0\u2009\u202f\u3000]{1,2}")
 _READS = "多余万亿千百元美人名位次倍户个家项所座批年天日场届对组套栋份"
+_CJK_CHAR = re.compile(f"[{CJK}]")
 
 
 def _past_gap(text: str, pos: int, chars: str | None = None) -> int:
@@ -184,9 +185,6 @@ def _past_gap(text: str, pos: int, chars: str | None = None) -> int:
     if gap and gap.end() < len(text) and (text[gap.end()] in chars if chars else _is_cjk(text[gap.end()])):
         return gap.end()
     return pos
-
-
-_CJK_CHAR = re.compile(f"[{CJK}]")
 
 
 def _is_cjk(ch: str) -> bool:
@@ -210,7 +208,8 @@ class Mention:
         self.before = text[max(0, start - 10):start]
         before = _SPACE.sub("", self.before[-5:])[-3:]  # 超过 3000 人: the qualifier before a space too
         self.qualifier = next((q for w, q in QUALIFIER_BEFORE if before.endswith(w)), None)
-        pos = reading_at(text, end) or end
+        reading = reading_at(text, end)
+        pos = end if reading is None else reading
         if pos < len(text) and text[pos] in QUALIFIER_AFTER:
             self.qualifier = self.qualifier or QUALIFIER_AFTER[text[pos]]
             pos = _past_gap(text, pos + 1)
