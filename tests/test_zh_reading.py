@@ -168,7 +168,7 @@ def test_a_city_named_in_neither_language_still_fails(tmp_path, text, city):
 
 
 def test_a_chinese_name_counts_only_in_a_chinese_span(tmp_path):
-    """北京 stands for Beijing in a Chinese span; a place's Chinese name never makes an
-    English span that does not write the city pass."""
+    """The validator trusts no copy's places: a name_zh that is not in characters (a copy
+    without the column's pattern) never lets an English span that names another city pass."""
     assert city_failures(tmp_path, "The forum opened in Kunming.", "Beijing",
                          places=PLACES.assign(name_zh=["Kunming", None, None])) == [("place-in-span", "Beijing")]
