@@ -2,8 +2,10 @@
 
 The SQLite file is the ``povpkg export --format sqlite`` output (keys included, so
 Datasette links foreign keys), built in a temporary folder, never inside the package,
-plus what a reader needs in a browser: full-text search over the text columns of
-events, projects and organizations, and an events.start_year column to facet by.
+plus what a reader needs in a browser: full-text search over the text columns of the
+named things (events, projects, organizations, people, places, documents, countries,
+sources), in English and in Chinese (``_cjk_search``), and an events.start_year column
+to facet by.
 Datasette is an optional extra (``pip install "povpkg[web]"``).
 """
 from __future__ import annotations
@@ -23,7 +25,7 @@ from .errors import PovpkgError
 
 DB_NAME = "povpkg"
 INSTALL_HINT = "povpkg serve needs Datasette: pip install 'povpkg[web]'"
-SEARCHABLE = ("events", "projects", "organizations")
+SEARCHABLE = ("events", "projects", "organizations", "people", "places", "documents", "countries", "sources")
 FACETS = {"events": ["kind", "start_year", "country_iso3"], "event_countries": ["iso3", "role"],
           "event_organizations": ["role"], "amounts": ["currency", "kind"],
           "projects": ["kind"], "organizations": ["type"], "countries": ["region"]}
@@ -42,20 +44,36 @@ def require_datasette() -> None:
 
 
 def text_fields(res: dict) -> list[str]:
-    """Free-text columns: strings that are neither identifiers (pattern) nor enumerations."""
+    """Free-text columns: strings that are neither enumerations nor identifiers or codes (a
+    pattern that admits no Chinese character); a name in characters (``name_zh``) is text."""
     return [f["name"] for f in res.get("schema", {}).get("fields", [])
-            if f.get("type", "string") == "string" and not {"pattern", "enum"} & set(f.get("constraints", {}))]
+            if f.get("type", "string") == "string" and "enum" not in f.get("constraints", {})
+            and not f.get("categories") and _free_text(f.get("constraints", {}).get("pattern"))]
+
+
+def _free_text(pattern) -> bool:
+    """No pattern, or one a Chinese character can match (a name in characters, not a code)."""
+    import re
+
+    if pattern is None:
+        return True
+    try:
+        return re.fullmatch(str(pattern), "中") is not None
+    except re.error:
+        return False
 
 
 def build_database(folder: Path, path=None) -> Path:
     """Export the package to ``folder/povpkg.db`` and add search tables and start_year."""
     import sqlite3
 
+    from ._cjk_search import spaced
     from ._export import export
 
     desc = descriptor(path)
     db = export("sqlite", Path(folder) / f"{DB_NAME}.db", path)
     con = sqlite3.connect(db)
+    con.create_function("povpkg_spaced", 1, spaced, deterministic=True)
     try:
         con.execute("ALTER TABLE events ADD COLUMN start_year INTEGER "
                     "GENERATED ALWAYS AS (CAST(substr(start_date, 1, 4) AS INTEGER)) VIRTUAL")
@@ -70,7 +88,8 @@ def build_database(folder: Path, path=None) -> Path:
 
 def _add_search(con, res: dict) -> None:
     """An FTS5 table ``NAME_fts`` whose rowids are the table's, over its text columns
-    (events also over the names of their countries, so a search for Laos finds them)."""
+    (events also over the names of their countries, so a search for Laos finds them),
+    each Chinese character a token of its own (``_cjk_search``)."""
     name, cols = res["name"], text_fields(res)
     select = [f"t.{quoted(c)}" for c in cols]
     fts_cols = list(cols)
@@ -80,7 +99,7 @@ def _add_search(con, res: dict) -> None:
                       "JOIN countries c ON c.iso3 = ec.iso3 WHERE ec.event_id = t.event_id)")
     con.execute(f"CREATE VIRTUAL TABLE {quoted(name + '_fts')} USING fts5({', '.join(map(quoted, fts_cols))})")
     con.execute(f"INSERT INTO {quoted(name + '_fts')} (rowid, {', '.join(map(quoted, fts_cols))}) "
-                f"SELECT t.rowid, {', '.join(select)} FROM {quoted(name)} t")
+                f"SELECT t.rowid, {', '.join(f'povpkg_spaced({s})' for s in select)} FROM {quoted(name)} t")
 
 
 def column_text(field: dict) -> str:

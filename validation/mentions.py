@@ -281,11 +281,13 @@ def _spellings(people, pid) -> list[str]:
 
 
 def _cities_named(frames, ctx, spans):
-    """An event's city is named in its span or a span of its own link rows, or is its parent's city."""
+    """An event's city is named in its span or a span of its own link rows, or is its parent's
+    city. A Chinese span may name it in characters (Beijing as 北京 or 北京市: ``city_names_zh``)."""
     ev = frames.get("events")
     if ev is None or "city" not in ev.columns:
         return
     city_of = ev.set_index("event_id")["city"]
+    in_zh = city_names_zh(frames.get("places"))
     for i in ev.index[ev["city"].notna()]:
         city, parent = ev.at[i, "city"], ev.at[i, "parent_event_id"]
         if not pd_isna(parent) and parent in city_of.index and city_of[parent] == city:
@@ -293,8 +295,35 @@ def _cities_named(frames, ctx, spans):
         if not spans.known("events", i):
             continue
         mentions = [spans.of("events", i)] + _link_spans(frames, spans, ev.at[i, "event_id"])
-        if not any(words_in(m, city) for m in mentions):
+        zh_names = in_zh.get(_city_key(city), ())
+        if not any(words_in(m, city) or (_CJK.search(m) and any(z in m for z in zh_names)) for m in mentions):
             yield _fail(ctx, "place-in-span", "events", ev, i, "city", city, spans.where("events", i))
+
+
+# Chinese names of the cities events are held in that have no row in ``places`` (those
+# that have one are named by its name_zh); standard names, for reading Chinese spans only.
+CITY_ZH = {"Rome": "罗马", "Yangling": "杨凌", "Huzhou": "湖州", "Longsheng": "龙胜"}
+
+
+def _city_key(name) -> str:
+    """'Kunming', 'kunming' and 'Kunming City' are one city."""
+    return re.sub(r"\s+city$", "", str(name).strip().lower())
+
+
+def city_names_zh(places) -> dict[str, set[str]]:
+    """City (``_city_key``) -> how a Chinese page may write it: each same-named place's
+    name_zh, and without its 市 (昆明市, 昆明), and CITY_ZH's names."""
+    out: dict[str, set[str]] = {_city_key(k): {v} for k, v in CITY_ZH.items()}
+    if places is None or not {"name", "name_zh"} <= set(places.columns):
+        return out
+    for name, zh in zip(places["name"], places["name_zh"]):
+        if pd_isna(name) or pd_isna(zh) or not str(zh).strip():
+            continue
+        forms = out.setdefault(_city_key(name), set())
+        forms.add(str(zh))
+        if str(zh).endswith("市") and len(str(zh)) >= 3:
+            forms.add(str(zh)[:-1])
+    return out
 
 
 def _link_spans(frames, spans, event_id) -> list[str]:

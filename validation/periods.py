@@ -18,7 +18,7 @@ import re
 from povpkg._report import Failure
 
 from .rules import pd_isna, row_key, rule
-from .zh import CJK
+from .zh import CJK, chinese_figure
 
 MULTI_YEAR = re.compile(
     r"(?<![\w-])(?:from\s+(?:the\s+)?(?:end\s+of\s+|early\s+|late\s+|mid-?)?(?:19|20)\d\d\w*\s+(?:to|till|until|through)"
@@ -118,7 +118,8 @@ def figure_sentences(text: str, start: int, end: int, value) -> list[str]:
         at, until = at + start, until + start
         left = max((b for b in bounds if b <= at), default=0)
         right = min((b for b in bounds if b > at), default=len(text))
-        if _CJK.search(text[max(0, at - 1):until + 1]):  # a Chinese figure: its sentence up to its clause's end,
+        # a Chinese figure (5107.12 万元 too): its sentence up to its clause's end,
+        if _CJK.search(text[max(0, at - 1):until + 1]) or chinese_figure(text, at, until):
             right = min([right] + [m.start() for m in _ZH_CLAUSE.finditer(text, until, right)])
             dated = list(_ZH_DATED_CLAUSE.finditer(text, left, at))  # from the clause that dates it (到2004年,...)
             left = dated[-1].start() if dated else left

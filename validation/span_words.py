@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .zh import CJK
+from .zh import chinese_figure
 
 # the word before (or after) a figure that says how exact it is, and the class it belongs to
 QUALIFIER_CLASS = {
@@ -49,7 +49,8 @@ def qualifier_disagrees(span: str, where: list[tuple[int, int]], recorded) -> st
     """Why ``recorded`` (a qualifier enum value) disagrees with every mention ``where``
     of the figure, or None. An exact figure is written plainly somewhere; 'more than' is
     written with a word of its class somewhere."""
-    where = [(s, e) for s, e in where if not _chinese_beside(span, s, e)]  # 100余人: read by the Chinese checks
+    # 100余人, 超过 3000 人: a Chinese qualifier, which validation.zh reads, not these English words
+    where = [(s, e) for s, e in where if not chinese_figure(span, s, e)]
     if not where or not isinstance(recorded, str):
         return None
     found = [qualifier_at(span, s, e) for s, e in where]
@@ -58,15 +59,6 @@ def qualifier_disagrees(span: str, where: list[tuple[int, int]], recorded) -> st
     if recorded in RECORDED and RECORDED[recorded] not in found:
         return f"the span writes it {'plainly' if not any(found) else 'with a qualifier of another kind'}"
     return None
-
-
-_CJK = re.compile(f"[{CJK}]")
-
-
-def _chinese_beside(span: str, start: int, end: int) -> bool:
-    """A figure written against Chinese characters: its qualifier is a character (多, 余, 近 ...)
-    that the English words here cannot read."""
-    return bool(_CJK.match(span[start - 1:start] if start else "") or _CJK.match(span[end:end + 1]))
 
 
 _YEAR = r"((?:19|20)\d\d)(?!\d)"

@@ -169,6 +169,36 @@ def noun_before(unit: str) -> re.Pattern | None:
     return re.compile(rf"(?:{noun})[^\d，,。；;：:、]{{0,3}}$") if noun else None
 
 
+# A page may set a space between a figure and the word that reads it (金 5107.12 万元,
+# 超过 3000 人; a PDF's text layer does): one or two spaces, plain, no-break or ideographic.
+# After the figure the space is read through only before a character that reads a figure
+# (a qualifier, scale, currency or measure word), never before a name: a table's next cell
+# (合计 4000 乐都区 819) is not the figure's unit.
+_SPACE = re.compile("[ \t\u00a0\u2009\u202f\u3000]{1,2}")
+_READS = "多余万亿千百元美人名位次倍户个家项所座批年天日场届对组套栋份"
+_CJK_CHAR = re.compile(f"[{CJK}]")
+
+
+def _past_gap(text: str, pos: int, chars: str | None = None) -> int:
+    """``pos``, or past a space there when a Chinese character (one of ``chars``) follows it."""
+    gap = _SPACE.match(text, pos)
+    if gap and gap.end() < len(text) and (text[gap.end()] in chars if chars else _is_cjk(text[gap.end()])):
+        return gap.end()
+    return pos
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(_CJK_CHAR.match(ch))
+
+
+def reading_at(text: str, end: int) -> int | None:
+    """Where the Chinese words reading a figure that ends at ``end`` begin: right after it
+    (3.2万人), or past a space before a qualifier, scale or measure word (5107.12 万元);
+    None when no Chinese word reads it."""
+    pos = _past_gap(text, end, _READS)
+    return pos if pos < len(text) and _is_cjk(text[pos]) else None
+
+
 class Mention:
     """What a page writes around one Chinese number: qualifier, scale and what follows."""
 
@@ -176,18 +206,19 @@ class Mention:
 
     def __init__(self, text: str, start: int, end: int):
         self.before = text[max(0, start - 10):start]
-        before = self.before[-3:]
+        before = _SPACE.sub("", self.before[-5:])[-3:]  # 超过 3000 人: the qualifier before a space too
         self.qualifier = next((q for w, q in QUALIFIER_BEFORE if before.endswith(w)), None)
-        pos = end
+        reading = reading_at(text, end)
+        pos = end if reading is None else reading
         if pos < len(text) and text[pos] in QUALIFIER_AFTER:
             self.qualifier = self.qualifier or QUALIFIER_AFTER[text[pos]]
-            pos += 1
+            pos = _past_gap(text, pos + 1)
         m = _SCALE.match(text, pos)
         self.scale = m.group() if m else ""
-        pos = m.end() if m else pos
+        pos = _past_gap(text, m.end()) if m else pos
         if pos < len(text) and text[pos] in QUALIFIER_AFTER:  # 1.2万多人
             self.qualifier = self.qualifier or QUALIFIER_AFTER[text[pos]]
-            pos += 1
+            pos = _past_gap(text, pos + 1)
         self.rest = text[pos:pos + 12]
         tail = re.match(rf"[{CJK}]{{0,3}}?(左右|以上)", self.rest)
         if tail and self.qualifier is None:
@@ -195,9 +226,15 @@ class Mention:
 
 
 def is_chinese_mention(text: str, end: int) -> bool:
-    """Does a number ending at ``end`` stand against Chinese text (a qualifier, scale or unit)?"""
-    nxt = text[end:end + 1]
-    return bool(nxt) and bool(re.match(rf"[{CJK}]", nxt))
+    """Does a number ending at ``end`` stand against Chinese text (a qualifier, scale or unit),
+    right after it or past a space (``reading_at``)?"""
+    return reading_at(text, end) is not None
+
+
+def chinese_figure(text: str, start: int, end: int) -> bool:
+    """A figure written among Chinese words: a Chinese character right before it, or
+    Chinese words reading it (``reading_at``)."""
+    return (start > 0 and _is_cjk(text[start - 1])) or is_chinese_mention(text, end)
 
 
 def qualifier_agrees(m: Mention, qualifier) -> bool:

@@ -5,9 +5,18 @@ on a click. A foreign key shows its row's label, on a row's page as on a table's
 stores 1/0), a whole number stored as a real has no ``.0`` and gets thousands
 separators. Which columns are booleans and numbers comes from the descriptor, through
 the plugin configuration ``povpkg serve`` writes into the metadata.
+
+A search finds Chinese names: the search tables hold each Chinese character as a token,
+and the query's Chinese runs become phrases of characters (``povpkg._cjk_search``), in
+the default mode through ``escape_fts`` and in ``_searchmode=raw`` by rewriting the query.
 """
+from urllib.parse import parse_qsl, urlencode
+
 from datasette import hookimpl
+from datasette.utils import escape_fts
 from markupsafe import Markup, escape
+
+from povpkg._cjk_search import phrase_query
 
 FOLD_DESCRIPTIONS = """
 document.querySelectorAll("dl.column-descriptions").forEach(function (dl) {
@@ -54,3 +63,28 @@ def _q(name) -> str:
 @hookimpl
 def extra_body_script(view_name):
     return FOLD_DESCRIPTIONS if view_name in ("table", "row") else None
+
+
+@hookimpl(trylast=True)  # after Datasette's own prepare_connection, so this escape_fts replaces its
+def prepare_connection(conn):
+    conn.create_function("escape_fts", 1, lambda query: phrase_query(escape_fts(query)) if query is not None else None)
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    """In ``_searchmode=raw`` the query reaches MATCH as written: its Chinese runs are made
+    phrases of characters before Datasette reads it (FTS syntax around them stays)."""
+    def wrap(app):
+        async def inner(scope, receive, send):
+            if scope.get("type") == "http" and b"_searchmode=raw" in scope.get("query_string", b""):
+                scope = dict(scope, query_string=raw_query_string(scope["query_string"]))
+            await app(scope, receive, send)
+        return inner
+    return wrap
+
+
+def raw_query_string(qs: bytes) -> bytes:
+    """The query string with each ``_search`` / ``_search_COLUMN`` value made a phrase query."""
+    pairs = parse_qsl(qs.decode("utf-8", "replace"), keep_blank_values=True)
+    return urlencode([(k, phrase_query(v) if k.startswith("_search") and k != "_searchmode" else v)
+                      for k, v in pairs]).encode()
