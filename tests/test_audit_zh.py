@@ -95,3 +95,45 @@ def test_the_audited_rows_carry_their_periods(frames):
         assert ind.at[key, "period"] == "unstated_years", key
     assert ind.at["in-2018-zh179-share-of-global-poverty-reduction", "period_start_year"] == 1978
     assert ind.at["in-2023-east-west-parks", "period"] == "one_year"
+
+
+def _this_year(tmp_path, text, period, notes=None):
+    import hashlib
+
+    import pandas as pd
+
+    (tmp_path / "t.txt").write_text(text, encoding="utf-8")
+    sources = pd.DataFrame({"source_id": ["s"], "file_name": ["t.txt"],
+                            "sha256": [hashlib.sha256(text.encode()).hexdigest()],
+                            "characters": pd.array([len(text)], dtype="Int64")})
+    amounts = pd.DataFrame({"amount_id": ["a"], "purpose": ["funds"], "notes": [notes], "year": [2016],
+                            "period": [period], "period_start_year": pd.array([pd.NA], dtype="Int64"),
+                            "value_stated": [4040.0], "source_id": ["s"], "span_start": [0], "span_end": [len(text)]})
+    indicators = amounts.iloc[0:0].rename(columns={"amount_id": "indicator_id", "purpose": "subject",
+                                                   "value_stated": "value"})
+    frames = {"sources": sources, "amounts": amounts, "indicators": indicators}
+    ctx = R.rules.Context(desc=descriptor(), root=None, sources=tmp_path)
+    return [f.key for f in R.rules.RULES["this-year-is-one-year"](frames, ctx)]
+
+
+def test_a_figure_of_this_year_is_not_coded_as_several_years(tmp_path):
+    text = "今年,厦门市已初步安排东西扶贫协作项目14项,资金4040万元。"
+    assert _this_year(tmp_path, text, "unstated_years") == ["a"]
+    assert _this_year(tmp_path, text, "unstated_years", notes="Planned as of June 2016.") == ["a"]  # a time, not years
+    assert _this_year(tmp_path, text, "one_year") == []
+    assert _this_year(tmp_path, "今年统计,2012年以来厦门市累计安排项目14项,资金4040万元。", "unstated_years") == []
+    assert _this_year(tmp_path, text, "unstated_years", notes="Since 2012, cumulative.") == []
+
+
+def test_the_facts_the_completeness_reading_added(frames):
+    ind = frames["indicators"].set_index("indicator_id")
+    assert ind.at["in-2020-east-west-aid-share-of-agreement", "period"] == "one_year"
+    assert ind.loc["in-1996-2007-east-west-eastern-provinces-and-cities", ["value", "period_start_year"]].tolist() == [15, 1996]
+    assert ind.at["in-2017-shaanxi-power-to-jiangsu-sent", "value"] == 8.2
+    am = frames["amounts"].set_index("amount_id")
+    parts = am[am["part_of"] == "am-zh088-2013-per-county-funds"]["value_stated"]
+    assert sorted(parts) == [100, 200] and am.at["am-zh088-2013-per-county-funds", "value_stated"] == 300
+    pr = povpkg.load("pairings").set_index("pairing_id")
+    assert pr.loc["pair-hangzhou-enshi", ["recipient_place_id", "year_start"]].tolist() == ["pl-enshi", 2016]
+    ev = povpkg.load("events").set_index("event_id")
+    assert ev.at["ev-2008-03-21-national-east-west-conference-dongguan", "city"] == "东莞"

@@ -220,3 +220,39 @@ def year_needs_period(frames, ctx):
                           message=f"year is {int(df.at[i, 'year'])} but period is empty",
                           fix="set period: one_year (that year's figure, or a count at one time), stated_years with "
                               "period_start_year, or unstated_years when the figure covers several years")
+
+_THIS_YEAR_ONLY = re.compile(r"今年|本年")
+
+
+@rule("this-year-is-one-year", needs=("amounts", "indicators"), needs_texts=True)
+def this_year_is_one_year(frames, ctx):
+    """With ``--sources``: a figure whose sentence dates it by 今年 (this year) and says nothing
+    of several years, nor do the row's own words, is that year's figure, so its ``period`` is
+    one_year, not stated_years or unstated_years (the mirror of period-matches-words)."""
+    texts = _texts(frames, ctx)
+    if not texts:
+        return
+    for table in ("amounts", "indicators"):
+        df = frames[table]
+        if "period" not in df.columns:
+            continue
+        cols = [c for c in OWN_WORDS[table] if c in df.columns]
+        several = df[df["period"].isin(SEVERAL).fillna(False).to_numpy(bool)]
+        for i, r in zip(several.index, several[[*cols, "source_id", "span_start", "span_end", "year", FIGURE[table]]]
+                        .to_dict("records")):
+            if r["source_id"] not in texts or pd_isna(r["span_start"]) or pd_isna(r["span_end"]) or pd_isna(r[FIGURE[table]]):
+                continue
+            if any(says_several_years(r[c]) for c in cols):
+                continue
+            year = None if pd_isna(r["year"]) else int(r["year"])
+            for sentence in figure_sentences(texts[r["source_id"]].text, int(r["span_start"]), int(r["span_end"]),
+                                             r[FIGURE[table]]):
+                if _THIS_YEAR_ONLY.search(sentence) and not says_several_years(sentence, year=year):
+                    yield Failure(rule="this-year-is-one-year", table=table, row=int(i) + 2,
+                                  key=row_key(ctx, table, df, i), field="period", value=df.at[i, "period"],
+                                  message=f"the sentence of its span that states {r[FIGURE[table]]:g} dates it by "
+                                          f"'{_THIS_YEAR_ONLY.search(sentence).group()}' (this year) and says nothing "
+                                          f"of several years, but period is {df.at[i, 'period']}",
+                                  fix="set period to one_year (and empty period_start_year), or say in notes which "
+                                      "years the figure covers")
+                    break
