@@ -18,14 +18,10 @@ def frames():
 
 
 def _with(frames, table, key, **cells):
-    out = dict(frames)
-    df = frames[table].copy()
-    i = df.index[df[df.columns[0]] == key][0]
-    for field, value in cells.items():
-        df[field] = df[field].astype(object)
-        df.at[i, field] = value
-    out[table] = df
-    return out
+    """``frames`` with the row keyed ``key`` of ``table`` changed (a copy: the frames are shared)."""
+    df = frames[table].astype({c: object for c in cells})
+    df.loc[df.iloc[:, 0] == key, list(cells)] = list(cells.values())
+    return {**frames, table: df}
 
 
 def _year_needs_period(frames):
