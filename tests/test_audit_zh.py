@@ -133,3 +133,5 @@ def test_the_facts_the_completeness_reading_added(frames):
     assert pr.loc["pair-hangzhou-enshi", ["recipient_place_id", "year_start"]].tolist() == ["pl-enshi", 2016]
     ev = povpkg.load("events").set_index("event_id")
     assert ev.at["ev-2008-03-21-national-east-west-conference-dongguan", "city"] == "东莞"
+    assert set(ind.loc[["in-2016-east-west-eastern-counties-paired", "in-2016-east-west-western-counties-paired"],
+                       "project_id"]) == {"pj-hand-in-hand-action"}
