@@ -5,7 +5,8 @@ total since 1996 beside the years it contains), so the rule reads the words that
 describe a figure, the row's own (``purpose`` or ``subject``, ``notes``) and, with
 ``--sources``, the sentence that writes the figure of its span: "from 2004 to 2012",
 "since", "cumulative", "over the past three years", "as of", "in total", 累计, 以来,
-至今. Where they say several years, ``period`` must be ``stated_years`` (with
+至今 (or 累計, 以來 in traditional script), and the Chinese for "over the past years"
+(四年多来, 近三年, 近年来, 过去30年, 多年来, 这两年). Where they say several years, ``period`` must be ``stated_years`` (with
 ``period_start_year``) or ``unstated_years``; and ``stated_years`` goes with a start
 year, before ``year``, never without one. The sentence is read near the figure (a long
 one dates other things too), a figure that names its own year ("123 in 2009") is of
@@ -20,6 +21,10 @@ from povpkg._report import Failure
 from .rules import pd_isna, row_key, rule
 from .zh import CJK, chinese_figure
 
+_ZH_COUNT = r"[0-9一二三四五六七八九十两兩几幾数數]+"
+# 四年多来, 十余年来, 两年來, 近三年, 近年来, 过去30年, 多年来, 历年, 这两年: Chinese for "over the past ... years"
+ZH_YEARS_PAST = (rf"{_ZH_COUNT}(?:多|余|餘)?年(?:多)?[来來]|近{_ZH_COUNT}年|近年[来來]|[过過]去{_ZH_COUNT}年|多年[来來]"
+                 r"|[历歷]年|[这這][两兩几幾些]年")
 MULTI_YEAR = re.compile(
     r"(?<![\w-])(?:from\s+(?:the\s+)?(?:end\s+of\s+|early\s+|late\s+|mid-?)?(?:19|20)\d\d\w*\s+(?:to|till|until|through)"
     r"\s+(?:19|20)\d\d"
@@ -27,7 +32,7 @@ MULTI_YEAR = re.compile(
     r"|since|cumulative(?:ly)?|accumulat\w*"
     r"|(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+(?:[\w-]+\s+)?(?:years?|decades?)"
     r"|(?:as\s+of|by)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d|as\s+of|up\s+to\s+now|so\s+far|to\s+date|till\s+now|until\s+now|in\s+total)(?![\w-])"
-    r"|累计|以来|至今|迄今", re.IGNORECASE)
+    r"|累[计計]|以[来來]|至今|迄今|" + ZH_YEARS_PAST + "", re.IGNORECASE)
 WEAK = re.compile(r"as\s+of|so\s+far|to\s+date|till\s+now|until\s+now|in\s+total", re.IGNORECASE)  # a source's: may be one year
 COUNT_WEAK = re.compile(WEAK.pattern + r"|up\s+to\s+now", re.IGNORECASE)  # a count "up to now" is a stock
 _SINCE_WHEN = re.compile(r"\s+(?:(?:the\s+)?(?:early\s+|late\s+|mid-?|end\s+of\s+)?(?:19|20)\d\d|then|its\b|their\b"
@@ -45,7 +50,7 @@ _SENTENCE_END = re.compile(r"(?<!\d)[.!?;](?!\d)|[。；！？]|\n")  # 97.8%。
 _ZH_CLAUSE = re.compile(rf"[，、；;]|(?<=[{CJK}]),|,(?=[{CJK}])")  # 截至7月底,今年...新增103.1亿元
 _CJK = re.compile(f"[{CJK}]")
 _ZH_DATED_CLAUSE = re.compile(r"(?:到|截至|截止|至|在)?(?:19|20)\d\d年(?:底|末)?(?![以起至来]|[0-9]{1,2}月[^，,]*以来)"
-                              r"|目前|当前")  # 目前还有贫困人口3046万: a stock now
+                              r"|目前|当前|当今|如今")  # 目前还有贫困人口3046万, 当今世界仍有8亿多人: a stock now
 FIX = ("set period to stated_years with period_start_year (or unstated_years when the source gives no first year); "
        "if the words describe something else, reword them")
 
@@ -63,6 +68,7 @@ def says_several_years(text, *, weak=WEAK, year=None) -> str | None:
     return None
 
 
+_YEAR_WORD = re.compile(r"(?:19|20)\d\d年")
 _THIS_YEAR = re.compile(r"今年|本年|年初|当年|本月|月份?$|(?<![年\d])\d{1,2}月(?:\d{1,2}日)?")  # 9月1日启动以来
 
 
@@ -72,10 +78,13 @@ def _within_the_year(text: str, m, year=None) -> bool:
     至今 but means no span): Chinese words of time that stay within one year."""
     if m.group() == "至今":
         return text[m.start() - 1:m.start()] == "截"
-    if m.group() not in ("以来", "累计"):
+    if m.group() not in ("以来", "累计", "以來", "累計"):
         return False
+    if (year is not None and m.group() in ("累计", "累計")
+            and re.match(rf"{int(year)}年[，,]", text) and not _YEAR_WORD.search(text, 6, m.start())):
+        return True  # 2021年,37家中央单位...累计投入: the sentence is dated by the figure's own year, and no other
     before = text[max(0, m.start() - 16):m.start()]
-    if year is not None and re.search(rf"{int(year)}年(?:初)?以来[^。；]*$|{int(year)}年(?:初)?$", before):
+    if year is not None and re.search(rf"{int(year)}年(?:初)?以[来來][^。；]*$|{int(year)}年(?:初)?$", before):
         return True
     return any(w.end() > len(before) - 8 for w in _THIS_YEAR.finditer(before))  # near the word
 
@@ -194,3 +203,57 @@ def _start_year_agrees(ctx, table, df):
             v = df.at[i, field]
             yield Failure(rule="period-matches-words", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
                           field=field, value=None if pd_isna(v) else str(v), message=message, fix=FIX)
+
+
+@rule("year-needs-period", needs=("amounts", "indicators"))
+def year_needs_period(frames, ctx):
+    """A figure with a ``year`` says which years it covers: ``period`` is empty only when the
+    source gives no year at all (an empty period beside a year leaves a cumulative figure
+    looking like one year's, and the period checks above then read nothing)."""
+    for table, key in (("amounts", "amount_id"), ("indicators", "indicator_id")):
+        df = frames[table]
+        if "period" not in df.columns or "year" not in df.columns:
+            continue
+        bad = (df["year"].notna() & df["period"].isna()).to_numpy(bool)
+        for i in df.index[bad]:
+            yield Failure(rule="year-needs-period", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
+                          field="period", value=None,
+                          message=f"year is {int(df.at[i, 'year'])} but period is empty",
+                          fix="set period: one_year (that year's figure, or a count at one time), stated_years with "
+                              "period_start_year, or unstated_years when the figure covers several years")
+
+_THIS_YEAR_ONLY = re.compile(r"今年|本年")
+
+
+@rule("this-year-is-one-year", needs=("amounts", "indicators"), needs_texts=True)
+def this_year_is_one_year(frames, ctx):
+    """With ``--sources``: a figure whose sentence dates it by 今年 (this year) and says nothing
+    of several years, nor do the row's own words, is that year's figure, so its ``period`` is
+    one_year, not stated_years or unstated_years (the mirror of period-matches-words)."""
+    texts = _texts(frames, ctx)
+    if not texts:
+        return
+    for table in ("amounts", "indicators"):
+        df = frames[table]
+        if "period" not in df.columns:
+            continue
+        cols = [c for c in OWN_WORDS[table] if c in df.columns]
+        several = df[df["period"].isin(SEVERAL).fillna(False).to_numpy(bool)]
+        for i, r in zip(several.index, several[[*cols, "source_id", "span_start", "span_end", "year", FIGURE[table]]]
+                        .to_dict("records")):
+            if r["source_id"] not in texts or pd_isna(r["span_start"]) or pd_isna(r["span_end"]) or pd_isna(r[FIGURE[table]]):
+                continue
+            if any(says_several_years(r[c]) for c in cols):
+                continue
+            year = None if pd_isna(r["year"]) else int(r["year"])
+            for sentence in figure_sentences(texts[r["source_id"]].text, int(r["span_start"]), int(r["span_end"]),
+                                             r[FIGURE[table]]):
+                if _THIS_YEAR_ONLY.search(sentence) and not says_several_years(sentence, year=year):
+                    yield Failure(rule="this-year-is-one-year", table=table, row=int(i) + 2,
+                                  key=row_key(ctx, table, df, i), field="period", value=df.at[i, "period"],
+                                  message=f"the sentence of its span that states {r[FIGURE[table]]:g} dates it by "
+                                          f"'{_THIS_YEAR_ONLY.search(sentence).group()}' (this year) and says nothing "
+                                          f"of several years, but period is {df.at[i, 'period']}",
+                                  fix="set period to one_year (and empty period_start_year), or say in notes which "
+                                      "years the figure covers")
+                    break
