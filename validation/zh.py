@@ -17,7 +17,10 @@ import re
 # so every offset holds. Only the characters the figures' words need are mapped.
 _TRADITIONAL = ("億萬兩個項縣餘約過戶園區業員組織國單學醫車間術議點達計幣鄉鎮協資貧幫務產産農場養總額銷職幹專師診衛發勞數類種將級簽體動條為",
                 "亿万两个项县余约过户园区业员组织国单学医车间术议点达计币乡镇协资贫帮务产产农场养总额销职干专师诊卫发劳数类种将级签体动条为")
-FULLWIDTH = str.maketrans("０１２３４５６７８９．，％" + _TRADITIONAL[0], "0123456789.,%" + _TRADITIONAL[1])
+# measure words and nouns a count of sessions, pairs, departments or countries is written with
+_TRADITIONAL_COUNTS = ("屆對門構機際內棟臺畝歲噸處", "届对门构机际内栋台亩岁吨处")
+FULLWIDTH = str.maketrans("０１２３４５６７８９．，％" + _TRADITIONAL[0] + _TRADITIONAL_COUNTS[0],
+                          "0123456789.,%" + _TRADITIONAL[1] + _TRADITIONAL_COUNTS[1])
 CJK = "\u3400-\u9fff\uf900-\ufaff"
 
 # Chinese numerals: digits, and the place values with the value each multiplies by
@@ -169,12 +172,30 @@ def noun_before(unit: str) -> re.Pattern | None:
     return re.compile(rf"(?:{noun})[^\d，,。；;：:、]{{0,3}}$") if noun else None
 
 
+# A host's pinyin gloss right after a character (1000萬(wàn)元, 3個(gè)县): lower-case
+# Latin letters with tone marks in ASCII brackets, one syllable; nothing else is dropped.
+_GLOSS = re.compile(rf"(?<=[{CJK}])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{{1,6}}\)")
+
+
+def unglossed(text: str) -> str:
+    """``text`` without the pinyin glosses a host put after its characters."""
+    return _GLOSS.sub("", text)
+
+
+def around(text: str, start: int, end: int, reach: int = 60) -> tuple[str, int, int]:
+    """The text around a number (``reach`` characters either side) without pinyin glosses,
+    and the number's offsets in it: 1000萬(wàn)元 reads as 1000万元."""
+    left, right = unglossed(text[max(0, start - reach):start]), unglossed(text[end:end + reach])
+    return left + text[start:end] + right, len(left), len(left) + end - start
+
+
 class Mention:
     """What a page writes around one Chinese number: qualifier, scale and what follows."""
 
     __slots__ = ("qualifier", "scale", "rest", "before")
 
     def __init__(self, text: str, start: int, end: int):
+        text, start, end = around(text, start, end)
         self.before = text[max(0, start - 10):start]
         before = self.before[-3:]
         self.qualifier = next((q for w, q in QUALIFIER_BEFORE if before.endswith(w)), None)
