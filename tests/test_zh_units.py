@@ -246,3 +246,14 @@ def test_a_chinese_numeral_is_a_figure_only_with_what_it_counts(tmp_path, text, 
 ])
 def test_traditional_measure_words_of_counts_are_read(tmp_path, text, row, bound):
     assert (failing(tmp_path, text, indicators=[row]) == []) is bound
+
+
+@pytest.mark.parametrize(("text", "participants", "bound"), [
+    ("来自30个国家的200名代表出席,其中100名来自非洲。", 200, True),
+    ("来自30个国家的200名代表出席,其中100名来自非洲。", 100, False),   # a part of them
+    ("共1.2万人参加,其中学员800人。", 800, False),                    # 1.2万 is 12000
+    ("培训1200人次,学员800人。", 800, True),                          # 人次 counts no people
+])
+def test_no_larger_count_of_people_stands_in_a_chinese_span(tmp_path, text, participants, bound):
+    events = {"participants": pd.array([participants], dtype="Float64"), "participants_qualifier": ["exact"]}
+    assert (failing(tmp_path, text, events=events) == []) is bound

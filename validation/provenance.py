@@ -886,16 +886,34 @@ def _word_values() -> dict[str, int]:
     return {w: k for k in range(999, -1, -1) for w in words(k)}
 
 
+_SCALE_VALUE = {"": 1, "百": 100, "千": 1000, "万": 10_000, "百万": 1_000_000, "千万": 10_000_000, "亿": 100_000_000}
+
+
+def _people_zh(span: str, s: int, e: int) -> float | None:
+    """The people a Chinese mention counts (200名, 1.2万人), or None for another count."""
+    m = zh.Mention(span, s, e)
+    if m.scale not in _SCALE_VALUE or not zh.counts_zh(m, "people"):
+        return None
+    try:
+        return float(span[s:e].replace(",", "")) * _SCALE_VALUE[m.scale]
+    except ValueError:
+        return None
+
+
 def _larger_count(row, v, dates, vocab):
     """The participants of an activity are all of them: no larger count of people stands in its span."""
     for s, e in row.index.numbers_in(row.a, row.b):
         if any(x <= s < y for x, y in dates):
             continue
-        try:
-            n = float(row.span[s:e].replace(",", ""))
-        except ValueError:
-            n = _word_values().get(row.span[s:e].lower())
-        if n is not None and n > v and counts_what(row.span, s, e, vocab):
+        if zh.is_chinese_mention(row.span, e):
+            n = _people_zh(row.span, s, e)
+        else:
+            try:
+                n = float(row.span[s:e].replace(",", ""))
+            except ValueError:
+                n = _word_values().get(row.span[s:e].lower())
+            n = n if n is not None and counts_what(row.span, s, e, vocab) else None
+        if n is not None and n > v:
             yield row.fail("participants-in-span", "participants", v,
                            f"{row.where} counts {row.span[s:e]} people, more than the {_shown(v)} participants recorded "
                            "(a part of the participants, not all of them?)",
