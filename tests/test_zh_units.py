@@ -69,6 +69,7 @@ def lone(tmp_path, text, value, unit, qualifier="exact") -> bool:
     ("论坛为期5天。", 5, "days"),
     ("每人每年2300元。", 2300, "yuan per year"),
     ("人均250美元。", 250, "USD per capita per year"),
+    ("捐款500人民币。", 500, "yuan"),
     ("占比达到35%。", 35, "percent"),
     ("提高3个百分点。", 3, "percentage points"),
     ("引进120家企业。", 120, "enterprises"),
@@ -99,6 +100,7 @@ def test_a_lone_figure_binds_the_unit_its_measure_word_counts(tmp_path, text, va
     ("每人每年2300元。", 2300, "people"),
     ("每人每年2300元。", 2300, "USD per capita per year"),  # 元 is not 美元
     ("人均250美元。", 250, "yuan"),
+    ("捐款500人民币。", 500, "people"),              # 人民币 is yuan, not 人
     ("提高3个百分点。", 3, "percent"),
     ("引进120家企业。", 120, "villages"),
     ("引进120家企业。", 120, "people"),
@@ -243,8 +245,10 @@ def test_a_chinese_numeral_is_a_figure_only_with_what_it_counts(tmp_path, text, 
     ("已舉辦8屆,来自40个国家。", ("r", 8, "days", "exact"), False),
     ("联合11个部門,涉及40个国家。", ("r", 11, "ministries", "exact"), True),  # 部門 is 部门
     ("联合11个部門,涉及40个国家。", ("r", 11, "countries", "exact"), False),
+    ("捐款500人民币,受益300人。", ("r", 500, "people", "exact"), False),       # 人民币 counts no people
+    ("捐款500人民币,受益300人。", ("r", 300, "people", "exact"), True),
 ])
-def test_traditional_measure_words_of_counts_are_read(tmp_path, text, row, bound):
+def test_measure_words_of_counts_are_read(tmp_path, text, row, bound):
     assert (failing(tmp_path, text, indicators=[row]) == []) is bound
 
 

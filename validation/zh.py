@@ -18,7 +18,7 @@ import re
 _TRADITIONAL = ("億萬兩個項縣餘約過戶園區業員組織國單學醫車間術議點達計幣鄉鎮協資貧幫務產産農場養總額銷職幹專師診衛發勞數類種將級簽體動條為",
                 "亿万两个项县余约过户园区业员组织国单学医车间术议点达计币乡镇协资贫帮务产产农场养总额销职干专师诊卫发劳数类种将级签体动条为")
 # measure words and nouns a count of sessions, pairs, departments or countries is written with
-_TRADITIONAL_COUNTS = ("屆對門構機際內棟臺畝歲噸處", "届对门构机际内栋台亩岁吨处")
+_TRADITIONAL_COUNTS = ("屆對門構機際內棟臺畝歲噸處脫", "届对门构机际内栋台亩岁吨处脱")
 FULLWIDTH = str.maketrans("０１２３４５６７８９．，％" + _TRADITIONAL[0] + _TRADITIONAL_COUNTS[0],
                           "0123456789.,%" + _TRADITIONAL[1] + _TRADITIONAL_COUNTS[1])
 CJK = "\u3400-\u9fff\uf900-\ufaff"
@@ -99,8 +99,9 @@ def is_chinese_unit(unit) -> bool:
 # what an indicator's unit counts, as the measure word or noun after the figure
 # (a noun may follow a measure word and a few characters: 354个贫困县)
 _GAP = rf"(?:[{CJK}]{{0,10}}?)"  # 592个国家扶贫开发工作重点县
+_PERSON = "人(?!次|民币)"  # 人, not 人次 nor 人民币 (yuan)
 _COUNTS = {
-    "people": rf"(?:人(?!次)|名|位|{_GAP}(?:人口|群众|劳动力|干部|人才|教师|医生|学生))",
+    "people": rf"(?:{_PERSON}|名|位|{_GAP}(?:人口|群众|劳动力|干部|人才|教师|医生|学生))",
     "person-times": "人次",
     "times": "(?:次|人次|倍)",
     "households": "户",
@@ -115,18 +116,18 @@ _COUNTS = {
     "projects": rf"(?:个|项){_GAP}",
     "schools": rf"(?:所|{_GAP}学校)",
     "hospitals": rf"(?:家|所|{_GAP}医院)",
-    "cadres": rf"(?:名|人(?!次)|{_GAP}干部)",
-    "technicians": rf"(?:名|人(?!次)|{_GAP}人才)",
+    "cadres": rf"(?:名|{_PERSON}|{_GAP}干部)",
+    "technicians": rf"(?:名|{_PERSON}|{_GAP}人才)",
     "batches": "批",
     "jobs": rf"(?:个{_GAP})?(?:岗位|就业)",
     "parks": rf"(?:个{_GAP})?园",
     "workshops": rf"(?:个{_GAP})?车间",
     "technologies": rf"(?:项{_GAP})?技术",
-    "volunteers": rf"(?:名|人(?!次)|{_GAP}志愿者)",
+    "volunteers": rf"(?:名|{_PERSON}|{_GAP}志愿者)",
     "units": rf"(?:个|家){_GAP}单位",
     "clinics": rf"(?:个|家|所){_GAP}(?:卫生院|卫生室|诊所)",
-    "students": rf"(?:名|人(?!次)|{_GAP}学生)",
-    "teachers": rf"(?:名|人(?!次)|{_GAP}教师)",
+    "students": rf"(?:名|{_PERSON}|{_GAP}学生)",
+    "teachers": rf"(?:名|{_PERSON}|{_GAP}教师)",
     "ministries": rf"个{_GAP}(?:部委|部门)",
     "kindergartens": rf"(?:所|个{_GAP}幼儿园)",
     "organizations": rf"(?:个|家){_GAP}(?:组织|机构)",
