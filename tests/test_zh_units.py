@@ -261,3 +261,20 @@ def test_measure_words_of_counts_are_read(tmp_path, text, row, bound):
 def test_no_larger_count_of_people_stands_in_a_chinese_span(tmp_path, text, participants, bound):
     events = {"participants": pd.array([participants], dtype="Float64"), "participants_qualifier": ["exact"]}
     assert (failing(tmp_path, text, events=events) == []) is bound
+
+
+SEVERAL = "帮扶3166个贫困村,实施500个项目,17户国有企业参与,73万农村劳动力就业,8个市县结对,在2个项目村开展合作。"
+
+
+@pytest.mark.parametrize(("row", "bound"), [
+    (("r", 3166, "projects", "exact"), False),   # 个 binds projects, but 个贫困村 counts villages
+    (("r", 3166, "villages", "exact"), True),
+    (("r", 500, "projects", "exact"), True),
+    (("r", 500, "villages", "exact"), False),
+    (("r", 17, "enterprises", "exact"), True),   # 户 counts firms when a firm follows
+    (("r", 73, "10k people", "exact"), True),    # 农村 is rural, no village
+    (("r", 8, "cities", "exact"), True),         # 市县: cities and counties
+    (("r", 2, "villages", "exact"), True),       # 项目村 are villages
+])
+def test_a_figure_among_several_is_not_bound_to_a_unit_its_words_rule_out(tmp_path, row, bound):
+    assert (failing(tmp_path, SEVERAL, indicators=[row]) == []) is bound

@@ -521,16 +521,18 @@ def _bound_zh(span, chinese, unit, qualifier, numbers, dates) -> bool:
     alone = figures_in(numbers, dates) <= 1
     for s, e in chinese:
         m = zh.Mention(span, s, e)
-        if zh.scale_agrees(m, unit) and zh.qualifier_agrees(m, qualifier) and (
-                zh.counts_zh(m, unit) or (alone and _lone_zh(span, s, m, unit))):
+        if zh.scale_agrees(m, unit) and zh.qualifier_agrees(m, qualifier) and _counts_zh(span, s, m, unit, alone):
             return True
     return False
 
 
-def _lone_zh(span, s, m, unit) -> bool:
-    """A span's only figure binds when it is a figure (两岸 is no 2) and the words the page
-    writes with it do not plainly count something other than ``unit`` (3166个村 as people)."""
-    return zh_units.numeral_counts(span, s, m.rest, m.scale) and zh_units.rival_zh(m.rest, m.before, unit) is None
+def _counts_zh(span, s, m, unit, alone) -> bool:
+    """The words the page writes with a Chinese figure do not plainly count something other
+    than ``unit`` (3166个村 is no count of people or projects), and are words ``unit`` is
+    written with; or, for the span's only figure, any words when it is a figure (两岸 is no 2)."""
+    if zh_units.rival_zh(m.rest, m.before, unit) is not None:
+        return False
+    return zh.counts_zh(m, unit) or (alone and zh_units.numeral_counts(span, s, m.rest, m.scale))
 
 
 # --- the rules ----------------------------------------------------------------

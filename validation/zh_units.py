@@ -19,7 +19,7 @@ from .zh import CJK, QUALIFIER_BEFORE
 
 # what may stand between 个 and its noun in 3166个贫困村, 50个国家级贫困县, 3万贫困户
 _MOD = ("(?:建档立卡|深度|极度|国家级|国家|省级|市级|国贫|省贫|重点|边境|民族|少数民族|行政|自然|示范|"
-        "贫困|脱贫|摘帽|易地搬迁|搬迁|农|牧|农牧)*")
+        "贫困|脱贫|摘帽|易地搬迁|搬迁)*")
 
 _PEOPLE = {"people", "person", "participant", "delegate", "expert", "scholar", "official", "representative",
            "guest", "trainee", "cadre", "student", "leader", "villager", "farmer", "herdsman", "herdsmen",
@@ -39,11 +39,11 @@ _ORGS = {"enterprise", "company", "business", "firm", "hospital", "unit", "clini
          "federation", "alliance", "office", "bureau", "counterpart", "newspaper", "hall", "venue", "station"}
 
 # a few characters between a measure word and its noun that name nothing countable
-# themselves (个非洲国家, 个地厅级单位, 名减贫领域官员): not 项目, 村, 县, 乡, 镇, 户 or 人
-_GAP = rf"(?:(?!项目|村|县|乡|镇|户|人)[{CJK}]){{0,6}}?"
+# themselves (个非洲国家, 个地厅级单位, 名减贫领域官员): no place (市县, 省市) nor 户 or 人
+_GAP = rf"(?:(?![村县乡镇户人省市区州国旗])[{CJK}]){{0,6}}?"
 _WHO = "人口|老乡|客户|官员|学员|人才|人员|干部|工人|代表|专家|学生|教师|医生|农民|牧民|群众|村民|志愿者|劳动力"
 
-_GE = rf"(?:个{_GAP}|{_MOD})"  # 3166个贫困村, 151个未出列贫困村, 3万贫困户
+_GE = rf"(?:个?{_MOD}|个{_GAP})"  # 3166个贫困村, 50个国家级贫困县, 151个未出列贫困村, 3万贫困户
 
 # (what the word counts, the word at the start of what follows the figure and its scale,
 #  the words one of which a unit written with it holds, the words none of which it holds)
@@ -55,14 +55,14 @@ _AFTER = [
     ("percent", r"%", {"percent"}, set()),
     ("months", r"个月", {"month"}, set()),
     ("people", rf"{_MOD}人(?!均|民币|工)|{_MOD}人口|{_MOD}群众", _PEOPLE, {"time"}),
-    ("households", rf"{_GE}(?:户|家庭)", _HOMES, set()),
-    ("villages", rf"{_GE}村(?![民级委干镇乡])", {"village", "community"}, set()),
+    ("households", rf"{_GE}(?:农|牧)?(?:户(?![{CJK}]{{0,8}}?(?:企业|公司|单位))|家庭)", _HOMES, set()),  # 17户…企业: firms
+    ("villages", rf"{_GE}(?<![农乡])村(?![民级委干镇乡])", {"village", "community"}, set()),  # 农村: rural
     ("counties", rf"{_GE}(?:县|旗)(?![级城域委长乡镇村市区(（帜])", {"county", "banner"}, set()),
     ("townships", rf"{_GE}(?:乡镇|乡(?![村亲])|镇(?![村级]))", {"township", "town"}, set()),
     ("provinces", rf"{_GE}省(?![级市委长区(（])", {"province"}, set()),
     ("people", rf"(?:名|位){_GAP}(?:{_WHO})|(?:{_WHO})", _PEOPLE, {"time"}),
     ("countries", rf"个{_GAP}国家(?![级扶乡重贫机部队标])|国(?![家内际企有务库])", {"country", "nation", "economy"}, set()),
-    ("projects", rf"个{_GAP}项目", {"project", "programme", "program"}, set()),
+    ("projects", rf"个{_GAP}项目(?![村县乡镇户区点])", {"project", "programme", "program"}, set()),  # 项目村: villages
     ("jobs", rf"个{_GAP}(?:就业)?岗位", {"job", "post", "position"}, set()),
     ("enterprises", r"家(?![乡人属长门里中族园])", _ORGS | _HOMES, set()),
     ("institutions", rf"个{_GAP}(?:单位|部门|机构|组织|企业|公司|合作社|医院|学校)|所(?![有在属得以谓])", _ORGS, set()),
