@@ -1,4 +1,4 @@
-"""Whose unit a lone Chinese figure is: the measure word or noun a page writes with it.
+"""Whose unit a Chinese figure is: the measure word or noun a page writes with it.
 
 A figure that is the only one of its span binds to its row without a measure word the
 row's unit is written with (a page may write 3166个 alone, or a measure word we cannot
@@ -9,7 +9,10 @@ people, 1000户 none of villages, 5天 none of enterprises. Only distinctive wor
 个月 months, % percent, 个百分点 points, 亩 mu, 倍 times); a generic measure word
 that several units share (个, 项, 名, 位, 次, 套, 批, 期 ...) decides only with its noun
 (个…国家, 个…项目, 个…单位, 名…官员), and words we do not know leave a
-lone figure bound. A noun before a bare measure word (贫困村3166个) decides likewise.
+lone figure bound. A noun before a bare measure word (贫困村3166个) decides likewise, and
+a compound by its last noun (项目村 villages, 17户…企业 firms; 农村 is rural, 市县 both).
+The same words rule out a figure among several whose generic measure word would bind
+its unit: 3166个贫困村 counts no projects.
 """
 from __future__ import annotations
 
@@ -27,7 +30,7 @@ _PEOPLE = {"people", "person", "participant", "delegate", "expert", "scholar", "
            "teacher", "worker", "resident", "population", "minister", "individual", "labor", "labour",
            "labourer", "laborer", "patient", "professional", "educator", "secretary", "technician", "doctor",
            "child", "children", "deputy", "tourist", "employee", "personnel", "talent", "migrant", "graduate",
-           "beneficiary", "researcher", "journalist", "official", "youth", "elderly", "poor"}
+           "beneficiary", "researcher", "journalist", "youth", "elderly", "poor"}
 _HOMES = {"household", "family", "house", "home", "dwelling"}
 _ORGS = {"enterprise", "company", "business", "firm", "hospital", "unit", "clinic", "organization",
          "organisation", "institution", "cooperative", "factory", "centre", "center", "outlet", "association",
