@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import zh
+from . import zh, zh_units
 from .span_words import meant_for_several, qualifier_disagrees, sentence_head, year_disagrees
 from .zh import FULLWIDTH, NUMERAL_CHARS, zh_numerals
 
@@ -260,6 +260,21 @@ _ZH_DATE = re.compile(r"(?:(?P<y>(?:1[89]|20)\d\d)年)?(?<!\d)(?P<m>1[0-2]|0?[1-
                       r"(?:\s*[-–—~至到]\s*(?:(?P<m2>1[0-2]|0?[1-9])月)?(?P<d2>3[01]|[12]\d|0?[1-9])日)?")
 
 
+# a numeric date as Chinese pages stamp them: 2016-12-08 10:25:34, 2016.12.08, 2016/12/08
+# (one separator throughout; not inside a longer number, a path or an address)
+_NUMERIC_DATE = re.compile(r"(?<![\d./-])(?<![A-Za-z])(?P<y>(?:1[89]|20)\d\d)(?P<sep>[-./])(?P<m>1[0-2]|0?[1-9])"
+                           r"(?P=sep)(?P<d>3[01]|[12]\d|0?[1-9])(?![\d/]|[.-]\d)")
+
+
+def numeric_dates(plain: str) -> list["DateMention"]:
+    """The numeric dates a text writes, each a day: 2016-12-08 is 2016年12月8日."""
+    out = []
+    for m in _NUMERIC_DATE.finditer(plain):
+        day = (int(m["y"]), int(m["m"]), int(m["d"]))
+        out.append(DateMention(m.start(), m.end(), day, day))
+    return out
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date or range the text writes: (year, month, day) at each end; day None for a month."""
@@ -320,6 +335,7 @@ class TextIndex:
             m1 = int(m["m"])
             self.dates.append(DateMention(m.start(), m.end(), (year, m1, None),
                                           (int(m["y2"]) if m["y2"] else year, int(m["m2"] or m1), None)))
+        self.dates += numeric_dates(plain)
         self.dates.sort(key=lambda d: d.start)
         self._date_at = [d.start for d in self.dates]
 
@@ -500,13 +516,23 @@ def _amount_unit(row: dict):
 
 def _bound_zh(span, chinese, unit, qualifier, numbers, dates) -> bool:
     """A Chinese mention of an indicator: scale and qualifier as the row says, and the
-    measure word its unit is written with (or the span's only figure)."""
+    measure word its unit is written with (or the span's only figure, unless the page
+    plainly counts something else with it: ``validation.zh_units``)."""
     alone = figures_in(numbers, dates) <= 1
     for s, e in chinese:
         m = zh.Mention(span, s, e)
-        if zh.scale_agrees(m, unit) and zh.qualifier_agrees(m, qualifier) and (alone or zh.counts_zh(m, unit)):
+        if zh.scale_agrees(m, unit) and zh.qualifier_agrees(m, qualifier) and _counts_zh(span, s, m, unit, alone):
             return True
     return False
+
+
+def _counts_zh(span, s, m, unit, alone) -> bool:
+    """The words the page writes with a Chinese figure do not plainly count something other
+    than ``unit`` (3166个村 is no count of people or projects), and are words ``unit`` is
+    written with; or, for the span's only figure, any words when it is a figure (两岸 is no 2)."""
+    if zh_units.rival_zh(m.rest, m.before, unit) is not None:
+        return False
+    return zh.counts_zh(m, unit) or (alone and zh_units.numeral_counts(span, s, m.rest, m.scale))
 
 
 # --- the rules ----------------------------------------------------------------
@@ -862,16 +888,34 @@ def _word_values() -> dict[str, int]:
     return {w: k for k in range(999, -1, -1) for w in words(k)}
 
 
+_SCALE_VALUE = {"": 1, "百": 100, "千": 1000, "万": 10_000, "百万": 1_000_000, "千万": 10_000_000, "亿": 100_000_000}
+
+
+def _people_zh(span: str, s: int, e: int) -> float | None:
+    """The people a Chinese mention counts (200名, 1.2万人), or None for another count."""
+    m = zh.Mention(span, s, e)
+    if m.scale not in _SCALE_VALUE or not zh.counts_zh(m, "people"):
+        return None
+    try:
+        return float(span[s:e].replace(",", "")) * _SCALE_VALUE[m.scale]
+    except ValueError:
+        return None
+
+
 def _larger_count(row, v, dates, vocab):
     """The participants of an activity are all of them: no larger count of people stands in its span."""
     for s, e in row.index.numbers_in(row.a, row.b):
         if any(x <= s < y for x, y in dates):
             continue
-        try:
-            n = float(row.span[s:e].replace(",", ""))
-        except ValueError:
-            n = _word_values().get(row.span[s:e].lower())
-        if n is not None and n > v and counts_what(row.span, s, e, vocab):
+        if zh.is_chinese_mention(row.span, e):
+            n = _people_zh(row.span, s, e)
+        else:
+            try:
+                n = float(row.span[s:e].replace(",", ""))
+            except ValueError:
+                n = _word_values().get(row.span[s:e].lower())
+            n = n if n is not None and counts_what(row.span, s, e, vocab) else None
+        if n is not None and n > v:
             yield row.fail("participants-in-span", "participants", v,
                            f"{row.where} counts {row.span[s:e]} people, more than the {_shown(v)} participants recorded "
                            "(a part of the participants, not all of them?)",

@@ -17,7 +17,10 @@ import re
 # so every offset holds. Only the characters the figures' words need are mapped.
 _TRADITIONAL = ("億萬兩個項縣餘約過戶園區業員組織國單學醫車間術議點達計幣鄉鎮協資貧幫務產産農場養總額銷職幹專師診衛發勞數類種將級簽體動條為",
                 "亿万两个项县余约过户园区业员组织国单学医车间术议点达计币乡镇协资贫帮务产产农场养总额销职干专师诊卫发劳数类种将级签体动条为")
-FULLWIDTH = str.maketrans("０１２３４５６７８９．，％" + _TRADITIONAL[0], "0123456789.,%" + _TRADITIONAL[1])
+# measure words and nouns a count of sessions, pairs, departments or countries is written with
+_TRADITIONAL_COUNTS = ("屆對門構機際內棟臺畝歲噸處脫", "届对门构机际内栋台亩岁吨处脱")
+FULLWIDTH = str.maketrans("０１２３４５６７８９．，％" + _TRADITIONAL[0] + _TRADITIONAL_COUNTS[0],
+                          "0123456789.,%" + _TRADITIONAL[1] + _TRADITIONAL_COUNTS[1])
 CJK = "\u3400-\u9fff\uf900-\ufaff"
 
 # Chinese numerals: digits, and the place values with the value each multiplies by
@@ -96,8 +99,9 @@ def is_chinese_unit(unit) -> bool:
 # what an indicator's unit counts, as the measure word or noun after the figure
 # (a noun may follow a measure word and a few characters: 354个贫困县)
 _GAP = rf"(?:[{CJK}]{{0,10}}?)"  # 592个国家扶贫开发工作重点县
+_PERSON = "人(?!次|民币)"  # 人, not 人次 nor 人民币 (yuan)
 _COUNTS = {
-    "people": rf"(?:人(?!次)|名|位|{_GAP}(?:人口|群众|劳动力|干部|人才|教师|医生|学生))",
+    "people": rf"(?:{_PERSON}|名|位|{_GAP}(?:人口|群众|劳动力|干部|人才|教师|医生|学生))",
     "person-times": "人次",
     "times": "(?:次|人次|倍)",
     "households": "户",
@@ -112,18 +116,18 @@ _COUNTS = {
     "projects": rf"(?:个|项){_GAP}",
     "schools": rf"(?:所|{_GAP}学校)",
     "hospitals": rf"(?:家|所|{_GAP}医院)",
-    "cadres": rf"(?:名|人(?!次)|{_GAP}干部)",
-    "technicians": rf"(?:名|人(?!次)|{_GAP}人才)",
+    "cadres": rf"(?:名|{_PERSON}|{_GAP}干部)",
+    "technicians": rf"(?:名|{_PERSON}|{_GAP}人才)",
     "batches": "批",
     "jobs": rf"(?:个{_GAP})?(?:岗位|就业)",
     "parks": rf"(?:个{_GAP})?园",
     "workshops": rf"(?:个{_GAP})?车间",
     "technologies": rf"(?:项{_GAP})?技术",
-    "volunteers": rf"(?:名|人(?!次)|{_GAP}志愿者)",
+    "volunteers": rf"(?:名|{_PERSON}|{_GAP}志愿者)",
     "units": rf"(?:个|家){_GAP}单位",
     "clinics": rf"(?:个|家|所){_GAP}(?:卫生院|卫生室|诊所)",
-    "students": rf"(?:名|人(?!次)|{_GAP}学生)",
-    "teachers": rf"(?:名|人(?!次)|{_GAP}教师)",
+    "students": rf"(?:名|{_PERSON}|{_GAP}学生)",
+    "teachers": rf"(?:名|{_PERSON}|{_GAP}教师)",
     "ministries": rf"个{_GAP}(?:部委|部门)",
     "kindergartens": rf"(?:所|个{_GAP}幼儿园)",
     "organizations": rf"(?:个|家){_GAP}(?:组织|机构)",
@@ -199,12 +203,30 @@ def reading_at(text: str, end: int) -> int | None:
     return pos if pos < len(text) and _is_cjk(text[pos]) else None
 
 
+# A host's pinyin gloss right after a character (1000萬(wàn)元, 3個(gè)县): lower-case
+# Latin letters with tone marks in ASCII brackets, one syllable; nothing else is dropped.
+_GLOSS = re.compile(rf"(?<=[{CJK}])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{{1,6}}\)")
+
+
+def unglossed(text: str) -> str:
+    """``text`` without the pinyin glosses a host put after its characters."""
+    return _GLOSS.sub("", text)
+
+
+def around(text: str, start: int, end: int, reach: int = 60) -> tuple[str, int, int]:
+    """The text around a number (``reach`` characters either side) without pinyin glosses,
+    and the number's offsets in it: 1000萬(wàn)元 reads as 1000万元."""
+    left, right = unglossed(text[max(0, start - reach):start]), unglossed(text[end:end + reach])
+    return left + text[start:end] + right, len(left), len(left) + end - start
+
+
 class Mention:
     """What a page writes around one Chinese number: qualifier, scale and what follows."""
 
     __slots__ = ("qualifier", "scale", "rest", "before")
 
     def __init__(self, text: str, start: int, end: int):
+        text, start, end = around(text, start, end)
         self.before = text[max(0, start - 10):start]
         before = _SPACE.sub("", self.before[-5:])[-3:]  # 超过 3000 人: the qualifier before a space too
         self.qualifier = next((q for w, q in QUALIFIER_BEFORE if before.endswith(w)), None)
