@@ -181,7 +181,7 @@ def _short(place: str) -> str:
         place = _english_names().get(place, place)
     place = place.removeprefix("a city or prefecture in ")  # the 2013 pairs with Guizhou: 'Shanghai → Guizhou'
     for suffix in (" Zhuang Autonomous Region", " Uygur Autonomous Region", " Autonomous Region",
-                   " Yi Autonomous Prefecture", " Province", " City"):
+                   " Yi Autonomous Prefecture", " Korean Autonomous Prefecture", " Province", " City"):
         place = place.removesuffix(suffix)
     return place
 
@@ -368,9 +368,10 @@ def pairs_figure(panel):
     ax.spines[["top", "right"]].set_visible(False)
     years = years_text(drawn["year"]) if len(drawn) else "none"
     ax.set_title(f"East-West pairing aid by pair and year, million yuan, axis {lo}\u2013{hi}\n"
-                 f"amounts in {years}: each dot sums a pair's one-year amounts recommended\n"
-                 "for aggregates (one kind each, no part beside its whole); stated totals, multi-year\n"
-                 "and cumulative figures are not drawn; empty years: no such amount in the tables", fontsize=9)
+                 f"amounts in {years}: each dot sums a pair's one-year\n"
+                 "amounts recommended for aggregates (one kind each, no part beside its whole);\n"
+                 "stated totals, multi-year and cumulative figures are not drawn;\n"
+                 "empty years: no such amount in the tables", fontsize=9)
     fig.text(0.01, 0.002, f"povpkg {povpkg.__version__}, povpkg.pairing_panel() (level pair)", fontsize=7)
     return fig
 
