@@ -158,9 +158,30 @@ def timeline(out: Path) -> Path:
     return _save(fig, out / "timeline.png")
 
 
+def _english_names() -> dict[str, str]:
+    """A pair's place as a Chinese page states it ('佛山市', '青海省西宁市和海东市') -> the English
+    name of its place in `places` (the figures' font has no Chinese characters)."""
+    if not _ENGLISH:
+        places = povpkg.load("places").set_index("place_id")["name"]
+        pairs = povpkg.load("pairings")
+        for side in ("provider", "recipient"):
+            for stated, place in zip(pairs[f"{side}_as_stated"], pairs[f"{side}_place_id"]):
+                if isinstance(stated, str) and not stated.isascii() and place in places.index:
+                    _ENGLISH[stated] = str(places[place])
+    return _ENGLISH
+
+
+_ENGLISH: dict[str, str] = {}
+
+
 def _short(place: str) -> str:
-    """'Guangxi Zhuang Autonomous Region' -> 'Guangxi': the panel's row labels stay short."""
-    for suffix in (" Zhuang Autonomous Region", " Uygur Autonomous Region", " Autonomous Region", " Province", " City"):
+    """'Guangxi Zhuang Autonomous Region' -> 'Guangxi', '佛山市' -> 'Foshan': the panel's row
+    labels stay short, and in English."""
+    if not place.isascii():
+        place = _english_names().get(place, place)
+    place = place.removeprefix("a city or prefecture in ")  # the 2013 pairs with Guizhou: 'Shanghai → Guizhou'
+    for suffix in (" Zhuang Autonomous Region", " Uygur Autonomous Region", " Autonomous Region",
+                   " Yi Autonomous Prefecture", " Korean Autonomous Prefecture", " Province", " City"):
         place = place.removesuffix(suffix)
     return place
 
@@ -199,7 +220,7 @@ def pairing_panel(out: Path) -> Path:
     ax.set_xticks([x + 0.5 for x in range(grid.shape[1])], [str(c) for c in grid.columns], fontsize=8)
     fig.colorbar(mesh, ax=ax, label="million yuan (log scale)")
     ax.set_title("East-West pairing aid by pair and year, million yuan: amounts of one kind and one year\n"
-                 "(a cell sums what the pages report, possibly only part of that year's aid; "
+                 "(a cell sums what the pages report, possibly only part of that year's aid;\n"
                  "'of ... stated': the source's total, not all of it counted)", fontsize=9)
     fig.text(0.01, 0.01, f"povpkg {povpkg.__version__}, povpkg.pairing_panel(); sources: China Poverty Alleviation "
                          "Yearbooks 2010-2013 and news pages", fontsize=7)
@@ -346,10 +367,11 @@ def pairs_figure(panel):
     ax.grid(alpha=0.25)
     ax.spines[["top", "right"]].set_visible(False)
     years = years_text(drawn["year"]) if len(drawn) else "none"
-    ax.set_title(f"East-West pairing aid by pair and year, million yuan, axis {lo}\u2013{hi}: amounts in {years}\n"
-                 "each dot sums a pair's one-year amounts recommended for aggregates (one kind each, no part beside its "
-                 "whole);\nstated totals, multi-year and cumulative figures are not drawn; empty years: no such "
-                 "amount in the tables", fontsize=9)
+    ax.set_title(f"East-West pairing aid by pair and year, million yuan, axis {lo}\u2013{hi}\n"
+                 f"amounts in {years}: each dot sums a pair's one-year\n"
+                 "amounts recommended for aggregates (one kind each, no part beside its whole);\n"
+                 "stated totals, multi-year and cumulative figures are not drawn;\n"
+                 "empty years: no such amount in the tables", fontsize=9)
     fig.text(0.01, 0.002, f"povpkg {povpkg.__version__}, povpkg.pairing_panel() (level pair)", fontsize=7)
     return fig
 

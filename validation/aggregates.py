@@ -7,6 +7,9 @@ of several years or of no stated year (it may contain the yearly rows), nor one 
 not of one kind of aid (``aid_type`` mixed, other, business investment, purchases); and a
 whole is never recommended together with one of its parts (``part_of``, at any depth) or,
 for a stated total, together with another recommended row of the same project (its items).
+Nor are two recommended rows of the same currency, year and aid type where one's provider
+and recipient are the other's or lie within them (``recommended-not-nested``): a city's
+yearly aid beside its province's, or one figure that two pages give, is the same money.
 """
 from __future__ import annotations
 
@@ -76,3 +79,64 @@ def _whole_flagged(amount_id, whole_of, flagged) -> str | None:
 
     whole = next((w for w in wholes(amount_id, whole_of) if w in flagged), None)
     return None if whole is None else f"its whole {whole} is recommended too: the part would be counted twice"
+
+
+NESTED_FIX = ("recommend one of the two (the official page before a repost; the province's figure or its "
+              "city's, not both), or link the narrower row to the wider with part_of if the source says so")
+
+
+@rule("recommended-not-nested", needs=("amounts", "places"))
+def recommended_not_nested(frames, ctx):
+    """Two recommended rows are never the same money: not of the same currency, year and aid
+    type with one's provider and recipient at or within the other's (a city's yearly aid beside
+    its province's, or one figure that two pages give). One source's items of one and the same
+    pair are separate by its own account and pass."""
+    df = frames["amounts"]
+    if FLAG not in df.columns:
+        return
+    flagged = _flagged(df).dropna(subset=["year"])
+    if len(flagged) < 2:
+        return
+    places = frames["places"]
+    parent = {p: q for p, q in zip(places["place_id"], places["parent_id"]) if isinstance(q, str)}
+    cols = ["amount_id", "source_id", "provider_place_id", "recipient_place_id"]
+    for _, group in flagged.groupby(["currency", "year", "aid_type"], observed=True, dropna=True):
+        if len(group) < 2:
+            continue
+        rows = list(zip(group.index, group[cols].to_dict("records")))
+        for i, narrow in rows:
+            wider = next((w for _, w in rows if w["amount_id"] != narrow["amount_id"]
+                          and _within(narrow, w, parent) and not _split(narrow, w)), None)
+            if wider is not None:
+                yield Failure(rule="recommended-not-nested", table="amounts", row=int(i) + 2,
+                              key=narrow["amount_id"], field=FLAG, value=True,
+                              message=f"recommended for aggregates beside {wider['amount_id']} (the same currency, "
+                                      "year and aid type, its provider and recipient at or within that row's): "
+                                      "they may be the same money, counted twice",
+                              fix=NESTED_FIX)
+
+
+def _split(a: dict, b: dict) -> bool:
+    """One source's items of one pair (Shenzhen's 2010 project, relief and training funds): the
+    source itself states them apart, so they are not the same money."""
+    return a["source_id"] == b["source_id"] and all(
+        a[side] == b[side] for side in ("provider_place_id", "recipient_place_id"))
+
+
+def _within(narrow: dict, wide: dict, parent: dict) -> bool:
+    """True when ``narrow``'s provider and recipient are ``wide``'s or lie within them (a place
+    ``wide`` leaves empty could be any)."""
+    return all(_covers(wide[side], narrow[side], parent) for side in ("provider_place_id", "recipient_place_id"))
+
+
+def _covers(wide, narrow, parent: dict) -> bool:
+    """``wide`` is ``narrow`` or one of its ancestors (a missing ``wide`` covers any place)."""
+    if not isinstance(wide, str):
+        return True
+    seen = set()
+    while isinstance(narrow, str) and narrow not in seen:  # a loop in parent_id ends the walk
+        if narrow == wide:
+            return True
+        seen.add(narrow)
+        narrow = parent.get(narrow)
+    return False
