@@ -108,6 +108,6 @@ def test_no_chinese_pair_amount_rests_on_a_clone_or_an_unnamed_repost(shipped):
     ok = am[am["recommended_for_aggregates"] & am["pairing_id"].notna()]
     zh = ok[src.reindex(ok["source_id"])["language"].to_numpy() == "zh"]
     hosts = src.reindex(zh["source_id"])
-    assert len(zh) == 12
+    assert len(zh) >= 12  # the rows reviewed in docs/aggregates.md; more may join
     assert not (hosts["host_type"] == "clone").any()
     assert not ((hosts["host_type"] == "repost") & hosts["original_publisher"].isna()).any()
