@@ -145,7 +145,7 @@ _COUNTS = {
 _NOUNS = {"counties": "县|旗", "villages": "村", "enterprises": "企业", "projects": "项目", "parks": "园区?",
           "technologies": "技术", "schools": "学校", "hospitals": "医院", "workshops": "车间", "cities": "城市",
           "organizations": "组织|机构", "countries": "国家", "clinics": r"卫生院|卫生室|诊所|卫生院\(所\)",
-          "kindergartens": "幼儿园", "agreements": "协议"}
+          "kindergartens": "幼儿园", "agreements": "协议", "units": "单位"}
 _MEASURE = "个|家|所|项|座|名"
 
 
@@ -169,13 +169,23 @@ def noun_before(unit: str) -> re.Pattern | None:
     return re.compile(rf"(?:{noun})[^\d，,。；;：:、]{{0,3}}$") if noun else None
 
 
+# a pinyin gloss that garbling hosts put after a character (單位達(dá)到272個(gè)): read past,
+# as if absent, when looking at the words around a figure (offsets are not touched)
+_GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+
+
+def unglossed(words: str) -> str:
+    """The words without the pinyin glosses a garbling host inserted."""
+    return _GLOSS.sub("", words)
+
+
 class Mention:
     """What a page writes around one Chinese number: qualifier, scale and what follows."""
 
     __slots__ = ("qualifier", "scale", "rest", "before")
 
     def __init__(self, text: str, start: int, end: int):
-        self.before = text[max(0, start - 10):start]
+        self.before = unglossed(text[max(0, start - 40):start])[-10:]
         before = self.before[-3:]
         self.qualifier = next((q for w, q in QUALIFIER_BEFORE if before.endswith(w)), None)
         pos = end
@@ -188,7 +198,7 @@ class Mention:
         if pos < len(text) and text[pos] in QUALIFIER_AFTER:  # 1.2万多人
             self.qualifier = self.qualifier or QUALIFIER_AFTER[text[pos]]
             pos += 1
-        self.rest = text[pos:pos + 12]
+        self.rest = unglossed(text[pos:pos + 40])[:12]
         tail = re.match(rf"[{CJK}]{{0,3}}?(左右|以上)", self.rest)
         if tail and self.qualifier is None:
             self.qualifier = dict(QUALIFIER_TAIL)[tail.group(1)]
