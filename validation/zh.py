@@ -149,7 +149,7 @@ _COUNTS = {
 _NOUNS = {"counties": "县|旗", "villages": "村", "enterprises": "企业", "projects": "项目", "parks": "园区?",
           "technologies": "技术", "schools": "学校", "hospitals": "医院", "workshops": "车间", "cities": "城市",
           "organizations": "组织|机构", "countries": "国家", "clinics": r"卫生院|卫生室|诊所|卫生院\(所\)",
-          "kindergartens": "幼儿园", "agreements": "协议"}
+          "kindergartens": "幼儿园", "agreements": "协议", "units": "单位"}
 _MEASURE = "个|家|所|项|座|名"
 
 

@@ -61,7 +61,8 @@ _AFTER = [
     ("households", rf"{_GE}(?:农|牧)?(?:(?<![落用客账窗门开])户(?![{CJK}]{{0,8}}?(?:企业|公司|单位))|家庭)", _HOMES, set()),  # 17户…企业: firms; 落户 settles
     ("villages", rf"{_GE}(?<![农乡])村(?![民级委干镇乡])", {"village", "community"}, set()),  # 农村: rural
     ("counties", rf"{_GE}(?:县|旗)(?![级城域委长乡镇村市区(（帜])", {"county", "banner"}, set()),
-    ("townships", rf"{_GE}(?:乡镇|乡(?![村亲])|镇(?![村级]))", {"township", "town"}, set()),
+    ("townships", rf"{_GE}(?:乡镇|乡(?![村亲])|镇(?![村级]))(?![{CJK}]{{0,4}}?(?:车间|企业|卫生院|政府|干部|学校|医院))",
+     {"township", "town"}, set()),  # 乡镇扶贫车间: workshops
     ("provinces", rf"{_GE}省(?![级市委长区(（])", {"province"}, set()),
     ("people", rf"(?:名|位){_GAP}(?:{_WHO})|(?:{_WHO})", _PEOPLE, {"time"}),
     ("countries", rf"个{_GAP}国家(?![级扶乡重贫机部队标])|国(?![家内际企有务库])", {"country", "nation", "economy"}, set()),
