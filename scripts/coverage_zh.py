@@ -1,4 +1,4 @@
-"""Write docs/coverage-zh.md: which pages of the Chinese catalogue the tables use, and the worklist.
+"""Write docs/coverage-zh.md: which pages of the Chinese catalogue the tables use, and any worklist.
 
     python scripts/coverage_zh.py [CATALOGUE]   # default ../shared/more-sources-zh.md
 
@@ -39,9 +39,9 @@ for t in ("amounts", "indicators"):
         counts[r["source_id"]] = counts.get(r["source_id"], 0) + 1
 out = ["# Coverage of the Chinese-language pages (issue 20)", "",
        "Which pages of the catalogue `shared/more-sources-zh.md` (217 Chinese pages, ids zh-001 ...)",
-       "are in the tables, and which remain to do. The issue stays open: the worklist below is in",
-       "the order the issue asks for (national East-West series first, then pairs, then designated",
-       "assistance and counterpart support as programmes of their own, then international cooperation).", "",
+       "are in the tables, grouped as the catalogue is (national East-West series, then pairs, then designated",
+       "assistance and counterpart support as programmes of their own, then international cooperation), and",
+       "any still to do or read and not used.", "",
        "How a page is added: read it with the search tool (corpus `pages`, by title or address), store the",
        "text exactly as returned in `../pages-zh/<source_id>.txt` (outside the repository), add its `sources`",
        "row (language `zh`, `host_type` from the catalogue's class: P official, R repost, C clone, with",
@@ -74,7 +74,8 @@ if UNUSED:
 out += ["", "## Notes on what is in", "",
         "- National East-West figures are kept as what they are: one year (`year`), a plan period or a",
         "  cumulative span (`period_start_year` .. `year`), or a part of a year (notes say to which month).",
-        "  None is recommended for aggregates yet: several repeat one another across pages.",
+        "  None is recommended for aggregates: several repeat one another across pages, and a plan period",
+        "  or cumulative span is never summed; `povpkg.national_series()` lists them side by side.",
         "- Pair-level amounts: one year's aid of one kind, given as provided, is recommended for aggregates",
         "  where no other recommended row holds the same money (docs/aggregates.md gives each row's reason);",
         "  a figure only a clone or a repost naming no original gives is not.",
