@@ -33,17 +33,19 @@ def validate_package(copy: dict, basepath: str, vouched: dict) -> tuple[list, li
         package.to_descriptor(validate=True)
     except FrictionlessException as exc:
         return exc.to_errors(), []
-    checklist, tasks = Checklist(), []
-    for resource in package.resources:
+    checklist, errors, tasks = Checklist(), [], []
+    for resource in package.resources:  # Report.from_validation_reports: each report's errors and tasks
         seen = vouched.get(resource.name)
         if seen is None or getattr(resource, "fields", None) or getattr(resource, "rows", None):
-            tasks += resource.validate(checklist, limit_errors=settings.DEFAULT_LIMIT_ERRORS).tasks
-            continue
-        task, = resource.validate(checklist, limit_rows=1, limit_errors=settings.DEFAULT_LIMIT_ERRORS).tasks
-        if _LIMIT in task.warnings:  # frictionless stopped before its end-of-table checks: they run here
-            task.errors.extend(_file_errors(resource, seen))
-        tasks.append(task)
-    return [], tasks
+            report = resource.validate(checklist, limit_errors=settings.DEFAULT_LIMIT_ERRORS)
+        else:
+            report = resource.validate(checklist, limit_rows=1, limit_errors=settings.DEFAULT_LIMIT_ERRORS)
+            for task in report.tasks:
+                if _LIMIT in task.warnings:  # frictionless stopped before its end-of-table checks: they run here
+                    task.errors.extend(_file_errors(resource, seen))
+        errors += report.errors
+        tasks += report.tasks
+    return errors, tasks
 
 
 def _file_errors(resource, seen: dict) -> list:

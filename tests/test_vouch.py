@@ -112,3 +112,25 @@ def test_a_table_pandera_failed_on_is_read_row_by_row(desc, frames):
     files = {r["name"]: resource_file(ROOT, r) for r in desc["resources"]}
     got = _vouched(desc, frames, files, failed={"countries"})
     assert "countries" not in got and set(got) == set(frames) - {"countries"}
+
+
+def test_a_corrupted_package_is_reported_as_when_frictionless_reads_every_row(pkg, monkeypatch):
+    """Vouching changes what frictionless reads, never the report: an edited text (hash and
+    size differ), a cell of the wrong type and a duplicate key, with and without it."""
+    import povpkg
+    from conftest import edit_csv
+    from povpkg import _validate
+
+    edit_csv(pkg, "countries", 3, "spellings", "Albania", hashes=False)
+    edit_csv(pkg, "events", 4, "participants", "many", hashes=False)
+    edit_csv(pkg, "people", 3, "person_id", "p-zheng-wenkai", hashes=False)
+    monkeypatch.setenv("POVPKG_NO_WORKER", "1")
+    seen = {}
+    vouched = _validate._vouched
+    monkeypatch.setattr(_validate, "_vouched", lambda *a: seen.setdefault("tables", vouched(*a)))
+    with_vouching = povpkg.validate(pkg)
+    monkeypatch.setattr(_validate, "_vouched", lambda *a: {})
+    without = povpkg.validate(pkg)
+    assert "countries" in seen["tables"] and not {"events", "people"} & set(seen["tables"])
+    assert with_vouching.failures == without.failures and with_vouching.tables == without.tables
+    assert {("hash-count", "countries"), ("type-error", "events")} <= {(f.rule, f.table) for f in without.failures}
