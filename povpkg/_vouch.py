@@ -9,11 +9,12 @@ only when every row-level check of frictionless provably finds nothing on it:
   field in every row, no blank row, and in every cell the very value of the frame that
   pandera checked (text for text; for a number, date or boolean, a plain form that both
   frictionless and pyarrow read as the same value);
-- every field uses only what povpkg mirrors: the types string (default or ``uri``, which is
-  checked here with frictionless's own validator), integer, number, date (default
+- every field uses only what povpkg mirrors: the types string (default or ``uri``, checked
+  here with the rfc3986 calls frictionless makes), integer, number, date (default
   format), boolean (default words), and the constraints required, unique, pattern,
-  enum, minimum and maximum (whole numbers; on a date, a plain ISO date), which pandera checks (stricter, never looser: a pattern
-  must match whole, without frictionless's allowance for a final newline);
+  enum, minimum and maximum (whole numbers; on a date, a plain ISO date), which pandera
+  checks (stricter, never looser: a pattern must match whole, without frictionless's
+  allowance for a final newline);
 - pandera reported nothing on the table, and its primary key has no duplicate and no
   all-empty key.
 

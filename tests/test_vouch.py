@@ -47,7 +47,8 @@ def write_package(folder: Path, body: str, fields=FIELDS) -> dict:
     folder.mkdir(parents=True, exist_ok=True)
     data = ("\ufeff" + HEADER + body[1:]) if body.startswith("\ufeff") else HEADER + body
     (folder / "t.csv").write_bytes(data.encode("utf-8"))
-    desc = {"name": "tiny", "resources": [{"name": "t", "path": "t.csv", "schema": {"fields": fields, "primaryKey": ["id"]}}]}
+    schema = {"fields": fields, "primaryKey": ["id"]}
+    desc = {"name": "tiny", "resources": [{"name": "t", "path": "t.csv", "schema": schema}]}
     (folder / "datapackage.json").write_text(json.dumps(desc), encoding="utf-8")
     return desc
 
