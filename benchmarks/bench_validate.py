@@ -1,14 +1,17 @@
 """Validation speed: `povpkg validate` against bare `frictionless validate`, and growth.
 
-    python benchmarks/bench_validate.py [--scales 1,10,100] [--pairs N] [--no-stages]
+    python benchmarks/bench_validate.py [--scales 1,2,4,8] [--pairs N] [--no-stages] [--sources DIR]
 
 For each scale (1 = the shipped package; N = a copy with N x the rows built by
 ``scale.py``, which validates clean) both validators must exit 0 before anything
 is timed. Then whole processes run in alternating pairs (at least 5 where a run
-takes under 10 s): the median times are compared, and the largest peak memory of
-each process tree (povpkg's frictionless worker included); povpkg with and without its
-frictionless worker (POVPKG_NO_WORKER=1), which is why the worker stays; a stage
-profile (``stages.py``) gives each stage's and each rule's time and memory.
+takes under 10 s): the median wall and CPU times (user + system of the whole
+process tree, povpkg's frictionless worker included) are compared, and the largest
+peak memory of each tree; povpkg with and without its frictionless worker
+(POVPKG_NO_WORKER=1), which is why the worker stays; a stage profile
+(``stages.py``) gives each stage's and each rule's time and memory. With
+``--sources DIR`` (a folder of copies of every stored text), `povpkg validate
+--sources DIR` is paired with a plain `povpkg validate` on the shipped package.
 Everything goes to benchmarks/out/validate.json; the table goes to stdout.
 """
 from __future__ import annotations
@@ -31,6 +34,13 @@ from timing import machine, paired, pairs_for, run  # noqa: E402
 def commands(dp: Path) -> tuple[list[str], list[str]]:
     bindir = Path(sys.executable).parent
     return [str(bindir / "povpkg"), "validate", str(dp)], [str(bindir / "frictionless"), "validate", str(dp)]
+
+
+def with_sources(folder: str, pairs: int) -> dict:
+    """`povpkg validate --sources FOLDER` against a plain `povpkg validate`, shipped package."""
+    pov, _ = commands(ROOT / "datapackage.json")
+    run([*pov, "--sources", folder], check_exit=0)  # every span must check before it is timed
+    return paired([*pov, "--sources", folder], pov, pairs)
 
 
 def measure(dp: Path, pairs: int | None, stages: bool) -> dict:
@@ -62,6 +72,8 @@ def growth(scales: dict) -> dict:
         out[f"{b}/{a}"] = {
             "rows_ratio": sb["rows"] / sa["rows"],
             "povpkg": pb["a_median_s"] / pa["a_median_s"], "frictionless": pb["b_median_s"] / pa["b_median_s"],
+            "povpkg_cpu": pb["a_cpu_median_s"] / pa["a_cpu_median_s"],
+            "frictionless_cpu": pb["b_cpu_median_s"] / pa["b_cpu_median_s"],
             # stages under 50 ms at the smaller scale are timer noise, not growth
             "stages": {k: tb[k] / ta[k] for k in ta if k in tb and ta[k] >= 0.05 and not k.startswith("import")},
         }
@@ -70,14 +82,16 @@ def growth(scales: dict) -> dict:
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--scales", default="1,10,100")
+    ap.add_argument("--scales", default="1,2,4,8")
     ap.add_argument("--pairs", type=int, help="pairs per scale (default: 5 under 10 s a run, fewer above)")
     ap.add_argument("--no-stages", action="store_true")
+    ap.add_argument("--sources", help="a folder of copies of every stored text: time validate --sources too")
     ap.add_argument("--out", default=str(HERE / "out" / "validate.json"))
     args = ap.parse_args()
     result = {"machine": machine(), "scales": {}}
     print(f"{'scale':>5} {'rows':>9} {'pairs':>5} {'frictionless s':>14} {'povpkg s':>9} {'ratio':>6} "
-          f"{'(min-max)':>12} {'fl MiB':>7} {'pov MiB':>8} {'ratio':>6} {'(peaks added)':>14} {'load':>5}")
+          f"{'(min-max)':>12} {'fl cpu s':>8} {'pov cpu s':>9} {'ratio':>6} {'(min-max)':>12} "
+          f"{'fl MiB':>7} {'pov MiB':>8} {'ratio':>6} {'(peaks added)':>14} {'load':>5}")
     for factor in [int(s) for s in args.scales.split(",")]:
         with tempfile.TemporaryDirectory() as tmp:
             dp = ROOT / "datapackage.json" if factor == 1 else scaled_copy(Path(tmp), factor)
@@ -86,6 +100,8 @@ def main():
         p = got["povpkg_vs_frictionless"]
         print(f"{factor:>5} {got['rows']:>9} {p['pairs']:>5} {p['b_median_s']:>14.2f} {p['a_median_s']:>9.2f} "
               f"{p['ratio_median']:>5.2f}x {p['ratio_min']:>5.2f}-{p['ratio_max']:<5.2f} "
+              f"{p['b_cpu_median_s']:>8.2f} {p['a_cpu_median_s']:>9.2f} {p['cpu_ratio_median']:>5.2f}x "
+              f"{p['cpu_ratio_min']:>5.2f}-{p['cpu_ratio_max']:<5.2f} "
               f"{p['b_peak_mib']:>7.0f} {p['a_peak_mib']:>8.0f} {p['peak_ratio']:>5.2f}x {p['peak_sum_ratio']:>13.2f}x "
               f"{got['load_average_before'][0]:>5.1f}", flush=True)
         w = got["worker_vs_one_process"]
@@ -96,8 +112,16 @@ def main():
     result["growth"] = growth(result["scales"])
     for name, g in result["growth"].items():
         worst = max(g["stages"].items(), key=lambda kv: kv[1], default=("-", 0))
-        print(f"x{g['rows_ratio']:.0f} rows ({name}): povpkg {g['povpkg']:.1f}x, frictionless {g['frictionless']:.1f}x, "
+        print(f"x{g['rows_ratio']:.0f} rows ({name}): povpkg {g['povpkg']:.2f}x (cpu {g['povpkg_cpu']:.2f}x), "
+              f"frictionless {g['frictionless']:.2f}x (cpu {g['frictionless_cpu']:.2f}x), "
               f"slowest-growing stage {worst[0]} {worst[1]:.1f}x")
+    if args.sources:
+        got = result["sources"] = with_sources(args.sources, args.pairs or 5)
+        print(f"validate --sources {args.sources} / plain, shipped package ({got['pairs']} pairs): "
+              f"{got['a_median_s']:.2f} s / {got['b_median_s']:.2f} s = {got['ratio_median']:.2f}x wall "
+              f"({got['ratio_min']:.2f}-{got['ratio_max']:.2f}); cpu {got['a_cpu_median_s']:.2f} s / "
+              f"{got['b_cpu_median_s']:.2f} s = {got['cpu_ratio_median']:.2f}x ({got['cpu_ratio_min']:.2f}-"
+              f"{got['cpu_ratio_max']:.2f})", flush=True)
     fit = [int(f) for f, g in result["scales"].items()
            if g["povpkg_vs_frictionless"]["a_median_s"] <= 60 and g["povpkg_vs_frictionless"]["a_peak_mib"] <= 4096]
     result["largest_scale_within_60s_4gib"] = max(fit, default=None)

@@ -1,8 +1,12 @@
-"""Paired, alternating timing: whole processes (time and peak memory) and in-process calls.
+"""Paired, alternating timing: whole processes (time, CPU time and peak memory) and in-process calls.
 
 Two commands run back to back in pairs, the order flipping each pair, so that
 load from other work on the machine falls on both sides alike; the figures are
 medians, and the spread of the per-pair ratios says how noisy the machine was.
+
+CPU time is user + system time of the whole process tree (the command and every
+process it waited for, as ``wait4`` reports them): on a machine shared with other
+work it moves far less than wall time does, which counts the waits for a core.
 
 Peak memory is the whole process tree's: ``povpkg validate`` runs frictionless in a
 worker process, so a sampler reads the command and every process under it every 10 ms.
@@ -71,8 +75,9 @@ def _status_kib(pid: int, key: str) -> int:
     return 0
 
 
-def run(cmd: list[str], *, check_exit: int | None = None) -> tuple[float, float, int, float]:
-    """``(seconds, the tree's sampled peak MiB, exit code, sum of per-process peaks MiB)`` of one whole process."""
+def run(cmd: list[str], *, check_exit: int | None = None) -> tuple[float, float, int, float, float]:
+    """``(seconds, the tree's sampled peak MiB, exit code, sum of per-process peaks MiB, CPU seconds of
+    the tree)`` of one whole process."""
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     sampler = TreePeak(proc.pid)
@@ -87,7 +92,7 @@ def run(cmd: list[str], *, check_exit: int | None = None) -> tuple[float, float,
     if check_exit is not None and code != check_exit:
         raise SystemExit(f"{' '.join(cmd)} exited {code}, expected {check_exit}: {err.strip()[-500:]}")
     largest = usage.ru_maxrss / 1024  # the largest single process: a floor for both (sampling can miss the last 10 ms)
-    return seconds, max(together, largest), code, max(peaks, largest)
+    return seconds, max(together, largest), code, max(peaks, largest), usage.ru_utime + usage.ru_stime
 
 
 def pairs_for(seconds: float, minimum: int = 5) -> int:
@@ -105,7 +110,8 @@ def paired(a: list[str], b: list[str], pairs: int, *, exit_a=0, exit_b=0) -> dic
         r1 = run(first[0], check_exit=first[1])
         r2 = run(second[0], check_exit=second[1])
         ra, rb = (r1, r2) if i % 2 == 0 else (r2, r1)
-        rows.append({"a_s": ra[0], "b_s": rb[0], "a_mib": ra[1], "b_mib": rb[1], "a_mib_sum": ra[3], "b_mib_sum": rb[3]})
+        rows.append({"a_s": ra[0], "b_s": rb[0], "a_mib": ra[1], "b_mib": rb[1], "a_mib_sum": ra[3], "b_mib_sum": rb[3],
+                     "a_cpu_s": ra[4], "b_cpu_s": rb[4]})
     return summarize(rows)
 
 
@@ -134,6 +140,11 @@ def summarize(rows: list[dict]) -> dict:
         "ratio_min": min(ratios),
         "ratio_max": max(ratios),
     }
+    if "a_cpu_s" in rows[0]:
+        cpu = [r["a_cpu_s"] / r["b_cpu_s"] for r in rows]
+        out.update(a_cpu_median_s=statistics.median(r["a_cpu_s"] for r in rows),
+                   b_cpu_median_s=statistics.median(r["b_cpu_s"] for r in rows),
+                   cpu_ratio_median=statistics.median(cpu), cpu_ratio_min=min(cpu), cpu_ratio_max=max(cpu))
     if "a_mib" in rows[0]:
         out["a_peak_mib"] = max(r["a_mib"] for r in rows)
         out["b_peak_mib"] = max(r["b_mib"] for r in rows)

@@ -96,7 +96,7 @@ def validate(path=None, sources=None) -> Report:
     package, desc = desc, pinned(desc)  # only the contract's patterns run; the contract rule sees the copy's
     worker = Frictionless(frictionless_copy(desc, readable), root)  # runs while the typed pass below does
     reads = _read_tables(desc, files, bad)
-    typed = _typed_pass(desc, reads, bad, root, sources, package)
+    typed = _typed_pass(desc, reads, bad, root, sources, package, vouch_to=(worker, files))
     del reads  # the frames go while frictionless finishes; a second pass reads again
     release_memory()
     failures, rows, unloadable = worker.result()
@@ -161,9 +161,11 @@ class _Typed:
     sources_not_checked: dict = field(default_factory=dict)
 
 
-def _typed_pass(desc: dict, reads: dict, broken: set, root: Path, sources, package: dict) -> _Typed:
+def _typed_pass(desc: dict, reads: dict, broken: set, root: Path, sources, package: dict, vouch_to=None) -> _Typed:
     """Reading failures, pandera and the cross-table rules on the tables not ``broken``
-    (``package``: the descriptor as written, for the rules that compare it with the contract)."""
+    (``package``: the descriptor as written, for the rules that compare it with the contract).
+    ``vouch_to``: ``(worker, files)``: once pandera has run, the worker starts on every table,
+    reading row by row only those the typed pass cannot vouch for (``_vouch``)."""
     from . import _rules
 
     out = _Typed(broken=set(broken))
@@ -189,11 +191,31 @@ def _typed_pass(desc: dict, reads: dict, broken: set, root: Path, sources, packa
     fails, unchecked = _rules.schema_failures(checked, frames)
     out.failures += fails
     out.unchecked += unchecked
+    if vouch_to is not None:
+        worker, files = vouch_to
+        worker.start(_vouched(checked, frames, files, {f.table for f in fails}))
     fails, unchecked = _rules.rule_failures(checked, frames, root=root, sources=sources, broken=out.broken,
                                             package=package)
     out.failures += fails
     out.unchecked += unchecked
     out.sources_not_checked = _rules.sources_not_checked(frames, sources)
+    return out
+
+
+def _vouched(desc: dict, frames: dict, files: dict, failed: set) -> dict:
+    """The digests of every table pandera found nothing on and the typed pass vouches for."""
+    from ._vouch import vouch
+
+    out = {}
+    for res in desc["resources"]:
+        name = res["name"]
+        if name not in failed:
+            try:
+                seen = vouch(files[name], res, frames[name])
+            except Exception:  # noqa: BLE001 - a table in doubt is read by frictionless row by row
+                seen = None
+            if seen is not None:
+                out[name] = seen
     return out
 
 
@@ -228,15 +250,15 @@ def _over_limits(desc: dict, report: Report) -> bool:
     return bool(over)
 
 
-def _frictionless(copy: dict, root: Path, report: Report) -> set[str]:
-    """Run frictionless on the sanitized copy; add its errors to the report; return tables that cannot be loaded."""
-    import frictionless
-
+def _frictionless(copy: dict, root: Path, report: Report, vouched: dict | None = None) -> set[str]:
+    """Run frictionless on the sanitized copy (the ``vouched`` tables opened, not read row by row);
+    add its errors to the report; return tables that cannot be loaded."""
+    from ._frictionless_run import validate_package
     from ._trust import with_own_plugins
 
     names = {r["name"] for r in copy["resources"]}
     try:  # no frictionless_* module found on the path runs
-        result = with_own_plugins(frictionless.validate, copy, basepath=str(root))
+        errors, tasks = with_own_plugins(validate_package, copy, str(root), vouched or {})
     except Exception as exc:  # noqa: BLE001
         report.failures.append(Failure(rule="frictionless", message=f"frictionless could not run: {exc}"))
         return names
@@ -244,10 +266,10 @@ def _frictionless(copy: dict, root: Path, report: Report) -> set[str]:
 
     schemas = {r["name"]: r.get("schema", {}) for r in copy["resources"]}
     broken = set()
-    for err in result.errors:
+    for err in errors:
         report.failures.append(Failure(rule=err.type, message=err.note or err.message))
         broken |= names  # a package-level error: no table can be trusted
-    for task in result.tasks:
+    for task in tasks:
         report.tables[task.name] = (task.stats or {}).get("rows") or 0
         for err in task.errors:
             if err.type in _UNLOADABLE:

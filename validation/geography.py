@@ -134,14 +134,29 @@ def subject_names_place(frames, ctx):
         if h:
             heads.setdefault(h, []).append(pid)
     rows = ind[(ind["place_id"].notna() & ind["subject"].notna()).fillna(False).to_numpy(bool)]
-    pairs = [(i, pid, p) for i, subject, pid in zip(rows.index, rows["subject"], rows["place_id"])
-             for w in set(re.findall(r"[a-z']+", str(subject).lower().replace("\u2019", "'"))) for p in heads.get(w, ())]
-    if not pairs:
+    named = [(i, pid, words) for i, subject, pid in zip(rows.index, rows["subject"], rows["place_id"])
+             if (words := set(re.findall(r"[a-z']+", str(subject).lower().replace("\u2019", "'"))) & heads.keys())]
+    if not named:
         return
-    at, child, named = zip(*pairs)
-    ok = pd.Series(within(parents(pl), pd.Series(child), pd.Series(named)), index=list(at)).groupby(level=0).any()
-    for i in ok.index[~ok.to_numpy(bool)]:
-        names = sorted({p for k, _, p in pairs if k == i})
+    # a place is within a named one when it or an ancestor has a head the subject names: one walk
+    # up the hierarchy per indicator, however many places share a name
+    heads_of: dict = {}
+    for h, ids in heads.items():
+        for pid in ids:
+            heads_of.setdefault(pid, set()).add(h)
+    parent, node = parents(pl), pd.Series([pid for _, pid, _ in named], dtype="object").to_numpy()
+    ok = [False] * len(named)
+    for _ in range(MAX_DEPTH + 1):
+        live = [isinstance(n, str) for n in node]
+        if not any(live):
+            break
+        ok = [good or (alive and bool(heads_of.get(n, set()) & words))
+              for good, alive, n, (_, _, words) in zip(ok, live, node, named)]
+        node = parent.reindex(node).astype("object").to_numpy()
+    for (i, _, words), good in zip(named, ok):
+        if good:
+            continue
+        names = sorted({p for w in words for p in heads[w]})
         yield _fail(ctx, "subject-names-place", "indicators", ind, i, "place_id", ind.at[i, "place_id"],
                     f"the subject {ind.at[i, 'subject']!r} names {', '.join(names)}, not {ind.at[i, 'place_id']}",
                     "attribute the indicator to the place its subject names, or correct the subject")

@@ -44,9 +44,10 @@ def names_in_spans(frames, ctx):
         df = frames.get(table)
         if df is None:
             continue
-        for i in df.index:
+        cols = [col for col, _ in fields if col in df.columns]
+        for i, row in df[cols].to_dict("index").items():  # no .at per cell
             for col, name in fields:
-                v = df.at[i, col] if col in df.columns else None
+                v = row.get(col)
                 for part in _parts(v):
                     if not spans.known(table, i):
                         continue
@@ -74,15 +75,22 @@ class _Spans:
     """The cited text of a row, when its source text is at hand."""
 
     def __init__(self, frames, texts):
-        self.frames, self.texts = frames, texts
+        self.frames, self.texts, self._cited = frames, texts, {}
+
+    def cited(self, table, i) -> dict:
+        """Row ``i``'s source_id, span_start and span_end (read once per table: no .at per row)."""
+        rows = self._cited.get(table)
+        if rows is None:
+            rows = self._cited[table] = self.frames[table][["source_id", "span_start", "span_end"]].to_dict("index")
+        return rows[i]
 
     def known(self, table, i) -> bool:
-        df = self.frames[table]
-        return df.at[i, "source_id"] in self.texts and not pd_isna(df.at[i, "span_start"])
+        row = self.cited(table, i)
+        return row["source_id"] in self.texts and not pd_isna(row["span_start"])
 
     def of(self, table, i) -> str:
-        df = self.frames[table]
-        return self.texts[df.at[i, "source_id"]][int(df.at[i, "span_start"]):int(df.at[i, "span_end"])]
+        row = self.cited(table, i)
+        return self.texts[row["source_id"]][int(row["span_start"]):int(row["span_end"])]
 
     def titles(self, ep, people, rows) -> dict:
         """event_people row -> where its titles stand (``_place_titles``), found once per row."""
@@ -93,8 +101,8 @@ class _Spans:
         return {i: cache[i] for i in rows}
 
     def where(self, table, i) -> str:
-        df = self.frames[table]
-        return f"{df.at[i, 'source_id']} ({df.at[i, 'span_start']}-{df.at[i, 'span_end']})"
+        row = self.cited(table, i)
+        return f"{row['source_id']} ({row['span_start']}-{row['span_end']})"
 
 
 def _parts(value) -> list[str]:
@@ -121,18 +129,20 @@ def _titles_of_others_blanked(frames, spans) -> dict:
     people = people.drop_duplicates("person_id").set_index("person_id")
     rows = [i for i in ep.index if spans.known("event_people", i)]
     placed = spans.titles(ep, people, rows)
+    cited = ep[["person_id", "source_id", "span_start", "span_end"]].to_dict("index")  # no .at in the pair loop
+    name_of = people["name"].to_dict()
     by_source: dict = {}
-    for i in sorted(rows, key=lambda i: int(ep.at[i, "span_start"])):
-        by_source.setdefault(ep.at[i, "source_id"], []).append(i)
+    for i in sorted(rows, key=lambda i: int(cited[i]["span_start"])):
+        by_source.setdefault(cited[i]["source_id"], []).append(i)
     out = {}
     for group in by_source.values():
         for i in group:
-            a, b = int(ep.at[i, "span_start"]), int(ep.at[i, "span_end"])
+            a, b = int(cited[i]["span_start"]), int(cited[i]["span_end"])
             chars = list(spans.of("event_people", i))
             for j in group:
-                if int(ep.at[j, "span_start"]) >= b:
+                if int(cited[j]["span_start"]) >= b:
                     break
-                if _same_person(ep, people, i, j):
+                if _same_person(cited[i]["person_id"], cited[j]["person_id"], name_of):
                     continue
                 for s, e in placed[j]:
                     lo, hi = max(s, a), min(e, b)
@@ -210,9 +220,9 @@ def _gap(text: str, window, names) -> float:
     return best
 
 
-def _same_person(ep, people, i, j) -> bool:
-    pi, pj = ep.at[i, "person_id"], ep.at[j, "person_id"]
-    named = pi in people.index and pj in people.index and people.at[pi, "name"] == people.at[pj, "name"]
+def _same_person(pi, pj, name_of: dict) -> bool:
+    """The same person_id, or two ids of people of the same name."""
+    named = pi in name_of and pj in name_of and name_of[pi] == name_of[pj]
     return pi == pj or named
 
 
