@@ -102,4 +102,28 @@ def codebook(path=None) -> str:
                 f"`{f['name']}`", f.get("type", "string"), _cell(f.get("unit")), _cell(constraints_text(f)),
                 _cell(f"**{f.get('title', '')}.** {f.get('description', '')}"), _cell(f.get("example")),
             ]) + " |")
+    if {"amounts", "pairings"} <= set(counts):
+        out += derived_views()
     return "\n".join(shown(line) for line in "\n".join(out).split("\n")) + "\n"  # no escape code reaches a terminal
+
+
+def derived_views() -> list[str]:
+    """The codebook's closing section: the two East-West panels computed from the tables
+    (their columns from the modules that build them; each column's meaning in docs/panel.md)."""
+    from . import _national, _panel
+
+    views = [("povpkg.pairing_panel()", "povpkg panel", _panel.COLUMNS, "docs/figures/pairs_by_year.png",
+              "East-West pairing aid by pair, year and kind of aid, in yuan: each cell sums the one-year amounts "
+              "recommended for aggregates; the totals sources state for a pair or for all pairs stand beside it, "
+              "never added in."),
+             ("povpkg.national_series()", "povpkg panel --national", _national.COLUMNS,
+              "docs/figures/national_series.png",
+              "The national East-West figures, 1996-2023, one row per measure, span and value, each for the span "
+              "its sources state (one year, part of a year, a Five-Year Plan, a cumulative span); nothing summed, "
+              "and a clone or a repost naming no original never counts as an independent source.")]
+    out = ["", "## Derived views (computed from the tables, not stored)", "",
+           "Each column's meaning: docs/panel.md.", "",
+           "| view | command | what it is | columns | figure |", "|---|---|---|---|---|"]
+    for call, command, columns, figure, what in views:
+        out.append(f"| `{call}` | `{command}` | {what} | {names(columns)} | `{figure}` |")
+    return out
