@@ -14,7 +14,7 @@ guarded; ``errata`` says what an erratum may excuse. Imported by povpkg as
 record in the package's folder.
 """
 from . import (aggregates, contract, coverage, domain, geography, hosts, hygiene, mentions,  # noqa: F401
-               names_zh, parts, periods, provenance, references)  # (they register their rules)
+               names_zh, parts, periods, provenance, references, spellings)  # (they register their rules)
 from .runner import run_rules
 from .schemas import check_schemas
 

@@ -293,6 +293,10 @@ def _day(s: str) -> int:
     return int(re.match(r"\d+", s).group())
 
 
+# words dating a month by the page's own year (last, this, the year before, next): no year written
+RELATIVE_YEARS = frozenset({"去年", "今年", "本年", "前年", "明年", "上年"})
+
+
 @dataclass
 class TextIndex:
     """Every date and year a source text writes, found once per text."""
@@ -326,18 +330,26 @@ class TextIndex:
             d2 = _day(d2) if d2 else (None if d1 is None or m2 != m1 else d1)
             self.dates.append(DateMention(m.start(), m.end(), (year, m1, d1), (year, m2, d2)))
         for m in _ZH_DATE.finditer(plain):
-            year = int(m["y"]) if m["y"] else self.year_before(m.start())
+            year = int(m["y"]) if m["y"] else self.unwritten_year(m.start())
             m1, d1 = int(m["m"]), int(m["d"])
             m2, d2 = int(m["m2"] or m1), int(m["d2"] or d1)
             self.dates.append(DateMention(m.start(), m.end(), (year, m1, d1), (year, m2, d2)))
         for m in zh.ZH_MONTH.finditer(plain):  # 2019年8月, 8月 (its year from context), 8月至10月
-            year = int(m["y"]) if m["y"] else self.year_before(m.start())
+            year = int(m["y"]) if m["y"] else self.unwritten_year(m.start())
             m1 = int(m["m"])
             self.dates.append(DateMention(m.start(), m.end(), (year, m1, None),
                                           (int(m["y2"]) if m["y2"] else year, int(m["m2"] or m1), None)))
         self.dates += numeric_dates(plain)
         self.dates.sort(key=lambda d: d.start)
         self._date_at = [d.start for d in self.dates]
+
+    def unwritten_year(self, pos: int) -> int | None:
+        """The year of a Chinese date written without one: the last year written before it, unless
+        the date says its year relative to the page (去年9月, 今年6月30日), which the text does not
+        write: then None, and the date can only be taken from the context (the page's own date)."""
+        if self.plain[max(0, pos - 2):pos] in RELATIVE_YEARS:
+            return None
+        return self.year_before(pos)
 
     def year_before(self, pos: int) -> int | None:
         """The last year the text wrote before ``pos`` (the year an undated 'On June 26' belongs to)."""
