@@ -344,12 +344,16 @@ class TextIndex:
         self._date_at = [d.start for d in self.dates]
 
     def unwritten_year(self, pos: int) -> int | None:
-        """The year of a Chinese date written without one: the last year written before it, unless
-        the date says its year relative to the page (去年9月, 今年6月30日), which the text does not
-        write: then None, and the date can only be taken from the context (the page's own date)."""
+        """The year of a Chinese date written without one: the last year written before it in the
+        same paragraph, unless the date says its year relative to the page (去年9月, 今年6月30日):
+        then None, as for a year written only in the dateline or an earlier paragraph, and the
+        date can only be taken from the context (the page's own date)."""
         if self.plain[max(0, pos - 2):pos] in RELATIVE_YEARS:
             return None
-        return self.year_before(pos)
+        i = bisect_left(self.year_at, pos)
+        if not i or "\n" in self.plain[self.year_at[i - 1]:pos]:
+            return None  # a year only in the dateline or an earlier paragraph: the date is context
+        return self.year_val[i - 1]
 
     def year_before(self, pos: int) -> int | None:
         """The last year the text wrote before ``pos`` (the year an undated 'On June 26' belongs to)."""
