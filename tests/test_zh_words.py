@@ -76,6 +76,7 @@ def test_a_wrong_unit_or_scale_for_yuan_still_fails(tmp_path, text, value, unit)
     ("深圳选派近千名干部人才，援建3个产业园", 1000, "people", "nearly"),
     ("央企帮扶上万个村，投入20亿元", 10000, "villages", "at_least"),
     ("建成上百个示范村镇，培训300人", 100, "villages", "at_least"),
+    ("遍布上百个协作示范村镇，培训300人", 100, "villages and towns", "at_least"),
     ("帮助牧民万余人，建设5个项目", 10000, "people", "more_than"),
     ("选派千余名教师，援建12所学校", 1000, "teachers", "more_than"),
     ("六成资金用于合作社，覆盖12个县", 60, "percent", "exact"),
@@ -103,6 +104,7 @@ def test_a_round_sum_in_words_binds_as_an_amount(tmp_path):
     ("成千上万人参与，建设5个项目", 10000, "people", "at_least"),  # thousands upon thousands
     ("数千人参与，建设5个项目", 1000, "people", "exact"),  # 数千: several thousand, no figure
     ("近千年历史，培训300人", 1000, "people", "nearly"),  # 年 counts no people
+    ("建成上百个示范村，培训300人", 100, "villages and towns", "at_least"),  # 村 alone: no towns
     ("六成资金用于合作社，覆盖12个县", 6, "percent", "exact"),  # the 六 of 六成 is no 6
     ("六成资金用于合作社，覆盖12个县", 60, "counties", "exact"),  # 成 is a share, no count
     ("六成资金用于合作社，覆盖12个县", 60, "percent", "nearly"),

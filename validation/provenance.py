@@ -262,7 +262,7 @@ MISPRINTED = {("country", "county")}  # sxgov-2019-06-zhejiang-partner-assistanc
 _LETTER = rf"[^\W{zh.CJK}]"  # a word character other than a Chinese one: 60.7亿 is a number
 _ANY_NUMBER = re.compile(rf"(?<![.])(?<!\d,)(?<!{_LETTER})\d[\d,]*(?:\.\d+)?(?!{_LETTER})|(?<![A-Za-z-])(?:"
                          + "|".join(_NUMBER_WORDS) + r")(?![A-Za-z])"
-                         + rf"|[零一二三四五六七八九十两〇][{NUMERAL_CHARS}]*", re.IGNORECASE)
+                         + rf"|[零一二三四五六七八九十两〇][{NUMERAL_CHARS}]*|{zh.ROUND_WORD.pattern}", re.IGNORECASE)
 
 
 def figures_in(numbers: list[tuple[int, int]], dates: list[tuple[int, int]]) -> int:

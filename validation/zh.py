@@ -82,7 +82,7 @@ ROUND = {"百": 100, "千": 1000, "万": 10000}
 # what must follow a round word (after its 余 or 多) for it to be a figure: a measure word
 # or unit, so 千万 (by all means), 上千万 (tens of millions) and 成千上万的 are none
 _ROUND_READ = "个名位次家项所批天年届期场套户人座条份支亩吨元"
-_ROUND_WORD = re.compile(rf"(?:(?<=近)|(?<!成千上)(?<=上))(?P<a>[百千万])(?=[余多]?[{_ROUND_READ}])"
+ROUND_WORD = re.compile(rf"(?:(?<=近)|(?<!成千上)(?<=上))(?P<a>[百千万])(?=[余多]?[{_ROUND_READ}])"
                          rf"|(?<![{NUMERAL_CHARS}\d数几好成上近])(?P<b>[百千万])(?=[余多][{_ROUND_READ}])")
 # 六成 = 60 percent: one numeral before 成, and 成 not the head of a word (成为, 成功, 成立 ...)
 _TENTHS = re.compile(rf"(?<![{NUMERAL_CHARS}\d])(?P<d>[一二两三四五六七八九])成"
@@ -100,7 +100,7 @@ def round_words(span: str, value) -> list[tuple[int, int]]:
         return []
     if not v.is_integer():
         return []
-    out = [(m.start(), m.end()) for m in _ROUND_WORD.finditer(span) if ROUND[m["a"] or m["b"]] == v]
+    out = [(m.start(), m.end()) for m in ROUND_WORD.finditer(span) if ROUND[m["a"] or m["b"]] == v]
     return out + [m.span() for m in _TENTHS.finditer(span) if _DIGIT[m["d"]] * 10 == v]
 
 
@@ -151,6 +151,7 @@ _COUNTS = {
     "families": "户",
     "counties": rf"(?:个{_GAP})?(?:县|旗)",
     "villages": rf"(?:个{_GAP})?村",
+    "villages and towns": rf"(?:个{_GAP})?村镇",
     "townships": rf"(?:个{_GAP})?(?:乡|镇)",
     "cities": rf"(?:个{_GAP})?(?:市|城市|州)",
     "prefectures": rf"(?:个{_GAP})?(?:州|市|地区)",
