@@ -1,6 +1,7 @@
 """Chinese figures as the pages write them (issue 20): indicators in yuan (3800元, 1.2万元),
 round numbers in words (近千人, 上万户, 千余名, 万余人, 六成, 近八成), digits grouped by
-threes with a space (4 000万元), and a city in traditional characters (六盤水).
+threes with a space (4 000万元), a city in traditional characters (六盤水), and weeks as
+days (两周 = 14).
 
 Every text is made up; each case that binds failed before these readings, and each
 must-refuse case shows the reading stays strict (a wrong value, unit, scale or qualifier).
@@ -20,7 +21,7 @@ from validation.mentions import city_in_zh, city_names_zh
 R = rules_module()
 
 
-def _frames(tmp_path, text, indicators=(), amounts=()):
+def _frames(tmp_path, text, indicators=(), amounts=(), days=None):
     (tmp_path / "zh.txt").write_text(text, encoding="utf-8")
     n, m = len(indicators), len(amounts)
     span = lambda k: {"source_id": ["s"] * k, "span_start": pd.array([0] * k, dtype="Int64"),  # noqa: E731
@@ -38,7 +39,17 @@ def _frames(tmp_path, text, indicators=(), amounts=()):
             "amount_id": [r[0] for r in amounts], "value_stated": pd.array([r[1] for r in amounts], dtype="Float64"),
             "unit_zh": pd.array([r[2] for r in amounts], dtype="string"), "qualifier": [r[3] for r in amounts],
             "unit_stated": pd.array([None] * m, dtype="string"), **span(m)})
+    if days is not None:
+        frames["events"] = pd.DataFrame({"event_id": ["ev"], "participants": pd.array([None], dtype="Float64"),
+                                         "participants_qualifier": [None],
+                                         "duration_days_stated": pd.array([days], dtype="Float64"), **span(1)})
     return frames
+
+
+def days_bound(tmp_path, text, days) -> bool:
+    """Does an event's stated duration of ``days`` bind to ``text``, its span?"""
+    ctx = R.rules.Context(desc=descriptor(), root=None, sources=tmp_path)
+    return not list(R.provenance.spans_in_source(_frames(tmp_path, text, days=days), ctx))
 
 
 def bound(tmp_path, text, value, unit, qualifier="exact", *, amount=False) -> bool:
@@ -158,3 +169,28 @@ def test_a_city_in_traditional_characters_names_its_place(span, city):
                                         ("會議在貴陽舉行", "liupanshui")])
 def test_a_traditional_span_naming_another_city_still_fails(span, city):
     assert not city_in_zh(span, NAMES[city])
+
+
+# 5. weeks as days
+SEMINAR = "研修班为期两周，来自20个国家的30名学员参加"
+
+
+@pytest.mark.parametrize("text, days", [(SEMINAR, 14), ("培训为期三个星期，共有25名学员", 21)])
+def test_weeks_bind_as_days(tmp_path, text, days):
+    assert days_bound(tmp_path, text, days)
+
+
+@pytest.mark.parametrize("text, days", [
+    (SEMINAR, 2),  # the 两 of 两周 is no 2 days
+    (SEMINAR, 13), (SEMINAR, 7),
+    ("庆祝建院两周年，来自20个国家的30名学员参加", 14),  # 两周年: a second anniversary
+    ("在两周边国家调研，来自20个国家的30名学员参加", 14),
+])
+def test_a_wrong_or_false_week_still_fails(tmp_path, text, days):
+    assert not days_bound(tmp_path, text, days)
+
+
+def test_weeks_are_no_other_unit(tmp_path):
+    assert not bound(tmp_path, SEMINAR, 14, "people")
+    assert not bound(tmp_path, "培训为期两周，覆盖12个县", 2, "days")  # the 两 of 两周 is 2 weeks
+    assert bound(tmp_path, "培训为期两周，覆盖12个县", 2, "weeks")

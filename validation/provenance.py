@@ -565,8 +565,8 @@ def _counts_zh(span, s, m, unit, alone) -> bool:
     """The words the page writes with a Chinese figure do not plainly count something other
     than ``unit`` (3166个村 is no count of people or projects), and are words ``unit`` is
     written with; or, for the span's only figure, any words when it is a figure (两岸 is no 2)."""
-    if m.tenths:  # 六成 is 60 percent and nothing else; the 六 of 六成 is no 6
-        return m.tenths == "percent" and zh_units.unit_words(unit) == {"percent"}
+    if m.own:  # 六成 is 60 percent, 两周 14 days, and nothing else; the 六 of 六成 is no 6
+        return m.own != "none" and zh_units.unit_words(unit) == zh_units.unit_words(m.own)
     if zh_units.rival_zh(m.rest, m.before, unit) is not None:
         return False
     return zh.counts_zh(m, unit) or (alone and zh_units.numeral_counts(span, s, m.rest, m.scale))

@@ -89,6 +89,12 @@ _TENTHS = re.compile(rf"(?<![{NUMERAL_CHARS}\d])(?P<d>[一二两三四五六七�
                      "(?![为功立果员本熟绩长就交都效型品人年才分套批片语规败全份了形活林像书文家群千百倍事真风])")
 
 
+# 两周 = 14 days, 三个星期 = 21: one numeral before the week (not 两周年, 一周边, 周末)
+_WEEKS = re.compile(rf"(?<![{NUMERAL_CHARS}\d])(?P<d>[一二两三四])个?(?:周|星期)(?![年岁边末围期刊])")
+# what a figure written with its own word is: 六成 percent, 两周 days
+WORD_UNITS = {"成": {"percent"}, "周": {"day"}, "期": {"day"}}
+
+
 def round_words(span: str, value) -> list[tuple[int, int]]:
     """Where ``span`` writes ``value`` as a round word: 近千人 (1000, nearly), 上百个 (100, at
     least), 万余人 (10000, more than), each only with a measure word or unit after it; and
@@ -101,14 +107,20 @@ def round_words(span: str, value) -> list[tuple[int, int]]:
     if not v.is_integer():
         return []
     out = [(m.start(), m.end()) for m in ROUND_WORD.finditer(span) if ROUND[m["a"] or m["b"]] == v]
+    out += [m.span() for m in _WEEKS.finditer(span) if _DIGIT[m["d"]] * 7 == v]
     return out + [m.span() for m in _TENTHS.finditer(span) if _DIGIT[m["d"]] * 10 == v]
 
 
-def tenths_at(text: str, start: int, end: int) -> bool:
-    """Is text[start:end] a figure in tenths (六成), or a numeral that 成 follows as tenths
-    (the 六 of 六成, which is no 6)?"""
-    m = _TENTHS.match(text, start)
-    return m is not None and end in (m.end(), m.end() - 1)
+def own_word_at(text: str, start: int, end: int) -> str | None:
+    """What a figure written with a word of its own is (六成 'percent', 两周 'days'), or
+    what its numeral alone is (the 六 of 六成 'none': no 6 of anything; the 两 of 两周 2 'weeks')."""
+    for pattern, reads, alone in ((_TENTHS, "percent", "none"), (_WEEKS, "days", "weeks")):
+        m = pattern.match(text, start)
+        if m is not None and end == m.end():
+            return reads
+        if m is not None and end == start + 1:
+            return alone
+    return None
 
 # --- qualifiers: the words a page writes next to a figure ------------------------
 
@@ -268,7 +280,7 @@ def around(text: str, start: int, end: int, reach: int = 60) -> tuple[str, int, 
 class Mention:
     """What a page writes around one Chinese number: qualifier, scale and what follows."""
 
-    __slots__ = ("qualifier", "scale", "rest", "before", "tenths")
+    __slots__ = ("qualifier", "scale", "rest", "before", "own")
 
     def __init__(self, text: str, start: int, end: int):
         text, start, end = around(text, start, end)
@@ -277,8 +289,8 @@ class Mention:
         self.qualifier = next((q for w, q in QUALIFIER_BEFORE if before.endswith(w)), None)
         if self.qualifier is None and text[start:end] in ROUND and before.endswith("上"):
             self.qualifier = "at_least"  # 上百, 上万: a round word only (线上1000人 is online)
-        # 六成: a percent (the whole word is the mention); the 六 of 六成 alone: a numeral no unit binds
-        self.tenths = "percent" if text[end - 1:end] == "成" else "no" if tenths_at(text, start, end) else None
+        # 六成, 两周: a percent or days (the whole word is the mention); the 六 of 六成 alone: none
+        self.own = own_word_at(text, start, end)
         reading = reading_at(text, end)
         pos = end if reading is None else reading
         if pos < len(text) and text[pos] in QUALIFIER_AFTER:
@@ -298,8 +310,8 @@ class Mention:
 
 def is_chinese_mention(text: str, end: int) -> bool:
     """Does a number ending at ``end`` stand against Chinese text (a qualifier, scale or unit),
-    right after it or past a space (``reading_at``), or is it a word in tenths (六成)?"""
-    return reading_at(text, end) is not None or text[end - 1:end] == "成"
+    right after it or past a space (``reading_at``), or a word of its own (六成, 两周)?"""
+    return reading_at(text, end) is not None or text[end - 1:end] in WORD_UNITS
 
 
 def chinese_figure(text: str, start: int, end: int) -> bool:
@@ -321,7 +333,7 @@ def amount_bound_zh(text: str, start: int, end: int, unit, qualifier) -> bool:
     if want is None:
         return False
     m = Mention(text, start, end)
-    return not m.tenths and m.scale == want.group(1) and m.rest.startswith(want.group(2)) and qualifier_agrees(m, qualifier)
+    return not m.own and m.scale == want.group(1) and m.rest.startswith(want.group(2)) and qualifier_agrees(m, qualifier)
 
 
 def scale_agrees(m: Mention, unit) -> bool:
