@@ -91,8 +91,8 @@ _TENTHS = re.compile(rf"(?<![{NUMERAL_CHARS}\d])(?P<d>[一二两三四五六七�
 
 # 两周 = 14 days, 三个星期 = 21: one numeral before the week (not 两周年, 一周边, 周末)
 _WEEKS = re.compile(rf"(?<![{NUMERAL_CHARS}\d])(?P<d>[一二两三四])个?(?:周|星期)(?![年岁边末围期刊])")
-# what a figure written with its own word is: 六成 percent, 两周 days
-WORD_UNITS = {"成": {"percent"}, "周": {"day"}, "期": {"day"}}
+# the last character of a figure written with a word of its own (六成, 两周, 三个星期)
+_OWN_WORD_END = "成周期"
 
 
 def round_words(span: str, value) -> list[tuple[int, int]]:
@@ -311,7 +311,7 @@ class Mention:
 def is_chinese_mention(text: str, end: int) -> bool:
     """Does a number ending at ``end`` stand against Chinese text (a qualifier, scale or unit),
     right after it or past a space (``reading_at``), or a word of its own (六成, 两周)?"""
-    return reading_at(text, end) is not None or text[end - 1:end] in WORD_UNITS
+    return reading_at(text, end) is not None or text[end - 1:end] in _OWN_WORD_END
 
 
 def chinese_figure(text: str, start: int, end: int) -> bool:
