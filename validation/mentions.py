@@ -16,6 +16,7 @@ import re
 from povpkg._report import Failure
 
 from .provenance import read_texts, word_set, words_in
+from .zh import PLACE_SIMPLIFIED
 from .rules import pd_isna, row_key, rule
 
 # Text fields that quote the source, per table: (field, rule name).
@@ -306,8 +307,17 @@ def _cities_named(frames, ctx, spans):
             continue
         mentions = [spans.of("events", i)] + _link_spans(frames, spans, ev.at[i, "event_id"])
         zh_names = in_zh.get(_city_key(city), ())
-        if not any(words_in(m, city) or (_CJK.search(m) and any(z in m for z in zh_names)) for m in mentions):
+        if not any(words_in(m, city) or city_in_zh(m, zh_names) for m in mentions):
             yield _fail(ctx, "place-in-span", "events", ev, i, "city", city, spans.where("events", i))
+
+
+def city_in_zh(span: str, zh_names) -> bool:
+    """Does a Chinese span name the city by one of ``zh_names``, in simplified or traditional
+    characters (六盤水 is 六盘水)? Only whole names: 六盘 alone names no city."""
+    if not _CJK.search(span):
+        return False
+    simple = span.translate(PLACE_SIMPLIFIED)
+    return any(z in span or z in simple for z in zh_names)
 
 
 # Chinese names of the cities events are held in that have no row in ``places`` (those

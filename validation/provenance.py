@@ -97,11 +97,46 @@ def _rendering_re(r: str) -> re.Pattern:
 
 
 def mentions(span: str, value) -> list[tuple[int, int]]:
-    """Where ``span`` writes ``value`` as a whole number or word (not inside a longer one)."""
+    """Where ``span`` writes ``value`` as a whole number or word (not inside a longer one);
+    on a Chinese page also as a round word (近千人, 六成: ``zh.round_words``) or in digits
+    grouped by threes with a space (4 000万元)."""
     found, span = [], span.translate(FULLWIDTH)  # full-width digits keep their offsets
     for r in renderings(value):
         found += [m.span() for m in _rendering_re(r).finditer(span)]
+    found += zh.round_words(span, value) + spaced_mentions(span, value)
+    groups = [g for g in _SPACED.finditer(span) if zh.chinese_figure(span, *g.span())]
+    # the 4 or the 000 of 4 000万元 is no figure of its own
+    found = [(s, e) for s, e in found if not any(g.start() <= s and e <= g.end() and (s, e) != g.span() for g in groups)]
     return sorted(set(found))
+
+
+# digits grouped by threes with a space, plain, thin or no-break (4 000, 2 702): one number
+# only when every group after the first has exactly three digits, and only among Chinese words
+_GROUP_SPACE = "[ \u2009\u202f\u00a0]"
+
+
+_SPACED = re.compile(rf"(?<![\d.,])(?<!\d{_GROUP_SPACE})\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?![\d]|[.,]\d)")
+
+
+@lru_cache(maxsize=4096)
+def _spaced_re(n: int) -> re.Pattern | None:
+    groups = f"{n:,}".split(",")
+    if len(groups) < 2:
+        return None
+    body = _GROUP_SPACE.join(groups)
+    return re.compile(rf"(?<![\d.,])(?<!\d{_GROUP_SPACE}){body}(?![\d]|[.,]\d|{_GROUP_SPACE}\d)")
+
+
+def spaced_mentions(span: str, value) -> list[tuple[int, int]]:
+    """Where a Chinese span writes the whole number ``value`` as 4 000 or 2 702."""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return []
+    if not math.isfinite(v) or not v.is_integer() or v < 1000:
+        return []
+    pattern = _spaced_re(int(v))
+    return [m.span() for m in pattern.finditer(span) if zh.chinese_figure(span, *m.span())]
 
 
 def holds(span: str, value) -> bool:
@@ -227,7 +262,7 @@ MISPRINTED = {("country", "county")}  # sxgov-2019-06-zhejiang-partner-assistanc
 _LETTER = rf"[^\W{zh.CJK}]"  # a word character other than a Chinese one: 60.7亿 is a number
 _ANY_NUMBER = re.compile(rf"(?<![.])(?<!\d,)(?<!{_LETTER})\d[\d,]*(?:\.\d+)?(?!{_LETTER})|(?<![A-Za-z-])(?:"
                          + "|".join(_NUMBER_WORDS) + r")(?![A-Za-z])"
-                         + rf"|[零一二三四五六七八九十两〇][{NUMERAL_CHARS}]*", re.IGNORECASE)
+                         + rf"|[零一二三四五六七八九十两〇][{NUMERAL_CHARS}]*|{zh.ROUND_WORD.pattern}", re.IGNORECASE)
 
 
 def figures_in(numbers: list[tuple[int, int]], dates: list[tuple[int, int]]) -> int:
@@ -546,6 +581,8 @@ def _counts_zh(span, s, m, unit, alone) -> bool:
     """The words the page writes with a Chinese figure do not plainly count something other
     than ``unit`` (3166个村 is no count of people or projects), and are words ``unit`` is
     written with; or, for the span's only figure, any words when it is a figure (两岸 is no 2)."""
+    if m.own:  # 六成 is 60 percent, 两周 14 days, and nothing else; the 六 of 六成 is no 6
+        return m.own != "none" and zh_units.unit_words(unit) == zh_units.unit_words(m.own)
     if zh_units.rival_zh(m.rest, m.before, unit) is not None:
         return False
     return zh.counts_zh(m, unit) or (alone and zh_units.numeral_counts(span, s, m.rest, m.scale))

@@ -23,6 +23,15 @@ FULLWIDTH = str.maketrans("０１２３４５６７８９．，％" + _TRADITION
                           "0123456789.,%" + _TRADITIONAL[1] + _TRADITIONAL_COUNTS[1])
 CJK = "\u3400-\u9fff\uf900-\ufaff"
 
+# The characters of place names a traditional-script page writes otherwise (六盤水, 西寧,
+# 貴陽): one for one, read as simplified only to find a place's name_zh in a span.
+_PLACE_TRADITIONAL = ("盤寧陽東貴雲廣漢張遼陝蘭黃龍寶齊烏魯蘇門灣慶華興開長滬鄭濟臺嶺峽關陰瀋錫揚廈紹溫麗陸巖涼隴閩贛滄瀾"
+                      "亞緬來遠圖爾庫維薩節畢銅義順紅達邊欽賀臨嶼島鐵嶽瀘豐壩鶴鳳靈莊樂韓劉鄧衛葉蓮連濱銀馬楊榮雙廬濰橋鄲蕪",
+                      "盘宁阳东贵云广汉张辽陕兰黄龙宝齐乌鲁苏门湾庆华兴开长沪郑济台岭峡关阴沈锡扬厦绍温丽陆岩凉陇闽赣沧澜"
+                      "亚缅来远图尔库维萨节毕铜义顺红达边钦贺临屿岛铁岳泸丰坝鹤凤灵庄乐韩刘邓卫叶莲连滨银马杨荣双庐潍桥郸芜")
+PLACE_SIMPLIFIED = str.maketrans(_TRADITIONAL[0] + _TRADITIONAL_COUNTS[0] + _PLACE_TRADITIONAL[0],
+                                 _TRADITIONAL[1] + _TRADITIONAL_COUNTS[1] + _PLACE_TRADITIONAL[1])
+
 # Chinese numerals: digits, and the place values with the value each multiplies by
 _DIGIT = dict(zip("零一二三四五六七八九", range(10))) | {"两": 2, "〇": 0}
 _DIGITS = "零一二三四五六七八九"
@@ -67,6 +76,52 @@ def zh_numerals(n: int) -> list[str]:
 
 NUMERAL_CHARS = "零一二三四五六七八九十百千万两〇"
 
+# --- round numbers in words: 近千人, 上万户, 千余名, 万余元; 六成, 近八成 (tenths) ----------
+
+ROUND = {"百": 100, "千": 1000, "万": 10000}
+# what must follow a round word (after its 余 or 多) for it to be a figure: a measure word
+# or unit, so 千万 (by all means), 上千万 (tens of millions) and 成千上万的 are none
+_ROUND_READ = "个名位次家项所批天年届期场套户人座条份支亩吨元"
+ROUND_WORD = re.compile(rf"(?:(?<=近)|(?<!成千上)(?<=上))(?P<a>[百千万])(?=[余多]?[{_ROUND_READ}])"
+                         rf"|(?<![{NUMERAL_CHARS}\d数几好成上近])(?P<b>[百千万])(?=[余多][{_ROUND_READ}])")
+# 六成 = 60 percent: one numeral before 成, and 成 not the head of a word (成为, 成功, 成立 ...)
+_TENTHS = re.compile(rf"(?<![{NUMERAL_CHARS}\d])(?P<d>[一二两三四五六七八九])成"
+                     "(?![为功立果员本熟绩长就交都效型品人年才分套批片语规败全份了形活林像书文家群千百倍事真风])")
+
+
+# 两周 = 14 days, 三个星期 = 21: one numeral before the week (not 两周年, 一周边, 周末)
+_WEEKS = re.compile(rf"(?<![{NUMERAL_CHARS}\d])(?P<d>[一二两三四])个?(?:周|星期)(?![年岁边末围期刊])")
+# the last character of a figure written with a word of its own (六成, 两周, 三个星期)
+_OWN_WORD_END = "成周期"
+
+
+def round_words(span: str, value) -> list[tuple[int, int]]:
+    """Where ``span`` writes ``value`` as a round word: 近千人 (1000, nearly), 上百个 (100, at
+    least), 万余人 (10000, more than), each only with a measure word or unit after it; and
+    六成 as 60 (percent: ``Mention.tenths``). The mention is the round word itself, so the
+    qualifier and measure word around it are read as for digits."""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return []
+    if not v.is_integer():
+        return []
+    out = [(m.start(), m.end()) for m in ROUND_WORD.finditer(span) if ROUND[m["a"] or m["b"]] == v]
+    out += [m.span() for m in _WEEKS.finditer(span) if _DIGIT[m["d"]] * 7 == v]
+    return out + [m.span() for m in _TENTHS.finditer(span) if _DIGIT[m["d"]] * 10 == v]
+
+
+def own_word_at(text: str, start: int, end: int) -> str | None:
+    """What a figure written with a word of its own is (六成 'percent', 两周 'days'), or
+    what its numeral alone is (the 六 of 六成 'none': no 6 of anything; the 两 of 两周 2 'weeks')."""
+    for pattern, reads, alone in ((_TENTHS, "percent", "none"), (_WEEKS, "days", "weeks")):
+        m = pattern.match(text, start)
+        if m is not None and end == m.end():
+            return reads
+        if m is not None and end == start + 1:
+            return alone
+    return None
+
 # --- qualifiers: the words a page writes next to a figure ------------------------
 
 # before the figure (longest first), and right after it (before or after its scale)
@@ -108,6 +163,7 @@ _COUNTS = {
     "families": "户",
     "counties": rf"(?:个{_GAP})?(?:县|旗)",
     "villages": rf"(?:个{_GAP})?村",
+    "villages and towns": rf"(?:个{_GAP})?村镇",
     "townships": rf"(?:个{_GAP})?(?:乡|镇)",
     "cities": rf"(?:个{_GAP})?(?:市|城市|州)",
     "prefectures": rf"(?:个{_GAP})?(?:州|市|地区)",
@@ -141,6 +197,7 @@ _COUNTS = {
     "districts": rf"(?:个{_GAP})?区",
     "percent": "%",
     "percentage points": "个百分点",
+    "yuan": "(?:元|人民币)",  # 3800元; 1.2万元 for 10k yuan (the scale is checked on its own)
 }
 
 
@@ -223,13 +280,17 @@ def around(text: str, start: int, end: int, reach: int = 60) -> tuple[str, int, 
 class Mention:
     """What a page writes around one Chinese number: qualifier, scale and what follows."""
 
-    __slots__ = ("qualifier", "scale", "rest", "before")
+    __slots__ = ("qualifier", "scale", "rest", "before", "own")
 
     def __init__(self, text: str, start: int, end: int):
         text, start, end = around(text, start, end)
         self.before = text[max(0, start - 10):start]
         before = _SPACE.sub("", self.before[-5:])[-3:]  # 超过 3000 人: the qualifier before a space too
         self.qualifier = next((q for w, q in QUALIFIER_BEFORE if before.endswith(w)), None)
+        if self.qualifier is None and text[start:end] in ROUND and before.endswith("上"):
+            self.qualifier = "at_least"  # 上百, 上万: a round word only (线上1000人 is online)
+        # 六成, 两周: a percent or days (the whole word is the mention); the 六 of 六成 alone: none
+        self.own = own_word_at(text, start, end)
         reading = reading_at(text, end)
         pos = end if reading is None else reading
         if pos < len(text) and text[pos] in QUALIFIER_AFTER:
@@ -249,8 +310,8 @@ class Mention:
 
 def is_chinese_mention(text: str, end: int) -> bool:
     """Does a number ending at ``end`` stand against Chinese text (a qualifier, scale or unit),
-    right after it or past a space (``reading_at``)?"""
-    return reading_at(text, end) is not None
+    right after it or past a space (``reading_at``), or a word of its own (六成, 两周)?"""
+    return reading_at(text, end) is not None or text[end - 1:end] in _OWN_WORD_END
 
 
 def chinese_figure(text: str, start: int, end: int) -> bool:
@@ -272,7 +333,7 @@ def amount_bound_zh(text: str, start: int, end: int, unit, qualifier) -> bool:
     if want is None:
         return False
     m = Mention(text, start, end)
-    return m.scale == want.group(1) and m.rest.startswith(want.group(2)) and qualifier_agrees(m, qualifier)
+    return not m.own and m.scale == want.group(1) and m.rest.startswith(want.group(2)) and qualifier_agrees(m, qualifier)
 
 
 def scale_agrees(m: Mention, unit) -> bool:

@@ -74,6 +74,7 @@ _AFTER = [
     ("US dollars", r"美元", {"usd", "dollar"}, set()),
     ("yuan", r"元(?![旦素首])|人民币", {"yuan", "rmb", "cny"}, set()),
     ("days", r"(?:天|日)(?![本元报])", {"day"}, set()),
+    ("weeks", r"个?(?:周|星期)(?![年岁边末围期刊])", {"week"}, set()),  # the 两 of 两周 counts no days
     ("years", r"年(?![级代])", {"year"}, set()),
     ("mu", r"亩", {"mu"}, set()),
     ("times", r"倍", {"time", "fold"}, set()),
