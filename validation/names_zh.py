@@ -33,6 +33,10 @@ BASES = {  # table -> (key, the bases its names may have)
 }
 NAME, BASIS, SOURCE = "name_zh", "name_zh_basis", "name_zh_source_id"
 CHARACTERS = re.compile(rf"[{CJK}（）()－—·0-9]+")  # as the pattern 0.4.0's contract pins for name_zh
+# a title (a document's or an event's) may also hold the punctuation titles print: a hyphen or
+# dash (中国-东盟), a colon, quotation marks (“十二五”), 、 and one space between words
+TITLE_CHARACTERS = re.compile(rf"[{CJK}（）()－—–\-·0-9：:“”‘’、]+(?: [{CJK}（）()－—–\-·0-9：:“”‘’、]+)*")
+TITLES = {"documents", "events"}
 HAN = re.compile(rf"[{CJK}]")
 LONGEST = 40  # a name or title, not a passage of the page
 
@@ -66,13 +70,16 @@ def _fail(ctx, rule_name, table, df, i, field, value, message, fix):
 
 @rule("name-zh-text", needs=())
 def name_zh_text(frames, ctx):
-    """A Chinese name is Chinese characters (with digits, brackets, dashes, the middle dot), at most a title long."""
+    """A Chinese name is Chinese characters (with digits, brackets, dashes, the middle dot; a
+    document's or event's title also the colons, quotation marks, 、 and single spaces titles
+    print), at most a title long."""
     for table, df, i in _rows(frames):
         name = _cell(df, i, NAME)
         if name is None:
             continue
-        if not CHARACTERS.fullmatch(name) or not HAN.search(name):
-            problem = "holds characters other than CJK characters, digits, brackets, dashes and the middle dot"
+        if not (TITLE_CHARACTERS if table in TITLES else CHARACTERS).fullmatch(name) or not HAN.search(name):
+            problem = ("holds characters other than CJK characters, digits, brackets, dashes and the middle dot"
+                       + (" (and a title's colons, quotation marks, 、 and single spaces)" if table in TITLES else ""))
         elif len(name) > LONGEST:
             problem = f"is {len(name)} characters long, more than a name or title ({LONGEST})"
         else:
