@@ -41,3 +41,18 @@ def test_the_places_newly_paired_with_zhejiang_in_2018_lie_in_sichuan(rows):
     assert pl.loc["pl-nanbu", "parent_id"] == "pl-nanchong"
     assert pl.loc["pl-guangan-district", "parent_id"] == "pl-guangan"
     assert pl.loc["pl-guangan", "parent_id"] == "pl-sichuan"
+
+
+def test_a_dozen_lectures_is_about_twelve_in_2011(rows):
+    ind = rows["indicators"].loc["in-2011-suzhou-medical-lectures"]
+    assert (ind["value"], ind["qualifier"], int(ind["year"]), ind["pairing_id"]) == (12, "about", 2011, "pair-jiangsu-shaanxi")
+
+
+def test_the_2011_central_work_conference_is_dated_by_its_context(frames):
+    ev = frames["events"].set_index("event_id").loc["ev-2011-central-poverty-work-conference"]
+    assert (str(ev["start_date"])[:4], ev["date_precision"], ev["date_basis"]) == ("2011", "year", "context")
+
+
+def test_the_white_tea_county_lies_in_huzhou_zhejiang(rows):
+    pl = rows["places"]
+    assert (pl.loc["pl-anji", "parent_id"], pl.loc["pl-huzhou", "parent_id"]) == ("pl-huzhou", "pl-zhejiang")
