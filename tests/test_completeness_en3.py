@@ -78,3 +78,20 @@ def test_the_lianjiang_rongshui_signing_is_dated_to_its_month(frames):
     signing = row(frames, "events", "ev-2017-09-lianjiang-rongshui-agreement-signing")
     assert (str(signing["start_date"])[:10], signing["date_precision"], signing["date_basis"]) == (
         "2017-09-01", "month", "stated")
+
+
+def test_zhejiang_sichuan_results_run_with_their_paragraph(frames):
+    ids = ["in-1996-2009-zhejiang-sichuan-farmers-benefited",
+           "in-1996-2009-zhejiang-sichuan-students-conditions",
+           "in-1996-2009-zhejiang-sichuan-schools-improved"]
+    sibling = row(frames, "indicators", "in-1996-2009-zhejiang-sichuan-villages")
+    for key in ids:
+        got = row(frames, "indicators", key)
+        assert (got["period_start_year"], got["year"], got["period"]) == (
+            sibling["period_start_year"], sibling["year"], sibling["period"]), key
+
+
+def test_stocks_carry_the_year_of_their_page(frames):
+    for key, year in (("in-chinagate-china-lifted-700m", 2016), ("in-chinagate-laos-pilot-villages", 2016),
+                      ("in-xinhua2018-min-pyin-families", 2018), ("in-xinhua2018-naypyitaw-townships", 2018)):
+        assert row(frames, "indicators", key)["year"] == year, key
