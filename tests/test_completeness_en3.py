@@ -95,3 +95,17 @@ def test_stocks_carry_the_year_of_their_page(frames):
     for key, year in (("in-chinagate-china-lifted-700m", 2016), ("in-chinagate-laos-pilot-villages", 2016),
                       ("in-xinhua2018-min-pyin-families", 2018), ("in-xinhua2018-naypyitaw-townships", 2018)):
         assert row(frames, "indicators", key)["year"] == year, key
+
+
+def test_liaonings_2011_rise_is_the_difference_of_its_two_years(frames):
+    rise = row(frames, "indicators", "in-2011-liaoning-qinghai-provincial-increase")
+    now = row(frames, "amounts", "am-2011-liaoning-qinghai-provincial")
+    before = row(frames, "amounts", "am-2010-liaoning-qinghai-provincial")
+    assert round(rise["value"] * 1_000_000) == now["amount"] - before["amount"]
+
+
+def test_the_2013_forum_names_both_organizers(frames):
+    links = frames["event_organizations"]
+    organizers = links[(links["event_id"] == "ev-2013-10-17-global-poverty-forum")
+                       & (links["role"] == "organizer")]
+    assert {"org-china-gov", "org-un-system-china"} <= set(organizers["org_id"])
