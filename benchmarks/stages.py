@@ -81,7 +81,7 @@ def main(dp: str) -> dict:
 
     instrument()
     t, c = time.perf_counter(), time.process_time()
-    report = povpkg.validate(dp)
+    report = povpkg.validate(dp, sources=os.environ.get("POVPKG_STAGES_SOURCES") or None)
     record("validate (all stages)", time.perf_counter() - t, time.process_time() - c)
     return {"valid": report.valid, "failures": len(report.failures), "total_s": time.perf_counter() - t0,
             "total_cpu_s": time.process_time() - c0, "peak_mib": peak_mib(),

@@ -15,6 +15,8 @@ that year, and for a count "up to now" is a time rather than a period.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 from povpkg._report import Failure
 
@@ -110,6 +112,12 @@ def _same_year_range(words: str) -> bool:
     return len(years) == 2 and years[0] == years[1]
 
 
+@lru_cache(maxsize=1024)
+def sentence_ends(text: str) -> tuple[int, ...]:
+    """Where each sentence of a source text ends, found once per text (many rows cite one text)."""
+    return tuple(m.end() for m in _SENTENCE_END.finditer(text))
+
+
 def figure_sentences(text: str, start: int, end: int, value) -> list[str]:
     """The sentences of ``text`` that write ``value`` inside the span ``start``:``end``, read up to
     NEAR characters either side of it: a narrow span may cut off the words that date its figure
@@ -119,14 +127,14 @@ def figure_sentences(text: str, start: int, end: int, value) -> list[str]:
     found = mentions(text[start:end], value)
     if not found:
         return []
-    bounds = [m.end() for m in _SENTENCE_END.finditer(text)]
+    bounds = sentence_ends(text)
     out = []
     for at, until in found:
         if _OWN_YEAR.match(text, start + until):  # "123 villages in 2009": the figure names its one year
             continue
         at, until = at + start, until + start
-        left = max((b for b in bounds if b <= at), default=0)
-        right = min((b for b in bounds if b > at), default=len(text))
+        i = bisect_right(bounds, at)
+        left, right = (bounds[i - 1] if i else 0), (bounds[i] if i < len(bounds) else len(text))
         # a Chinese figure (5107.12 万元 too): its sentence up to its clause's end,
         if _CJK.search(text[max(0, at - 1):until + 1]) or chinese_figure(text, at, until):
             right = min([right] + [m.start() for m in _ZH_CLAUSE.finditer(text, until, right)])

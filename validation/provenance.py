@@ -101,7 +101,11 @@ def mentions(span: str, value) -> list[tuple[int, int]]:
     on a Chinese page also as a round word (近千人, 六成: ``zh.round_words``) or in digits
     grouped by threes with a space (4 000万元)."""
     found, span = [], span.translate(FULLWIDTH)  # full-width digits keep their offsets
+    lowered = span.lower()
     for r in renderings(value):
+        literal = r[0].isdigit() or r[0] == "-" or r[0] in _ZH_NUMERALS  # else a word, matched ignoring case
+        if (r if literal else r.lower()) not in (span if literal else lowered):
+            continue  # a rendering the span does not hold cannot match: no pattern is built for it
         found += [m.span() for m in _rendering_re(r).finditer(span)]
     found += zh.round_words(span, value) + spaced_mentions(span, value)
     groups = [g for g in _SPACED.finditer(span) if zh.chinese_figure(span, *g.span())]
