@@ -53,3 +53,25 @@ def host_types(frames, ctx):
         yield Failure(rule="host-type", table="sources", row=int(i) + 2, key=row_key(ctx, "sources", src, i),
                       field="original_publisher", value=None if pd_isna(original) else str(original),
                       message=problem, fix=fix)
+
+
+@rule("recommended-from-independent-source", needs=("amounts", "sources"))
+def recommended_from_independent_source(frames, ctx):
+    """An amount recommended for aggregates rests on an independent copy (docs/aggregates.md):
+    a figure only a clone, or a repost that names no original, gives is never summed."""
+    amounts, src = frames["amounts"], frames["sources"]
+    if "recommended_for_aggregates" not in amounts.columns or not {"host_type", "original_publisher"} <= set(src.columns):
+        return
+    ok = dict(zip(src["source_id"], independent(src).fillna(False).astype(bool)))
+    host = dict(zip(src["source_id"], src["host_type"]))
+    for i in amounts.index[amounts["recommended_for_aggregates"].fillna(False).astype(bool)]:
+        source = amounts.at[i, "source_id"]
+        if ok.get(source, True):  # an unknown source is the foreign-key rule's to report
+            continue
+        what = "a clone" if host.get(source) == "clone" else "a repost that names no original"
+        yield Failure(rule="recommended-from-independent-source", table="amounts", row=int(i) + 2,
+                      key=row_key(ctx, "amounts", amounts, i), field="recommended_for_aggregates", value=True,
+                      message=f"recommended for aggregates, but its source {source} is {what}: nothing "
+                              "independent stands behind the figure",
+                      fix="set recommended_for_aggregates to false (and say why in docs/aggregates.md), or cite "
+                          "an official copy or a repost naming its original that states the figure")
