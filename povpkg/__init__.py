@@ -195,12 +195,7 @@ def pairing_panel(path: StrPath | None = None, *, backend: str = "pandas") -> An
     _check_backend(backend)
     from ._panel import pairing_panel as _panel
 
-    panel = _panel(load("amounts", path), load("pairings", path))
-    if backend == "polars":
-        import polars as pl
-
-        return pl.from_pandas(panel)
-    return panel
+    return _in_backend(_panel(load("amounts", path), load("pairings", path)), backend)
 
 
 def national_series(path: StrPath | None = None, *, backend: str = "pandas") -> Any:
@@ -221,12 +216,16 @@ def national_series(path: StrPath | None = None, *, backend: str = "pandas") -> 
     _check_backend(backend)
     from ._national import national_series as _series
 
-    series = _series(load("amounts", path), load("indicators", path), load("sources", path))
+    return _in_backend(_series(load("amounts", path), load("indicators", path), load("sources", path)), backend)
+
+
+def _in_backend(frame: pd.DataFrame, backend: str) -> Any:
+    """A view computed with pandas, as ``backend`` returns it (polars: the same rows)."""
     if backend == "polars":
         import polars as pl
 
-        return pl.from_pandas(series)
-    return series
+        return pl.from_pandas(frame)
+    return frame
 
 
 def validate(path: StrPath | None = None, sources: StrPath | None = None) -> Report:

@@ -5,7 +5,7 @@ committed page differs from what this produces.
 """
 from __future__ import annotations
 
-from ._package import descriptor, descriptor_path, resource_file, schema_of
+from ._package import descriptor, descriptor_path, key_fields, resource_file, schema_of
 from ._safety import shown
 
 
@@ -89,10 +89,9 @@ def codebook(path=None) -> str:
         out.append(f"| [`{res['name']}`](#{res['name']}) | {counts[res['name']]} | {_cell(res.get('title'))} |")
     for res in desc["resources"]:
         schema = schema_of(res)
-        pk = schema.get("primaryKey", [])
         out += ["", f"## {res['name']}", "", f"**{res.get('title', '')}** — {counts[res['name']]} rows, file `{res['path']}`.",
                 "", res.get("description", ""), "",
-                f"- Primary key: {', '.join(f'`{k}`' for k in ([pk] if isinstance(pk, str) else pk)) or '—'}"]
+                f"- Primary key: {', '.join(f'`{k}`' for k in key_fields(schema.get('primaryKey'))) or '—'}"]
         for fk in schema.get("foreignKeys", []):
             ref = fk["reference"]
             out.append(f"- Foreign key: `{names(fk['fields'])}` → `{ref.get('resource') or res['name']}.{names(ref['fields'])}`")

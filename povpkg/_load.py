@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ._package import descriptor, descriptor_path, find_resource, json_copy, resource_file, schema_of
+from ._package import descriptor, descriptor_path, find_resource, json_copy, key_fields, resource_file, schema_of
 from ._safety import boolean_values
 from ._limits import MAX_CELL
 from ._strict import check_header, check_structure, too_long
@@ -322,9 +322,7 @@ def _diagnose(csv_path, schema, table, kwargs) -> DataError | None:
 
 
 def _key(df, schema, i) -> str:
-    pk = schema.get("primaryKey") or []
-    pk = [pk] if isinstance(pk, str) else pk
-    return "/".join(str(df.at[i, k]) for k in pk if k in df.columns)
+    return "/".join(str(df.at[i, k]) for k in key_fields(schema.get("primaryKey")) if k in df.columns)
 
 
 def _cell_error(df, schema, table, field, bad, what) -> DataError:

@@ -205,6 +205,11 @@ def schema_of(res: dict) -> dict:
     return schema
 
 
+def key_fields(keys) -> list:
+    """A key's field names as a list (a Table Schema may give one name as a string; none: [])."""
+    return [keys] if isinstance(keys, str) else list(keys or [])
+
+
 def _names(value) -> bool:
     return isinstance(value, str) or isinstance(value, list) and all(isinstance(v, str) for v in value)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ._package import descriptor, descriptor_path, find_resource, resource_file
+from ._package import descriptor, descriptor_path, find_resource, key_fields, resource_file
 from ._limits import MAX_CELL
 from ._safety import boolean_values
 from ._strict import check_header, check_structure, too_long
@@ -107,9 +107,7 @@ def _check_cell_sizes(df, schema: dict, table: str, pl) -> None:
 
 
 def _key(df, schema: dict, i: int) -> str:
-    pk = schema.get("primaryKey") or []
-    pk = [pk] if isinstance(pk, str) else pk
-    return "/".join(str(df[k][i]) for k in pk if k in df.columns)
+    return "/".join(str(df[k][i]) for k in key_fields(schema.get("primaryKey")) if k in df.columns)
 
 
 def _diagnose(csv_path, schema: dict, table: str, pl, exc) -> DataError:

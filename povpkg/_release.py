@@ -39,15 +39,16 @@ def _codebook(path) -> str:
 DERIVED = {"CITATION.cff": _cff, ".zenodo.json": _zenodo, "docs/codebook.md": _codebook}
 
 
-def sync(path=".") -> tuple[list[str], list[str]]:
-    """Record the files' hashes and regenerate the derived files the folder keeps.
+def sync(path=".", bump: str | None = None) -> tuple[list[str], list[str]]:
+    """Record the files' hashes (raising the version first when ``bump`` is given) and
+    regenerate the derived files the folder keeps.
 
     Returns the tables whose hashes changed and the derived files rewritten.
     """
     from ._hashes import update_hashes
     from ._rules import rules_module
 
-    changed, _ = update_hashes(path)
+    changed, _ = update_hashes(path, bump=bump)
     root = descriptor_path(path).resolve().parent
     written = []
     for rel, build in DERIVED.items():
@@ -86,7 +87,7 @@ def release(path=".", bump: str | None = None, replace: bool = False) -> str:
     _check_version(v, own, {**desc, "version": version}, replace)
     _check_changelog(root, version)
     _stamp_release_date(dp, v)
-    changed, written = sync_with_bump(path, bump)
+    changed, written = sync(path, bump)
     desc = descriptor(dp)
     hashes = {r["name"]: r.get("hash") for r in desc["resources"]}
     rows = {r["name"]: _rows(resource_file(root, r)) for r in desc["resources"]}
@@ -110,17 +111,6 @@ def _stamp_release_date(dp: Path, v) -> None:
     if desc.get("created") != today:
         desc["created"] = today
         v.records.write_text(Path(dp), json.dumps(desc, indent=2, ensure_ascii=False) + "\n")
-
-
-def sync_with_bump(path, bump) -> tuple[list[str], list[str]]:
-    """``sync``, raising the version first when ``bump`` is given."""
-    bumped = []
-    if bump:
-        from ._hashes import update_hashes
-
-        bumped, _ = update_hashes(path, bump=bump)
-    changed, written = sync(path)
-    return bumped + changed, written
 
 
 def _record_folder(v, desc: dict, root: Path) -> Path:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 
 from ._limits import MAX_CELL
+from ._package import key_fields
 from .errors import DataError, SizeLimitError
 
 
@@ -53,8 +54,7 @@ def check_structure(csv_path, schema: dict, table: str) -> None:
 
 
 def _key_positions(schema: dict, declared: list) -> list[int]:
-    pk = schema.get("primaryKey") or []
-    return [declared.index(k) for k in ([pk] if isinstance(pk, str) else pk) if k in declared]
+    return [declared.index(k) for k in key_fields(schema.get("primaryKey")) if k in declared]
 
 
 def row_error(table: str, n: int, row: list, declared: list, key_at: list[int]) -> DataError:

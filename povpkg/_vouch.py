@@ -33,6 +33,8 @@ import itertools
 import re
 from pathlib import Path
 
+from ._package import key_fields
+
 _SAMPLE = 100  # lines frictionless's csv parser sniffs its dialect from
 _DELIMITERS = ",\t;|"
 _FIELD_KEYS = {"name", "type", "format", "title", "description", "example", "constraints", "unit",
@@ -166,7 +168,7 @@ def _uris(raw) -> bool:
 
 def _key_holds(frame, pk) -> bool:
     """Frictionless's primary-key check: no key repeated, none with every part empty."""
-    pk = [pk] if isinstance(pk, str) else list(pk or [])
+    pk = key_fields(pk)
     if not pk:
         return True
     if not set(pk) <= set(frame.columns):

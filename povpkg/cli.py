@@ -238,6 +238,11 @@ def main(argv: list[str] | None = None) -> int:
         return _say(f"povpkg: internal error: {type(exc).__name__}: {exc} (set POVPKG_DEBUG=1 for details)")
 
 
+def _print_lines(text: str) -> None:
+    """``text`` on stdout, each line ``shown``: whatever the data put in it is never acted on by the terminal."""
+    print("\n".join(map(shown, text.splitlines())))
+
+
 def _say(line: str) -> int:
     """One error line on stderr, whatever the data put in it (``_safety.shown``)."""
     print(shown(line), file=sys.stderr)
@@ -361,7 +366,7 @@ def _panel(args, povpkg) -> int:
         print(shown_json(_panel.to_json(panel)))
     else:  # text and CSV lines alike: whatever a copy's cells say is shown, never acted on by the terminal
         text = panel.to_csv(index=False, lineterminator="\n") if args.format == "csv" else to_text(panel)
-        print("\n".join(map(shown, text.splitlines())))
+        _print_lines(text)
     return EXIT_OK
 
 
@@ -401,7 +406,7 @@ def _sync(args, povpkg) -> int:
 def _release(args, povpkg) -> int:
     from ._release import release
 
-    print("\n".join(map(shown, release(args.path, bump=args.bump, replace=args.replace).splitlines())))
+    _print_lines(release(args.path, bump=args.bump, replace=args.replace))
     return EXIT_OK
 
 

@@ -17,6 +17,7 @@ from datasette.utils import escape_fts
 from markupsafe import Markup, escape
 
 from povpkg._cjk_search import phrase_query
+from povpkg._export import quoted as _q  # an SQL identifier, quoted: names come from the descriptor, which is data
 
 FOLD_DESCRIPTIONS = """
 document.querySelectorAll("dl.column-descriptions").forEach(function (dl) {
@@ -53,11 +54,6 @@ def _labelled(datasette, database, value, other, key, label):
         href = datasette.urls.row(database, other, value)
         return Markup(f'<a href="{escape(href)}">{escape(name)}</a> <em>{escape(value)}</em>')
     return inner
-
-
-def _q(name) -> str:
-    """An SQL identifier, quoted: names come from the descriptor, which is data."""
-    return '"' + str(name).replace('"', '""') + '"'
 
 
 @hookimpl
