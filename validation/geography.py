@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from .domain import _fail, _fold
+from .domain import _fail, _fold, country_forms
 from .m49 import REGION_OF
-from .rules import pd_isna, rule
+from .rules import rule
 
 MAX_DEPTH = 8  # country > province > prefecture > county > township > village, with room to spare
 
@@ -76,10 +76,9 @@ def country_spelling_unique(frames, ctx):
                 owner.setdefault(_fold(getattr(c, attr)), set()).add(c.alpha_3)
     forms = []
     for i, r in zip(co.index, co.itertuples(index=False)):
-        for f in [r.name] + ([] if pd_isna(r.spellings) else str(r.spellings).split("|")):
-            if str(f).strip():
-                forms.append((i, r.iso3, f, _fold(f)))
-                owner.setdefault(_fold(f), set()).add(r.iso3)
+        for f in country_forms(r.name, r.spellings):
+            forms.append((i, r.iso3, f, _fold(f)))
+            owner.setdefault(_fold(f), set()).add(r.iso3)
     for i, code, form, folded in forms:
         others = sorted(owner.get(folded, set()) - {code})
         if others:
