@@ -112,9 +112,17 @@ _GENERIC = {"county", "prefecture", "city", "province", "village", "town", "town
             "autonomous", "municipality", "the", "of", "new", "area"}
 
 
+_WORD = re.compile(r"[a-z']+")
+
+
+def _words(text) -> list[str]:
+    """Lower-case words of ``text`` (a curly apostrophe read as a straight one)."""
+    return _WORD.findall(str(text).lower().replace("\u2019", "'"))
+
+
 def _head(name) -> str | None:
     """The word a place is named by: 'Wuding' of 'Wuding County', 'Ningxia' of 'Ningxia Hui Autonomous Region'."""
-    words = [w for w in re.findall(r"[a-z']+", str(name).lower().replace("\u2019", "'")) if w not in _GENERIC]
+    words = [w for w in _words(name) if w not in _GENERIC]
     return words[0] if words else None
 
 
@@ -134,7 +142,7 @@ def subject_names_place(frames, ctx):
             heads.setdefault(h, []).append(pid)
     rows = ind[(ind["place_id"].notna() & ind["subject"].notna()).fillna(False).to_numpy(bool)]
     named = [(i, pid, words) for i, subject, pid in zip(rows.index, rows["subject"], rows["place_id"])
-             if (words := set(re.findall(r"[a-z']+", str(subject).lower().replace("\u2019", "'"))) & heads.keys())]
+             if (words := set(_words(subject)) & heads.keys())]
     if not named:
         return
     # a place is within a named one when it or an ancestor has a head the subject names: one walk
