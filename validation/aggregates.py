@@ -43,9 +43,9 @@ def recommended_for_aggregates(frames, ctx):
     if FLAG not in df.columns:
         return
     flagged = _flagged(df)
-    whole_of = dict(zip(df["amount_id"], df["part_of"]))
+    whole_of, flagged_ids = dict(zip(df["amount_id"], df["part_of"])), set(flagged["amount_id"])
     for i, row in flagged.iterrows():
-        why = _why_not(row, flagged) or _whole_flagged(row["amount_id"], whole_of, set(flagged["amount_id"]))
+        why = _why_not(row, flagged) or _whole_flagged(row["amount_id"], whole_of, flagged_ids)
         if why:
             yield Failure(rule="recommended-for-aggregates", table="amounts", row=int(i) + 2, key=row["amount_id"],
                           field=FLAG, value=True, message=f"recommended for aggregates but {why}", fix=FIX)
