@@ -11,6 +11,7 @@ process (POVPKG_NO_WORKER=1), one stage after another, so each is timed alone.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -35,14 +36,21 @@ def record(stage: str, seconds: float, cpu: float | None = None) -> None:
     STAGES.append({"stage": stage, "seconds": seconds, "cpu_seconds": cpu or 0.0, "peak_mib_after": peak_mib()})
 
 
+@contextlib.contextmanager
+def timing(stage: str):
+    """Record the wall and CPU seconds of the ``with`` block as ``stage``."""
+    t, c = time.perf_counter(), time.process_time()
+    yield
+    record(stage, time.perf_counter() - t, time.process_time() - c)
+
+
 def timed(stage: str, fn, consume=False):
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        t, c = time.perf_counter(), time.process_time()
-        out = fn(*args, **kwargs)
-        if consume:  # rules are generators: their work happens while they are consumed
-            out = list(out)
-        record(stage, time.perf_counter() - t, time.process_time() - c)
+        with timing(stage):
+            out = fn(*args, **kwargs)
+            if consume:  # rules are generators: their work happens while they are consumed
+                out = list(out)
         return out
     return wrapper
 
@@ -51,12 +59,10 @@ def instrument() -> None:
     """Wrap the functions each stage runs through (by module attribute, so the real code runs)."""
     from povpkg import _load, _rules, _validate
 
-    t, c = time.perf_counter(), time.process_time()
-    import frictionless  # noqa: F401 - its import is a stage of its own
-    record("import frictionless", time.perf_counter() - t, time.process_time() - c)
-    t, c = time.perf_counter(), time.process_time()
-    module = _rules.rules_module()
-    record("import pandera + rules", time.perf_counter() - t, time.process_time() - c)
+    with timing("import frictionless"):
+        import frictionless  # noqa: F401 - its import is a stage of its own
+    with timing("import pandera + rules"):
+        module = _rules.rules_module()
 
     _validate._frictionless = timed("frictionless", _validate._frictionless)
     _validate._vouched = timed("vouching", _validate._vouched)
@@ -80,9 +86,8 @@ def main(dp: str) -> dict:
     import povpkg
 
     instrument()
-    t, c = time.perf_counter(), time.process_time()
-    report = povpkg.validate(dp, sources=os.environ.get("POVPKG_STAGES_SOURCES") or None)
-    record("validate (all stages)", time.perf_counter() - t, time.process_time() - c)
+    with timing("validate (all stages)"):
+        report = povpkg.validate(dp, sources=os.environ.get("POVPKG_STAGES_SOURCES") or None)
     return {"valid": report.valid, "failures": len(report.failures), "total_s": time.perf_counter() - t0,
             "total_cpu_s": time.process_time() - c0, "peak_mib": peak_mib(),
             "stages": [dict(s, seconds=round(s["seconds"], 4), cpu_seconds=round(s["cpu_seconds"], 4)) for s in STAGES]}

@@ -1,5 +1,6 @@
 """The wholes a row lies within, through ``part_of`` at any depth (shared by the
-recommended-for-aggregates rule and the pairing panel: both refuse a part beside its whole)."""
+recommended-for-aggregates rule and the pairing panel: both refuse a part beside its whole),
+or the places a place lies within, through ``parent_id`` (recommended-not-nested)."""
 from __future__ import annotations
 
 

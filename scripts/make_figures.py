@@ -7,6 +7,7 @@ povpkg.load(), so the pictures follow the data version.
 """
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 
@@ -158,20 +159,18 @@ def timeline(out: Path) -> Path:
     return _save(fig, out / "timeline.png")
 
 
+@functools.cache
 def _english_names() -> dict[str, str]:
     """A pair's place as a Chinese page states it ('佛山市', '青海省西宁市和海东市') -> the English
     name of its place in `places` (the figures' font has no Chinese characters)."""
-    if not _ENGLISH:
-        places = povpkg.load("places").set_index("place_id")["name"]
-        pairs = povpkg.load("pairings")
-        for side in ("provider", "recipient"):
-            for stated, place in zip(pairs[f"{side}_as_stated"], pairs[f"{side}_place_id"]):
-                if isinstance(stated, str) and not stated.isascii() and place in places.index:
-                    _ENGLISH[stated] = str(places[place])
-    return _ENGLISH
-
-
-_ENGLISH: dict[str, str] = {}
+    english: dict[str, str] = {}
+    places = povpkg.load("places").set_index("place_id")["name"]
+    pairs = povpkg.load("pairings")
+    for side in ("provider", "recipient"):
+        for stated, place in zip(pairs[f"{side}_as_stated"], pairs[f"{side}_place_id"]):
+            if isinstance(stated, str) and not stated.isascii() and place in places.index:
+                english[stated] = str(places[place])
+    return english
 
 
 def _short(place: str) -> str:
@@ -184,6 +183,12 @@ def _short(place: str) -> str:
                    " Yi Autonomous Prefecture", " Korean Autonomous Prefecture", " Province", " City"):
         place = place.removesuffix(suffix)
     return place
+
+
+def _pair_labels(panel, pairing_ids) -> list[str]:
+    """'Foshan → Liangshan' for each pairing of ``pairing_ids``, from its first row in ``panel``."""
+    first = panel.drop_duplicates("pairing_id").set_index("pairing_id")
+    return [f"{_short(first.at[p, 'provider'])} \u2192 {_short(first.at[p, 'recipient'])}" for p in pairing_ids]
 
 
 def pairing_panel(out: Path) -> Path:
@@ -200,8 +205,7 @@ def pairing_panel(out: Path) -> Path:
     grid = grid.loc[grid.notna().sum(axis=1).sort_values(kind="stable").index]
     totals = panel[(panel["level"] == "pair_total") & (panel["stated_total_yuan"] > panel["counted_yuan"])]
     stated = totals.groupby(["pairing_id", "year"])["stated_total_yuan"].sum() / 1e6
-    first = panel.drop_duplicates("pairing_id").set_index("pairing_id")
-    labels = [f"{_short(first.at[p, 'provider'])} → {_short(first.at[p, 'recipient'])}" for p in grid.index]
+    labels = _pair_labels(panel, grid.index)
     fig, ax = plt.subplots(figsize=(9, 0.45 * len(grid) + 1.9))
     values = grid.to_numpy(dtype=float, na_value=float("nan"))
     mesh = ax.pcolormesh(values, cmap="YlGn", norm=LogNorm(), edgecolors="white")
@@ -345,7 +349,6 @@ def pairs_figure(panel):
     its area by the sum, labelled in million yuan; gid = the amounts summed."""
     drawn = pairs_drawn(panel)
     lo, hi = AXIS_YEARS
-    first = panel.drop_duplicates("pairing_id").set_index("pairing_id")
     order = drawn.groupby("pairing_id")["year"].min().sort_values(kind="stable", ascending=False).index
     row = {p: i for i, p in enumerate(order)}
     fig, ax = plt.subplots(figsize=(9, 0.5 * len(order) + 2.2), layout="constrained")
@@ -358,8 +361,7 @@ def pairs_figure(panel):
                    gid=r.amount_ids)
         ax.annotate(f"{v / 1e6:,.1f}", (r.year + 0.5, row[r.pairing_id]), xytext=(0, size ** 0.5 / 2 + 1.5),
                     textcoords="offset points", ha="center", va="bottom", fontsize=7)
-    ax.set_yticks(range(len(order)), [f"{_short(first.at[p, 'provider'])} \u2192 {_short(first.at[p, 'recipient'])}"
-                                      for p in order], fontsize=8)
+    ax.set_yticks(range(len(order)), _pair_labels(panel, order), fontsize=8)
     ax.set_ylim(-0.7, len(order) - 0.3)
     ax.set_xlim(lo, hi + 1)
     ticks = list(range(lo, hi + 1, 3))

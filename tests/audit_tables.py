@@ -1,6 +1,7 @@
 """The count tables of docs/audit.md (facts, found, missing, added, not added per page), read once."""
 from __future__ import annotations
 
+import functools
 import re
 
 from conftest import ROOT
@@ -12,7 +13,7 @@ def sections() -> dict[str, list[list[str]]]:
     """Each section heading of docs/audit.md that holds a count table -> the table's rows (cells)."""
     out: dict[str, list[list[str]]] = {}
     heading = ""
-    for line in (ROOT / "docs" / "audit.md").read_text(encoding="utf-8").splitlines():
+    for line in _audit().splitlines():
         if line.startswith("## "):
             heading = line
         elif line.startswith("| ") and not line.startswith("| page") and heading and HEADER in _tables_of(heading):
@@ -20,15 +21,16 @@ def sections() -> dict[str, list[list[str]]]:
     return out
 
 
+@functools.cache
+def _audit() -> str:
+    return (ROOT / "docs" / "audit.md").read_text(encoding="utf-8")
+
+
+@functools.cache
 def _tables_of(heading: str) -> str:
-    text = (ROOT / "docs" / "audit.md").read_text(encoding="utf-8")
+    text = _audit()
     part = text[text.index(heading) + len(heading):]
     return part[:part.find("\n## ")] if "\n## " in part else part
-
-
-def section_rows(heading: str) -> list[list[str]]:
-    """The rows of the count table under ``heading`` (the total row last)."""
-    return sections()[heading]
 
 
 def counts(row: list[str]) -> list[int]:

@@ -13,6 +13,7 @@ yearly aid beside its province's, or one figure that two pages give, is the same
 """
 from __future__ import annotations
 
+from povpkg._parts import wholes
 from povpkg._report import Failure
 
 from .rules import rule
@@ -42,9 +43,9 @@ def recommended_for_aggregates(frames, ctx):
     if FLAG not in df.columns:
         return
     flagged = _flagged(df)
-    whole_of = dict(zip(df["amount_id"], df["part_of"]))
+    whole_of, flagged_ids = dict(zip(df["amount_id"], df["part_of"])), set(flagged["amount_id"])
     for i, row in flagged.iterrows():
-        why = _why_not(row, flagged) or _whole_flagged(row["amount_id"], whole_of, set(flagged["amount_id"]))
+        why = _why_not(row, flagged) or _whole_flagged(row["amount_id"], whole_of, flagged_ids)
         if why:
             yield Failure(rule="recommended-for-aggregates", table="amounts", row=int(i) + 2, key=row["amount_id"],
                           field=FLAG, value=True, message=f"recommended for aggregates but {why}", fix=FIX)
@@ -75,8 +76,6 @@ def _why_not(row, flagged) -> str | None:
 
 def _whole_flagged(amount_id, whole_of, flagged) -> str | None:
     """The recommended whole this amount lies within, through part_of at any depth."""
-    from povpkg._parts import wholes
-
     whole = next((w for w in wholes(amount_id, whole_of) if w in flagged), None)
     return None if whole is None else f"its whole {whole} is recommended too: the part would be counted twice"
 
@@ -133,10 +132,4 @@ def _covers(wide, narrow, parent: dict) -> bool:
     """``wide`` is ``narrow`` or one of its ancestors (a missing ``wide`` covers any place)."""
     if not isinstance(wide, str):
         return True
-    seen = set()
-    while isinstance(narrow, str) and narrow not in seen:  # a loop in parent_id ends the walk
-        if narrow == wide:
-            return True
-        seen.add(narrow)
-        narrow = parent.get(narrow)
-    return False
+    return isinstance(narrow, str) and (narrow == wide or wide in wholes(narrow, parent))  # a loop ends the walk

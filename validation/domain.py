@@ -51,14 +51,16 @@ def _fold(text) -> str:
     return " ".join(sorted(word_set(text)))
 
 
+def country_forms(name, spellings) -> list:
+    """A countries row's name and each spelling it records ('|' between them), blanks left out."""
+    return [f for f in [name] + ([] if pd_isna(spellings) else str(spellings).split("|")) if str(f).strip()]
+
+
 @rule("country-name-matches-code", needs=("event_countries", "countries"))
 def country_name_matches_code(frames, ctx):
     """The name the source wrote for a country is that code's name or a recorded spelling of it."""
     co, links = frames["countries"], frames["event_countries"]
-    known = {}
-    for r in co.itertuples(index=False):
-        forms = [r.name] + ([] if pd_isna(r.spellings) else str(r.spellings).split("|"))
-        known[r.iso3] = {_fold(f) for f in forms if str(f).strip()}
+    known = {r.iso3: {_fold(f) for f in country_forms(r.name, r.spellings)} for r in co.itertuples(index=False)}
     for i, r in zip(links.index, links.itertuples(index=False)):
         if r.iso3 in known and not pd_isna(r.name_as_stated) and _fold(r.name_as_stated) not in known[r.iso3]:
             yield _fail(ctx, "country-name-matches-code", "event_countries", links, i, "iso3", r.iso3,

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from .domain import _fail, _fold
+from .domain import _fail, _fold, country_forms
 from .m49 import REGION_OF
-from .rules import pd_isna, rule
+from .rules import rule
 
 MAX_DEPTH = 8  # country > province > prefecture > county > township > village, with room to spare
 
@@ -76,10 +76,9 @@ def country_spelling_unique(frames, ctx):
                 owner.setdefault(_fold(getattr(c, attr)), set()).add(c.alpha_3)
     forms = []
     for i, r in zip(co.index, co.itertuples(index=False)):
-        for f in [r.name] + ([] if pd_isna(r.spellings) else str(r.spellings).split("|")):
-            if str(f).strip():
-                forms.append((i, r.iso3, f, _fold(f)))
-                owner.setdefault(_fold(f), set()).add(r.iso3)
+        for f in country_forms(r.name, r.spellings):
+            forms.append((i, r.iso3, f, _fold(f)))
+            owner.setdefault(_fold(f), set()).add(r.iso3)
     for i, code, form, folded in forms:
         others = sorted(owner.get(folded, set()) - {code})
         if others:
@@ -113,9 +112,17 @@ _GENERIC = {"county", "prefecture", "city", "province", "village", "town", "town
             "autonomous", "municipality", "the", "of", "new", "area"}
 
 
+_WORD = re.compile(r"[a-z']+")
+
+
+def _words(text) -> list[str]:
+    """Lower-case words of ``text`` (a curly apostrophe read as a straight one)."""
+    return _WORD.findall(str(text).lower().replace("\u2019", "'"))
+
+
 def _head(name) -> str | None:
     """The word a place is named by: 'Wuding' of 'Wuding County', 'Ningxia' of 'Ningxia Hui Autonomous Region'."""
-    words = [w for w in re.findall(r"[a-z']+", str(name).lower().replace("\u2019", "'")) if w not in _GENERIC]
+    words = [w for w in _words(name) if w not in _GENERIC]
     return words[0] if words else None
 
 
@@ -135,7 +142,7 @@ def subject_names_place(frames, ctx):
             heads.setdefault(h, []).append(pid)
     rows = ind[(ind["place_id"].notna() & ind["subject"].notna()).fillna(False).to_numpy(bool)]
     named = [(i, pid, words) for i, subject, pid in zip(rows.index, rows["subject"], rows["place_id"])
-             if (words := set(re.findall(r"[a-z']+", str(subject).lower().replace("\u2019", "'"))) & heads.keys())]
+             if (words := set(_words(subject)) & heads.keys())]
     if not named:
         return
     # a place is within a named one when it or an ancestor has a head the subject names: one walk

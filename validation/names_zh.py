@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import re
 
-from povpkg._report import Failure
-
+from .domain import _fail
 from .provenance import read_texts
-from .rules import pd_isna, row_key, rule
+from .rules import pd_isna, rule
 from .zh import CJK
 
 SOURCE_TEXT = "source_text"
@@ -61,11 +60,6 @@ def _rows(frames):
         filled = df[cols].notna().any(axis=1)
         for i in df.index[filled]:
             yield table, df, i
-
-
-def _fail(ctx, rule_name, table, df, i, field, value, message, fix):
-    return Failure(rule=rule_name, table=table, row=int(i) + 2, key=row_key(ctx, table, df, i), field=field,
-                   value=value, message=message, fix=fix)
 
 
 @rule("name-zh-text", needs=())

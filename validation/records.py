@@ -46,13 +46,17 @@ class Records:
 
     def latest(self) -> str | None:
         """The highest released version (semantic-version precedence)."""
-        ranked = [v for v in self.releases if precedence(v) is not None]
-        return max(ranked, key=precedence) if ranked else None
+        return _highest(self.releases)
 
     def latest_contract(self) -> str | None:
         """The highest version that has a recorded contract."""
-        ranked = [v for v in self.contracts if precedence(v) is not None]
-        return max(ranked, key=precedence) if ranked else None
+        return _highest(self.contracts)
+
+
+def _highest(versions) -> str | None:
+    """The highest of ``versions`` by semantic-version precedence (others are passed over)."""
+    ranked = [v for v in versions if precedence(v) is not None]
+    return max(ranked, key=precedence) if ranked else None
 
 
 def digest(obj) -> str:

@@ -164,25 +164,24 @@ def parts_add_up(frames, ctx):
         by_whole = parts.groupby("part_of", observed=True)[value]
         sums = by_whole.sum().astype("Float64")
         complete = ~parts[value].isna().groupby(parts["part_of"], observed=True).any()
-        wholes = df.drop_duplicates(key).set_index(key)[value].astype("Float64")
-        total = wholes.reindex(sums.index)
+        firsts = df.drop_duplicates(key).set_index(key)  # each whole's row, by its id
+        total = firsts[value].astype("Float64").reindex(sums.index)
         tolerance = 1e-6 * total.abs().clip(lower=1.0)
-        some = _some_parts(df, key).reindex(sums.index, fill_value=False).to_numpy(bool)
-        bound = _bound_of(df, key).reindex(sums.index).to_numpy(object)
+        some = _some_parts(firsts).reindex(sums.index, fill_value=False).to_numpy(bool)
+        bound = _bound_of(firsts).reindex(sums.index).to_numpy(object)
         # 'all': the parts make up the whole; 'some': the source states only some, so they fall short of it.
         # A whole stated as a bound ('over 1 billion', 'nearly 10') is met by parts on its side of it.
         exact_off = (total - sums).abs() > tolerance
         all_off = exact_off.where(bound == "exact", (sums < total - tolerance).where(bound == "lower", sums > total + tolerance))
         some_off = (sums > total - tolerance).where(bound != "lower", False)
-        off = all_off.where(~some, some_off) & complete & total.notna()
-        first_row = df.drop_duplicates(key).set_index(key).index
-        for whole_id, partial in zip(sums.index, some):
-            if not off.fillna(False)[whole_id]:
+        off = (all_off.where(~some, some_off) & complete & total.notna()).fillna(False).to_numpy(bool)
+        for whole_id, partial, bound_of, is_off in zip(sums.index, some, bound, off):
+            if not is_off:
                 continue
             got, want = float(sums[whole_id]), float(total[whole_id])
-            i = int(df.index[first_row.get_loc(whole_id)])
+            i = int(df.index[firsts.index.get_loc(whole_id)])
             names = ", ".join(parts.loc[parts["part_of"] == whole_id, key])
-            side = {"lower": "at least ", "upper": "at most "}.get(bound[list(sums.index).index(whole_id)], "")
+            side = {"lower": "at least ", "upper": "at most "}.get(bound_of, "")
             message = (f"its parts ({names}) add up to {got:,.10g}, not {side}{want:,.10g}" if not partial else
                        f"parts_stated is some, but its parts ({names}) add up to {got:,.10g}, not less than {want:,.10g}")
             yield Failure(rule="parts-add-up", table=table, row=i + 2, key=whole_id, field=value, value=want,
@@ -196,24 +195,25 @@ def parts_add_up(frames, ctx):
 LOWER_BOUNDS, UPPER_BOUNDS = frozenset({"more_than", "over", "at_least"}), frozenset({"nearly"})
 
 
-def _bound_of(df, key):
-    """Each whole's side: 'lower' (its value is a lower bound), 'upper', or 'exact'."""
+def _bound_of(firsts):
+    """Each whole's side (``firsts``: one row a whole, by its id): 'lower' (its value is a lower
+    bound), 'upper', or 'exact'."""
     import pandas as pd
 
-    if "qualifier" not in df.columns:
-        return pd.Series("exact", index=df.drop_duplicates(key)[key], dtype=object)
-    q = df.drop_duplicates(key).set_index(key)["qualifier"].astype("string")
+    if "qualifier" not in firsts.columns:
+        return pd.Series("exact", index=firsts.index, dtype=object)
+    q = firsts["qualifier"].astype("string")
     return pd.Series(["lower" if v in LOWER_BOUNDS else "upper" if v in UPPER_BOUNDS else "exact"
                       for v in q.fillna("exact")], index=q.index, dtype=object)
 
 
-def _some_parts(df, key):
+def _some_parts(firsts):
     """True for a whole whose source states only some of its parts (``parts_stated`` some)."""
     import pandas as pd
 
-    if "parts_stated" not in df.columns:
+    if "parts_stated" not in firsts.columns:
         return pd.Series(False, index=pd.Index([], dtype=object))
-    return (df.drop_duplicates(key).set_index(key)["parts_stated"].astype("string") == "some").fillna(False)
+    return (firsts["parts_stated"].astype("string") == "some").fillna(False)
 
 
 # A stated part is the same money (or count) as its whole, only split: same currency or

@@ -37,10 +37,10 @@ def _pages_citing(frames) -> dict[str, set[str]]:
     return pages
 
 
-def _written(names: list[str], texts: list[str]) -> bool:
-    """Is the English name, or a Latin spelling of it, written in one of the texts (spaces, dots,
-    apostrophes and case aside)? 'Misran Karmain' is written where the page has "Dato's Misran Karmain"."""
-    folded = [_letters(t) for t in texts]
+def _written(names: list[str], folded: list[str]) -> bool:
+    """Is the English name, or a Latin spelling of it, written in one of the texts (``folded`` by
+    ``_letters``: spaces, dots, apostrophes and case aside)? 'Misran Karmain' is written where the
+    page has "Dato's Misran Karmain"."""
     return any(want and want in t for want in map(_letters, names) for t in folded)
 
 
@@ -53,6 +53,7 @@ def spelling_not_printed(frames, ctx):
         return
     language = dict(zip(frames["sources"]["source_id"], frames["sources"]["language"]))
     pages = _pages_citing(frames)
+    folded: dict[str, str] = {}  # each page's text by _letters, folded once for all who cite it
     df = frames["people"]
     for i, r in zip(df.index, df.to_dict("records")):
         cited = pages.get(r["person_id"], set())
@@ -61,7 +62,9 @@ def spelling_not_printed(frames, ctx):
         if any(s not in found for s in cited):  # a text not given: not this rule's to judge
             continue
         spellings = [] if pd_isna(r.get("spellings")) else str(r["spellings"]).split("|")
-        if _written([r["name"], *spellings], [found[s].text for s in cited]):
+        for s in cited.difference(folded):
+            folded[s] = _letters(found[s].text)
+        if _written([r["name"], *spellings], [folded[s] for s in cited]):
             continue
         if not pd_isna(r.get("notes")) and SAYS_NOT_THE_PAGES.search(str(r["notes"])):
             continue
