@@ -479,7 +479,7 @@ def words_in(span: str, text: str) -> bool:
     return all(r in span for r in runs) and word_set(rest) <= word_set(_CJK_RUN.sub(" ", span))
 
 
-_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_CJK_RUN = re.compile(rf"[{zh.CJK}]+")
 
 
 # --- binding a row's figure to its mention ------------------------------------

@@ -237,7 +237,7 @@ def noun_before(unit: str) -> re.Pattern | None:
 # (合计 4000 乐都区 819) is not the figure's unit.
 _SPACE = re.compile("[ \t\u00a0\u2009\u202f\u3000]{1,2}")
 _READS = "多余万亿千百元美人名位次倍户个家项所座批年天日场届对组套栋份"
-_CJK_CHAR = re.compile(f"[{CJK}]")
+CJK_CHAR = re.compile(f"[{CJK}]")  # one Chinese character
 
 
 def _past_gap(text: str, pos: int, chars: str | None = None) -> int:
@@ -249,7 +249,7 @@ def _past_gap(text: str, pos: int, chars: str | None = None) -> int:
 
 
 def _is_cjk(ch: str) -> bool:
-    return bool(_CJK_CHAR.match(ch))
+    return bool(CJK_CHAR.match(ch))
 
 
 def reading_at(text: str, end: int) -> int | None:
