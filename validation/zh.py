@@ -130,6 +130,8 @@ QUALIFIER_BEFORE = [("将近", "nearly"), ("接近", "nearly"), ("近", "nearly"
                     ("不少于", "at_least"), ("不低于", "at_least")]
 QUALIFIER_AFTER = {"多": "more_than", "余": "more_than"}
 QUALIFIER_TAIL = [("左右", "about"), ("以上", "at_least")]  # after the unit: 1000人左右, 500人以上
+# a qualifier written last before the figure (超过, 近 ...), to read past it
+QUALIFIER_BEFORE_END = re.compile("(?:" + "|".join(w for w, _ in QUALIFIER_BEFORE) + ")$")
 
 # --- scales: what follows the digits, and the unit each gives -----------------------
 
@@ -347,7 +349,7 @@ def counts_zh(m: Mention, unit) -> bool:
     pattern, noun = counts_pattern(unit), noun_before(unit)
     if pattern is not None and pattern.match(m.rest):
         return True
-    lead = re.sub("(?:" + "|".join(w for w, _ in QUALIFIER_BEFORE) + ")$", "", m.before)  # 超过, 近 ... before it
+    lead = QUALIFIER_BEFORE_END.sub("", m.before)  # 超过, 近 ... before it
     return noun is not None and bool(re.match(_MEASURE, m.rest)) and bool(noun.search(lead))
 
 
