@@ -222,14 +222,17 @@ def _unit_key(unit: str) -> str:
 
 def counts_pattern(unit: str) -> re.Pattern | None:
     """The measure words a unit may be written with, or None for a unit we cannot read."""
-    pat = _COUNTS.get(_unit_key(unit))
-    return re.compile(pat) if pat else None
+    return _COUNTS_RE.get(_unit_key(unit))
 
 
 def noun_before(unit: str) -> re.Pattern | None:
     """The noun a unit's figure may follow (with a bare measure word after the figure)."""
-    noun = _NOUNS.get(_unit_key(unit))
-    return re.compile(rf"(?:{noun})[^\d，,。；;：:、]{{0,3}}$") if noun else None
+    return _NOUNS_RE.get(_unit_key(unit))
+
+
+# compiled once, not per figure read
+_COUNTS_RE = {key: re.compile(pat) for key, pat in _COUNTS.items() if pat}
+_NOUNS_RE = {key: re.compile(rf"(?:{noun})[^\d，,。；;：:、]{{0,3}}$") for key, noun in _NOUNS.items() if noun}
 
 
 # A page may set a space between a figure and the word that reads it (金 5107.12 万元,
@@ -279,6 +282,10 @@ def around(text: str, start: int, end: int, reach: int = 60) -> tuple[str, int, 
     return left + text[start:end] + right, len(left), len(left) + end - start
 
 
+_TAIL = re.compile(rf"[{CJK}]{{0,3}}?(左右|以上)")  # 1000人左右: QUALIFIER_TAIL after the unit
+_TAIL_QUALIFIER = dict(QUALIFIER_TAIL)
+
+
 class Mention:
     """What a page writes around one Chinese number: qualifier, scale and what follows."""
 
@@ -305,9 +312,9 @@ class Mention:
             self.qualifier = self.qualifier or QUALIFIER_AFTER[text[pos]]
             pos = _past_gap(text, pos + 1)
         self.rest = text[pos:pos + 12]
-        tail = re.match(rf"[{CJK}]{{0,3}}?(左右|以上)", self.rest)
+        tail = _TAIL.match(self.rest)
         if tail and self.qualifier is None:
-            self.qualifier = dict(QUALIFIER_TAIL)[tail.group(1)]
+            self.qualifier = _TAIL_QUALIFIER[tail.group(1)]
 
 
 def is_chinese_mention(text: str, end: int) -> bool:
