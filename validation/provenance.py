@@ -915,9 +915,10 @@ def _figure_failures(row, cols, rival):
             yield row.fail("figure-in-span", col, v, f"{shown} does not appear in {row.where}",
                            "correct the figure, or the span, against the source text")
             continue
-        dates = date_spans(index, a, b) if dates is None else dates
+        if dates is None:  # the span's dates and numbers: found once per row, not per field
+            dates, numbers = date_spans(index, a, b), index.numbers_in(a, b)
         vocab, context = what_it_counts(table, col, r)
-        if not figure_bound(span, v, found, vocab, context=context, dates=dates, numbers=index.numbers_in(a, b),
+        if not figure_bound(span, v, found, vocab, context=context, dates=dates, numbers=numbers,
                             position=table_position(table, r),
                             unit=_amount_unit(r) if table == "amounts" else None,
                             year=None if table != "indicators" or pd_isna(r.get("year")) else r["year"],
