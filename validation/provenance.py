@@ -407,8 +407,12 @@ class TextIndex:
         i, j = bisect_left(self.number_at, (a, -1)), bisect_left(self.number_at, (b, -1))
         return [(s - a, e - a) for s, e in self.number_at[i:j] if e <= b]
 
+    def year_slice(self, a: int, b: int) -> slice:
+        """Which of ``year_at`` / ``year_val`` lie inside the span a-b."""
+        return slice(bisect_left(self.year_at, a), bisect_right(self.year_at, b - 1))
+
     def years_in(self, a: int, b: int) -> list[int]:
-        return self.year_val[bisect_left(self.year_at, a):bisect_right(self.year_at, b - 1)]
+        return self.year_val[self.year_slice(a, b)]
 
 
 def date_stated(index: TextIndex, a: int, b: int, date, precision: str, end: bool) -> bool:
@@ -450,7 +454,7 @@ class DateSpans(list):
 def date_spans(index: TextIndex, a: int, b: int) -> DateSpans:
     out = DateSpans((d.start - a, d.end - a) for d in index.dates_in(a, b))
     out.days = list(out)
-    out += [(p - a, p - a + 4) for p in index.year_at[bisect_left(index.year_at, a):bisect_right(index.year_at, b - 1)]]
+    out += [(p - a, p - a + 4) for p in index.year_at[index.year_slice(a, b)]]
     return out
 
 
