@@ -76,7 +76,7 @@ class _Spans:
     """The cited text of a row, when its source text is at hand."""
 
     def __init__(self, frames, texts):
-        self.frames, self.texts, self._cited = frames, texts, {}
+        self.frames, self.texts, self._cited, self._titles = frames, texts, {}, {}
 
     def cited(self, table, i) -> dict:
         """Row ``i``'s source_id, span_start and span_end (read once per table: no .at per row)."""
@@ -95,7 +95,7 @@ class _Spans:
 
     def titles(self, ep, people, rows) -> dict:
         """event_people row -> where its titles stand (``_place_titles``), found once per row."""
-        cache = self.__dict__.setdefault("_titles", {})
+        cache = self._titles
         for i in rows:
             if i not in cache:
                 cache[i] = _place_titles(ep, i, people, self)
@@ -132,11 +132,8 @@ def _titles_of_others_blanked(frames, spans) -> dict:
     placed = spans.titles(ep, people, rows)
     cited = ep[["person_id", "source_id", "span_start", "span_end"]].to_dict("index")  # no .at in the pair loop
     name_of = people["name"].to_dict()
-    by_source: dict = {}
-    for i in sorted(rows, key=lambda i: int(cited[i]["span_start"])):
-        by_source.setdefault(cited[i]["source_id"], []).append(i)
     out = {}
-    for group in by_source.values():
+    for group in _by_source(cited, rows):
         for i in group:
             a, b = int(cited[i]["span_start"]), int(cited[i]["span_end"])
             chars = list(spans.of("event_people", i))
@@ -166,10 +163,7 @@ def _titles_beside_names(frames, ctx, spans):
     cited = ep[["person_id", "source_id", "span_start", "span_end", "title_as_stated"]].to_dict("index")  # no .at per cell
     rows = [i for i, r in cited.items() if r["source_id"] in spans.texts and not pd_isna(r["span_start"])
             and r["person_id"] in names]
-    by_source: dict = {}
-    for i in sorted(rows, key=lambda i: int(cited[i]["span_start"])):
-        by_source.setdefault(cited[i]["source_id"], []).append(i)
-    for group in by_source.values():
+    for group in _by_source(cited, rows):
         for k, i in enumerate(group):
             own = names[cited[i]["person_id"]]
             others = set().union(*(names[cited[j]["person_id"]] for j in _overlapping(cited, group, k))) - own
@@ -190,6 +184,14 @@ def _titles_beside_names(frames, ctx, spans):
 
 
 _INITIALS = set("abcdefghijklmnopqrstuvwxyz")  # 'P. R.', a middle initial: not a name to look for
+
+
+def _by_source(cited, rows) -> list[list]:
+    """``rows`` grouped by their source, each group sorted by span start."""
+    by_source: dict = {}
+    for i in sorted(rows, key=lambda i: int(cited[i]["span_start"])):
+        by_source.setdefault(cited[i]["source_id"], []).append(i)
+    return list(by_source.values())
 
 
 def _overlapping(cited, group, k):

@@ -21,7 +21,7 @@ from functools import lru_cache
 from povpkg._report import Failure
 
 from .rules import pd_isna, row_key, rule
-from .zh import CJK, chinese_figure
+from .zh import CJK, CJK_CHAR as _CJK, chinese_figure
 
 _ZH_COUNT = r"[0-9一二三四五六七八九十两兩几幾数數]+"
 # 四年多来, 十余年来, 两年來, 近三年, 近年来, 过去30年, 多年来, 历年, 这两年: Chinese for "over the past ... years"
@@ -50,7 +50,6 @@ NEAR = 160  # characters either side of the figure, within its sentence: a long 
 _OWN_YEAR = re.compile(r"[^,;.。，；]{0,40}?\bin\s+(?:19|20)\d\d\b(?!\s*(?:-|–|to)\s*(?:19|20)\d\d)")
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?;](?!\d)|[。；！？]|\n")  # 97.8%。2010年以来: a Chinese stop ends it
 _ZH_CLAUSE = re.compile(rf"[，、；;]|(?<=[{CJK}]),|,(?=[{CJK}])")  # 截至7月底,今年...新增103.1亿元
-_CJK = re.compile(f"[{CJK}]")
 _ZH_DATED_CLAUSE = re.compile(r"(?:到|截至|截止|至|在)?(?:19|20)\d\d年(?:底|末)?(?![以起至来]|[0-9]{1,2}月[^，,]*以来)"
                               r"|目前|当前|当今|如今")  # 目前还有贫困人口3046万, 当今世界仍有8亿多人: a stock now
 FIX = ("set period to stated_years with period_start_year (or unstated_years when the source gives no first year); "

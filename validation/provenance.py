@@ -407,8 +407,12 @@ class TextIndex:
         i, j = bisect_left(self.number_at, (a, -1)), bisect_left(self.number_at, (b, -1))
         return [(s - a, e - a) for s, e in self.number_at[i:j] if e <= b]
 
+    def year_slice(self, a: int, b: int) -> slice:
+        """Which of ``year_at`` / ``year_val`` lie inside the span a-b."""
+        return slice(bisect_left(self.year_at, a), bisect_right(self.year_at, b - 1))
+
     def years_in(self, a: int, b: int) -> list[int]:
-        return self.year_val[bisect_left(self.year_at, a):bisect_right(self.year_at, b - 1)]
+        return self.year_val[self.year_slice(a, b)]
 
 
 def date_stated(index: TextIndex, a: int, b: int, date, precision: str, end: bool) -> bool:
@@ -450,7 +454,7 @@ class DateSpans(list):
 def date_spans(index: TextIndex, a: int, b: int) -> DateSpans:
     out = DateSpans((d.start - a, d.end - a) for d in index.dates_in(a, b))
     out.days = list(out)
-    out += [(p - a, p - a + 4) for p in index.year_at[bisect_left(index.year_at, a):bisect_right(index.year_at, b - 1)]]
+    out += [(p - a, p - a + 4) for p in index.year_at[index.year_slice(a, b)]]
     return out
 
 
@@ -479,7 +483,7 @@ def words_in(span: str, text: str) -> bool:
     return all(r in span for r in runs) and word_set(rest) <= word_set(_CJK_RUN.sub(" ", span))
 
 
-_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_CJK_RUN = re.compile(rf"[{zh.CJK}]+")
 
 
 # --- binding a row's figure to its mention ------------------------------------
@@ -915,9 +919,10 @@ def _figure_failures(row, cols, rival):
             yield row.fail("figure-in-span", col, v, f"{shown} does not appear in {row.where}",
                            "correct the figure, or the span, against the source text")
             continue
-        dates = date_spans(index, a, b) if dates is None else dates
+        if dates is None:  # the span's dates and numbers: found once per row, not per field
+            dates, numbers = date_spans(index, a, b), index.numbers_in(a, b)
         vocab, context = what_it_counts(table, col, r)
-        if not figure_bound(span, v, found, vocab, context=context, dates=dates, numbers=index.numbers_in(a, b),
+        if not figure_bound(span, v, found, vocab, context=context, dates=dates, numbers=numbers,
                             position=table_position(table, r),
                             unit=_amount_unit(r) if table == "amounts" else None,
                             year=None if table != "indicators" or pd_isna(r.get("year")) else r["year"],

@@ -130,6 +130,8 @@ QUALIFIER_BEFORE = [("将近", "nearly"), ("接近", "nearly"), ("近", "nearly"
                     ("不少于", "at_least"), ("不低于", "at_least")]
 QUALIFIER_AFTER = {"多": "more_than", "余": "more_than"}
 QUALIFIER_TAIL = [("左右", "about"), ("以上", "at_least")]  # after the unit: 1000人左右, 500人以上
+# a qualifier written last before the figure (超过, 近 ...), to read past it
+QUALIFIER_BEFORE_END = re.compile("(?:" + "|".join(w for w, _ in QUALIFIER_BEFORE) + ")$")
 
 # --- scales: what follows the digits, and the unit each gives -----------------------
 
@@ -220,14 +222,17 @@ def _unit_key(unit: str) -> str:
 
 def counts_pattern(unit: str) -> re.Pattern | None:
     """The measure words a unit may be written with, or None for a unit we cannot read."""
-    pat = _COUNTS.get(_unit_key(unit))
-    return re.compile(pat) if pat else None
+    return _COUNTS_RE.get(_unit_key(unit))
 
 
 def noun_before(unit: str) -> re.Pattern | None:
     """The noun a unit's figure may follow (with a bare measure word after the figure)."""
-    noun = _NOUNS.get(_unit_key(unit))
-    return re.compile(rf"(?:{noun})[^\d，,。；;：:、]{{0,3}}$") if noun else None
+    return _NOUNS_RE.get(_unit_key(unit))
+
+
+# compiled once, not per figure read
+_COUNTS_RE = {key: re.compile(pat) for key, pat in _COUNTS.items() if pat}
+_NOUNS_RE = {key: re.compile(rf"(?:{noun})[^\d，,。；;：:、]{{0,3}}$") for key, noun in _NOUNS.items() if noun}
 
 
 # A page may set a space between a figure and the word that reads it (金 5107.12 万元,
@@ -237,7 +242,7 @@ def noun_before(unit: str) -> re.Pattern | None:
 # (合计 4000 乐都区 819) is not the figure's unit.
 _SPACE = re.compile("[ \t\u00a0\u2009\u202f\u3000]{1,2}")
 _READS = "多余万亿千百元美人名位次倍户个家项所座批年天日场届对组套栋份"
-_CJK_CHAR = re.compile(f"[{CJK}]")
+CJK_CHAR = re.compile(f"[{CJK}]")  # one Chinese character
 
 
 def _past_gap(text: str, pos: int, chars: str | None = None) -> int:
@@ -249,7 +254,7 @@ def _past_gap(text: str, pos: int, chars: str | None = None) -> int:
 
 
 def _is_cjk(ch: str) -> bool:
-    return bool(_CJK_CHAR.match(ch))
+    return bool(CJK_CHAR.match(ch))
 
 
 def reading_at(text: str, end: int) -> int | None:
@@ -275,6 +280,10 @@ def around(text: str, start: int, end: int, reach: int = 60) -> tuple[str, int, 
     and the number's offsets in it: 1000萬(wàn)元 reads as 1000万元."""
     left, right = unglossed(text[max(0, start - reach):start]), unglossed(text[end:end + reach])
     return left + text[start:end] + right, len(left), len(left) + end - start
+
+
+_TAIL = re.compile(rf"[{CJK}]{{0,3}}?(左右|以上)")  # 1000人左右: QUALIFIER_TAIL after the unit
+_TAIL_QUALIFIER = dict(QUALIFIER_TAIL)
 
 
 class Mention:
@@ -303,9 +312,9 @@ class Mention:
             self.qualifier = self.qualifier or QUALIFIER_AFTER[text[pos]]
             pos = _past_gap(text, pos + 1)
         self.rest = text[pos:pos + 12]
-        tail = re.match(rf"[{CJK}]{{0,3}}?(左右|以上)", self.rest)
+        tail = _TAIL.match(self.rest)
         if tail and self.qualifier is None:
-            self.qualifier = dict(QUALIFIER_TAIL)[tail.group(1)]
+            self.qualifier = _TAIL_QUALIFIER[tail.group(1)]
 
 
 def is_chinese_mention(text: str, end: int) -> bool:
@@ -347,7 +356,7 @@ def counts_zh(m: Mention, unit) -> bool:
     pattern, noun = counts_pattern(unit), noun_before(unit)
     if pattern is not None and pattern.match(m.rest):
         return True
-    lead = re.sub("(?:" + "|".join(w for w, _ in QUALIFIER_BEFORE) + ")$", "", m.before)  # 超过, 近 ... before it
+    lead = QUALIFIER_BEFORE_END.sub("", m.before)  # 超过, 近 ... before it
     return noun is not None and bool(re.match(_MEASURE, m.rest)) and bool(noun.search(lead))
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from .zh import CJK, QUALIFIER_BEFORE
+from .zh import CJK, QUALIFIER_BEFORE_END as _QUALIFIERS
 
 # what may stand between 个 and its noun in 3166个贫困村, 50个国家级贫困县, 3万贫困户
 _MOD = ("(?:建档立卡|深度|极度|国家级|国家|省级|市级|国贫|省贫|重点|边境|民族|少数民族|行政|自然|示范|"
@@ -95,7 +95,6 @@ _TO = "(?:总数|数量|数|共计|总计|累计|共|计|达到|达|为|有|增�
 _BEFORE_RE = [(name, re.compile(rf"(?:{pat}){_TO}$"), allowed, forbidden)
               for name, pat, allowed, forbidden in _BEFORE]
 _BARE = re.compile(rf"(?:个|家|所|项|座|名|位)?(?![{CJK}])")  # 3166个, 3166个。 or the figure alone
-_QUALIFIERS = re.compile("(?:" + "|".join(w for w, _ in QUALIFIER_BEFORE) + ")$")
 
 
 def unit_words(unit) -> set[str]:
