@@ -1,8 +1,12 @@
 """Read a table into a polars DataFrame typed from its Table Schema, with polars alone.
 
 polars parses every column in its declared type while reading (enumerations as
-``pl.Enum`` with the declared values, ISO dates as ``pl.Date``); a value that
+``pl.Enum`` with the declared values, ISO dates parsed as ``pl.Date``); a value that
 does not fit its type is an error, never a silent null. pandas is not imported.
+
+Dates are handed out as ``pl.Datetime("us")``, the type the pandas backend gives
+(``datetime64[us]``): a frame converts between the backends unchanged, and the Parquet
+export, which can hold only one type for both readers, reads back as it was loaded.
 """
 from __future__ import annotations
 
@@ -13,6 +17,13 @@ from ._limits import MAX_CELL
 from ._safety import boolean_values
 from ._strict import check_header, check_structure, too_long
 from .errors import DataError, PovpkgError
+
+
+def date_type():
+    """The polars type of a date field: pandas' ``datetime64[us]``, so both backends agree."""
+    import polars as pl
+
+    return pl.Datetime("us")
 
 
 def polars_types(schema: dict, strict: bool = True) -> tuple[dict, dict]:
@@ -33,7 +44,8 @@ def polars_types(schema: dict, strict: bool = True) -> tuple[dict, dict]:
         if enum and ftype == "string":
             types[name] = pl.Enum(enum)
         elif ftype == "date" and fmt in ("default", "any"):
-            types[name] = pl.Date
+            types[name] = pl.Date  # parsed strictly as a day while reading, then widened
+            finish[name] = col.cast(date_type())
         elif ftype in ("date", "datetime", "integer", "year", "boolean"):
             types[name] = pl.String
             if ftype in ("integer", "year"):
@@ -44,7 +56,7 @@ def polars_types(schema: dict, strict: bool = True) -> tuple[dict, dict]:
                 finish[name] = (col.replace_strict(words, return_dtype=pl.Boolean) if strict else
                                 col.replace_strict(words, default=None, return_dtype=pl.Boolean))
             elif ftype == "date":
-                finish[name] = col.str.to_date(fmt, strict=strict)
+                finish[name] = col.str.to_date(fmt, strict=strict).cast(date_type())
             else:
                 finish[name] = col.str.to_datetime(None if fmt in ("default", "any") else fmt, time_unit="us",
                                                    strict=strict)
@@ -141,10 +153,10 @@ def _lenient(field: dict, col, pl):
     """The field's typed value, null where a cell does not fit (None for free text)."""
     types, finish = polars_types({"fields": [field]}, strict=False)
     name = field["name"]
+    if types[name] == pl.Date:  # read as a day: its finishing cast expects a date, not text
+        return col.str.to_date("%Y-%m-%d", strict=False)
     if name in finish:
         return finish[name]
-    if types[name] == pl.Date:
-        return col.str.to_date("%Y-%m-%d", strict=False)
     return None if types[name] == pl.String else col.cast(types[name], strict=False)
 
 

@@ -16,7 +16,7 @@ from conftest import edit_csv
 pl = pytest.importorskip("polars")
 
 POLARS_TYPE = {"string": pl.String, "integer": pl.Int64, "number": pl.Float64, "boolean": pl.Boolean,
-               "date": pl.Date}
+               "date": pl.Datetime("us")}  # as pandas' datetime64[us]: frames convert unchanged
 
 
 @pytest.mark.parametrize("name", povpkg.tables())

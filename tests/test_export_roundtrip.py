@@ -32,16 +32,25 @@ def test_parquet_read_by_pandas_is_the_loaded_frame(exported, table):
     assert back.attrs["version"] == povpkg.__version__
 
 
-def test_parquet_read_by_polars_has_the_polars_types_but_dates_as_datetimes(exported):
+def test_parquet_read_by_polars_is_the_loaded_polars_frame(exported):
     pl = pytest.importorskip("polars")
     for table in povpkg.tables():
         back, loaded = pl.read_parquet(exported["parquet"] / f"{table}.parquet"), povpkg.load(table, backend="polars")
-        assert back.columns == loaded.columns
-        for col in loaded.columns:
-            want = pl.Datetime("us") if loaded[col].dtype == pl.Date else loaded[col].dtype
-            assert back[col].dtype == want, (table, col)  # Enum with its declared values, Int64, Boolean ...
-        dates = [c for c in loaded.columns if loaded[c].dtype == pl.Date]
-        assert back.with_columns(pl.col(c).dt.date() for c in dates).equals(loaded), table
+        assert back.schema == loaded.schema, table  # Enum with its declared values, Int64, Datetime("us") ...
+        assert back.equals(loaded), table
+
+
+def test_polars_and_pandas_frames_convert_into_each_other_unchanged():
+    pl = pytest.importorskip("polars")
+    import pandas as pd
+
+    for table in povpkg.tables():
+        loaded = povpkg.load(table, backend="polars")
+        assert pl.from_pandas(povpkg.load(table)).cast(loaded.schema).equals(loaded), table
+        dates = [c for c, t in loaded.schema.items() if t == pl.Datetime("us")]
+        back = loaded.to_pandas()
+        assert all(back[c].dtype == "datetime64[us]" for c in dates), table
+        pd.testing.assert_frame_equal(back[dates], povpkg.load(table)[dates])
 
 
 def test_duckdb_database_has_the_declared_types_keys_and_comments(exported):
