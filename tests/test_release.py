@@ -29,6 +29,21 @@ def test_every_recorded_version_has_a_changelog_entry(desc):
     assert set(record) <= set(headings)
 
 
+def test_changelog_has_one_entry_per_version_newest_first_and_says_which_are_recorded():
+    """A merge can leave a version's heading twice, or a recorded one marked unreleased."""
+    from povpkg._rules import rules_module
+
+    record = json.loads((ROOT / "validation" / "releases.json").read_text(encoding="utf-8"))
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    entries = re.findall(r"^## (\d+\.\d+\.\d+)(.*)$", changelog, flags=re.M)
+    versions = [v for v, _ in entries]
+    assert len(versions) == len(set(versions)), "a version has two CHANGELOG headings"
+    key = rules_module().claims.precedence
+    assert versions == sorted(versions, key=key, reverse=True), "CHANGELOG entries are not newest first"
+    for version, rest in entries:
+        assert ("unreleased" in rest.lower()) == (version not in record), (version, rest)
+
+
 def test_contract_is_recorded_for_the_current_version(desc):
     """The contract pins the current schemas (`povpkg release` records them with the release)."""
     import csv
