@@ -70,6 +70,7 @@ def says_several_years(text, *, weak=WEAK, year=None) -> str | None:
 
 
 _YEAR_WORD = re.compile(r"(?:19|20)\d\d年")
+_SINCE = re.compile(r"以[来來]")
 _THIS_YEAR = re.compile(r"今年|本年|年初|当年|本月|月份?$|(?<![年\d])\d{1,2}月(?:\d{1,2}日)?")  # 9月1日启动以来
 
 
@@ -81,13 +82,22 @@ def _within_the_year(text: str, m, year=None) -> bool:
         return text[m.start() - 1:m.start()] == "截"
     if m.group() not in ("以来", "累计", "以來", "累計"):
         return False
-    if (year is not None and m.group() in ("累计", "累計")
-            and re.match(rf"{int(year)}年[，,]", text) and not _YEAR_WORD.search(text, 6, m.start())):
-        return True  # 2021年,37家中央单位...累计投入: the sentence is dated by the figure's own year, and no other
+    if m.group() in ("累计", "累計"):
+        opening = _opens_with_year(text, year)
+        if opening and not _YEAR_WORD.search(text, opening.end(), m.start()):
+            return True  # 2021年,37家中央单位...累计投入: the sentence is dated by the figure's own year, and no other
+        since = list(_SINCE.finditer(text, 0, m.start()))
+        if since and not _YEAR_WORD.search(text, since[-1].end(), m.start()) and _within_the_year(text, since[-1], year):
+            return True  # 今年疫情发生以来,天津已累计拨付: a total since a start within the year
     before = text[max(0, m.start() - 16):m.start()]
     if year is not None and re.search(rf"{int(year)}年(?:初)?以[来來][^。；]*$|{int(year)}年(?:初)?$", before):
         return True
     return any(w.end() > len(before) - 8 for w in _THIS_YEAR.finditer(before))  # near the word
+
+
+def _opens_with_year(text: str, year=None):
+    """The opening '2021年,' of a sentence dated by the figure's own year ('2019年 , ' spaced too), or None."""
+    return None if year is None else re.match(rf"\s*{int(year)}年\s*[，,]", text)
 
 
 def _in_a_title(text: str, m) -> bool:
