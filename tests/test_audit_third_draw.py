@@ -64,3 +64,8 @@ def test_the_rules_hold_the_corrected_rows_and_still_catch_a_total_of_several_ye
     draft.update("amounts", {"amount_id": "am-zh083-2020-tianjin-aid-paid-since-epidemic"},
                  notes="Cumulative since 2016.")
     assert _periods(draft, texts) == ["am-zh083-2020-tianjin-aid-paid-since-epidemic"]
+
+
+def test_a_total_since_this_years_start_coded_as_several_years_is_caught(draft, texts):
+    draft.update("amounts", {"amount_id": "am-zh083-2020-tianjin-aid-paid-since-epidemic"}, period="unstated_years")
+    assert _periods(draft, texts) == ["am-zh083-2020-tianjin-aid-paid-since-epidemic"]  # this-year-is-one-year
