@@ -66,3 +66,44 @@ def test_the_consumption_month_has_all_its_organizers(frames):
     orgs = set(links.loc[links["event_id"] == "ev-2020-09-01-national-consumption-aid-month", "org_id"])
     assert orgs == {"org-lgop", "org-ndrc", "org-cpc-publicity-dept", "org-cac", "org-moe", "org-mof",
                     "org-moara", "org-mofcom", "org-sasac", "org-acfsmc", "org-acfic"}
+
+
+# The count table of docs/audit.md section 9 (its header has one more column than
+# tests/audit_tables.py reads, so it is checked here).
+SECTION = "## 9. Held-out check of 22 random pages"
+DOCUMENT_FILE = r"\d{3}_[0-9a-f]{16}\.txt"  # the five source documents (../shared/sources)
+
+
+def _table():
+    import re
+
+    text = (ROOT / "docs" / "audit.md").read_text(encoding="utf-8")
+    part = text[text.index(SECTION):]
+    part = part[:part.find("\n## ", 1)] if "\n## " in part[1:] else part
+    rows = [[c.strip() for c in line.split("|")[1:-1]] for line in part.splitlines()
+            if line.startswith("| ") and not line.startswith("| page")]
+    lead = [[int(re.match(r"\**(\d+)", c).group(1)) for c in row[1:7]] for row in rows]
+    return [row[0].strip("*") for row in rows], lead
+
+
+def test_the_section_9_table_adds_up():
+    pages, counts = _table()
+    assert pages[-1] == "total"
+    for page, (facts, found, right, missing, added, left) in zip(pages, counts):
+        assert facts == found + missing and missing == added + left and right <= found, page
+    assert counts[-1] == [sum(c) for c in zip(*counts[:-1])]
+
+
+def test_the_section_9_pages_are_the_draw(frames):
+    """The draw is replayed over the sources as they stood (217 Chinese pages, 100 English
+    ones); pages added later, at the end of the table, do not change it."""
+    import random
+
+    src = frames["sources"]
+    zh = list(src.loc[src["language"] == "zh", "source_id"])[:217]
+    en = src[(src["language"] == "en") & ~src["file_name"].str.fullmatch(DOCUMENT_FILE)]
+    en = list(en["source_id"])[:100]
+    assert len(zh) == 217 and len(en) == 100
+    rng = random.Random(1209)
+    drawn = rng.sample(zh, 14) + rng.sample(en, 8)
+    assert _table()[0][:-1] == drawn
