@@ -52,7 +52,7 @@ def clean_text(frames, ctx):
         s = cells.values
         padded = (s != s.str.strip()).fillna(False).to_numpy(bool)
         hidden = s.str.contains(INVISIBLE.pattern).fillna(False).to_numpy(bool)
-        markup = s.str.contains(MARKUP.pattern).fillna(False).to_numpy(bool)
+        markup = _markup(s)
         for table, col, df, i, v in cells.flagged(cells.present() & (padded | hidden | markup)):
             problem = _unclean(v)
             if problem is _HIDDEN_ONLY:
@@ -61,6 +61,16 @@ def clean_text(frames, ctx):
                     continue
                 problem = _hidden(v)
             yield _fail(ctx, "clean-text", table, df, i, col, v, *problem)
+
+
+def _markup(s):
+    """Where a cell of ``s`` holds markup. MARKUP's ``\\s`` is not RE2's, so pandas runs it cell by
+    cell in Python: only on the few cells holding a '<' (found by pyarrow), which any match needs."""
+    maybe = s.str.contains("<", regex=False).fillna(False).to_numpy(bool)
+    found = maybe.copy()
+    if maybe.any():
+        found[maybe] = s[maybe].str.contains(MARKUP.pattern).fillna(False).to_numpy(bool)
+    return found
 
 
 _HIDDEN_ONLY = ("", "")  # a cell whose only problem is a hidden character: the source may hold it

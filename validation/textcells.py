@@ -31,8 +31,7 @@ def _text_columns(frames: dict):
     import pandas as pd
 
     for table, df in frames.items():
-        for col in df.columns:
-            dtype = df[col].dtype
+        for col, dtype in df.dtypes.items():  # not df[col]: a Series built per column just to read its type
             if isinstance(dtype, pd.CategoricalDtype):
                 yield table, col, True
             elif dtype == "str":
