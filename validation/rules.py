@@ -509,6 +509,7 @@ def foreign_keys(frames, ctx):
 
     pinned = pinned_foreign_keys(ctx.package or ctx.desc, ctx.root)
     in_package = {r["name"] for r in (ctx.package or ctx.desc)["resources"]}
+    known_keys = {}  # (table, fields) -> its filled keys as text: 65 keys refer to 10 such columns
     for res in ctx.desc["resources"]:
         name = res["name"]
         if name not in frames:
@@ -526,10 +527,11 @@ def foreign_keys(frames, ctx):
                 yield Unchecked(name, f"foreign key {fields} -> {target}.{reffields} names fields the tables lack",
                                 rule="foreign-key")
                 continue
-            parent = frames[target]
-            known = _key_text(parent, reffields)[_any_filled(parent, reffields)]
+            if (target, tuple(reffields)) not in known_keys:
+                known_keys[target, tuple(reffields)] = _filled_keys(frames[target], reffields)
             values = _key_text(df, fields)
-            for i in df.index[_any_filled(df, fields) & ~is_in(values, known)]:
+            dangling = _any_filled(df, fields) & ~is_in(values, known_keys[target, tuple(reffields)])
+            for i in df.index[dangling.to_numpy(bool)]:
                 v, where = values[i].replace(SEP, "/"), f"{target}.{'/'.join(reffields)}"
                 yield Failure(rule="foreign-key", table=name, row=int(i) + 2, key=row_key(ctx, name, df, i),
                               field="/".join(fields), value=v, message=f"{'/'.join(fields)} {v!r} is not in {where}",
@@ -552,6 +554,11 @@ def _listed(fields) -> list:
     return [fields] if isinstance(fields, str) else list(fields) if isinstance(fields, list) else []
 
 
+def _filled_keys(df, fields):
+    """The keys ``df`` holds in ``fields`` as text (see ``_key_text``), rows with every part empty left out."""
+    return _key_text(df, fields)[_any_filled(df, fields).to_numpy(bool)]
+
+
 def _any_filled(df, fields):
     filled = df[fields[0]].notna()
     for f in fields[1:]:
@@ -565,8 +572,8 @@ SEP = "\x1f"  # joins the parts of a composite key (no identifier holds it)
 def _key_text(df, fields):
     """The key's cells as one string per row (parts joined by SEP; an empty part is written '')."""
     if len(fields) == 1:
-        return df[fields[0]].astype("str")
-    parts = [df[f].astype("str").fillna("") for f in fields]
+        return as_text(df[fields[0]])
+    parts = [as_text(df[f]).fillna("") for f in fields]
     out = parts[0]
     for part in parts[1:]:
         out = out + SEP + part
@@ -600,8 +607,9 @@ def is_in(values, known):
     pandas 3's isin on Arrow-backed strings builds a Python object per element."""
     import pandas as pd
 
-    values = values.astype("str")
-    known = pd.Series(known).dropna().astype("str")
+    values = as_text(values)
+    if not (isinstance(known, pd.Series) and known.dtype == _text_dtype() and not known.hasnans):
+        known = as_text(pd.Series(known).dropna())
     try:
         import pyarrow as pa
         import pyarrow.compute as pc
@@ -609,6 +617,17 @@ def is_in(values, known):
         return values.isin(known)
     got = pc.is_in(pa.array(values.array), value_set=pa.array(known.array))
     return pd.Series(got.fill_null(False).to_numpy(zero_copy_only=False), index=values.index)
+
+
+def as_text(s):
+    """``s.astype("str")``, skipped where ``s`` already is text (a no-op astype still copies the column)."""
+    return s if s.dtype == _text_dtype() else s.astype("str")
+
+
+def _text_dtype():
+    import pandas as pd
+
+    return pd.api.types.pandas_dtype("str")
 
 
 def row_key(ctx, table, df, i):
