@@ -601,7 +601,7 @@ def _counts_zh(span, s, m, unit, alone) -> bool:
 
 from povpkg._report import Failure  # noqa: E402
 
-from .rules import pd_isna, row_key, rule  # noqa: E402
+from .rules import is_in, pd_isna, row_key, rule  # noqa: E402
 
 
 @dataclass
@@ -708,14 +708,15 @@ def spans_in_source(frames, ctx):
             continue
         a, b = df["span_start"], df["span_end"]
         size = df["source_id"].map(src["characters"])  # unknown sources: the foreign-key rule reports them
-        bad = (df["source_id"].isin(src.index) & ((a < 0) | (a >= b) | (size.notna() & (b > size)))).fillna(False)
+        known = is_in(df["source_id"], src.index)  # pyarrow's hash set: pandas' isin builds a str per cell
+        bad = (known & ((a < 0) | (a >= b) | (size.notna() & (b > size)))).fillna(False)
         for i in df.index[bad]:
             yield Failure(rule="span-in-source", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
                           field="span_end", value=f"{a[i]}-{b[i]}",
                           message=f"span {a[i]}-{b[i]} is not a span of {df.at[i, 'source_id']} ({size[i]} characters)",
                           fix="recompute the offsets from the source text")
         if texts.texts:
-            checked = df[~bad & df["source_id"].isin(list(texts.texts))]
+            checked = df[~bad & is_in(df["source_id"], list(texts.texts))]
             yield from _check_rows(ctx, table, df, checked, texts.texts, rival)
     for sid, problem in texts.problems:
         yield Failure(rule="source-text", table="sources", key=sid, message=problem,
@@ -749,7 +750,7 @@ def span_order(frames, ctx):
             continue
         if unit == "unit_stated" and "unit_zh" in df.columns:  # a Chinese page's unit groups its rows too
             df = df.assign(unit_stated=df["unit_stated"].astype("string").fillna(df["unit_zh"].astype("string")))
-        keyed = df[df["source_id"].isin(list(texts)) & df[col].notna()]
+        keyed = df[is_in(df["source_id"], list(texts)) & df[col].notna()]
         shared = keyed[keyed.duplicated(["source_id", "span_start", "span_end", unit], keep=False)]
         wholes = set(df["part_of"].dropna()) if "part_of" in df.columns else set()
         for (sid, a, b, _), rows in shared.groupby(["source_id", "span_start", "span_end", unit],
