@@ -159,9 +159,11 @@ def period_matches_words(frames, ctx):
             one = one[~one["unit"].isin(DURATIONS)]
         if "measure" in one.columns:  # a poverty incidence or rate is a level at one time, whatever led to it
             one = one[~one["measure"].astype("string").str.contains(LEVELS, regex=True, na=False).to_numpy(bool)]
-        for i, r in zip(one.index, one[[*cols, "source_id", "span_start", "span_end", "year", FIGURE[table]]]
-                        .to_dict("records")):
-            why = next((f"its {c} says '{w}'" for c in cols if (w := says_several_years(r[c], weak=None))), None)
+        said = _own_words_say(one, cols)
+        if not texts:  # only the rows whose own words say several years can fail
+            one, said = one.iloc[[k for k, w in enumerate(said) if w is not None]], [w for w in said if w is not None]
+        for i, why, r in zip(one.index, said, one[["source_id", "span_start", "span_end", "year", FIGURE[table]]]
+                             .to_dict("records")):
             if why is None and r["source_id"] in texts and not (pd_isna(r["span_start"]) or pd_isna(r["span_end"])):
                 why = _span_says(texts[r["source_id"]].text, int(r["span_start"]), int(r["span_end"]),
                                  r[FIGURE[table]], strong_only=table != "amounts",
@@ -171,6 +173,18 @@ def period_matches_words(frames, ctx):
                 yield Failure(rule="period-matches-words", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
                               field="period", value=None if period == "empty" else period,
                               message=f"{why}, so the figure covers several years, but period is {period}", fix=FIX)
+
+
+def _own_words_say(df, cols) -> list:
+    """Per row of ``df``: "its COLUMN says 'WORDS'" for the first of ``cols`` whose words say the
+    figure covers several years, else None. Read column by column: a dict per row cost more
+    than reading the words."""
+    out = [None] * len(df)
+    for c in cols:
+        for k, text in enumerate(df[c].tolist()):
+            if out[k] is None and (w := says_several_years(text, weak=None)):
+                out[k] = f"its {c} says '{w}'"
+    return out
 
 
 def _texts(frames, ctx) -> dict:
