@@ -14,7 +14,7 @@ import datetime as dt
 import re
 
 from .rules import pd_isna, row_key, rule
-from .textcells import text_batches
+from .textcells import shared_batches
 from povpkg._metadata import web_url
 from povpkg._report import Failure
 
@@ -48,7 +48,7 @@ def clean_text(frames, ctx):
     filler, a space other than the plain one), or holds markup. A hidden character the
     cited span of the source holds at that place is kept (only with the texts at hand)."""
     cited = None
-    for cells in text_batches(frames):
+    for cells in shared_batches(frames, ctx):
         s = cells.values
         padded = (s != s.str.strip()).fillna(False).to_numpy(bool)
         hidden = s.str.contains(INVISIBLE.pattern).fillna(False).to_numpy(bool)

@@ -9,7 +9,7 @@ claim: their arithmetic, counts, dates, durations) can be excused by an
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -42,6 +42,7 @@ class Context:
     root: Path
     sources: Path | None
     package: dict | None = None  # the whole descriptor under test, every resource
+    shared: dict = field(default_factory=dict, repr=False)  # what several rules read alike, built once a run
 
 
 def row_of(df, mask) -> list[int]:
@@ -584,9 +585,9 @@ def _key_text(df, fields):
 def no_formulas(frames, ctx):
     """Text cells must not start with = + @ TAB or CR, nor with - unless the cell is a
     plain number (``-2+3+cmd|' /C calc'!A0`` is a formula): what spreadsheets run."""
-    from .textcells import text_batches
+    from .textcells import shared_batches
 
-    for cells in text_batches(frames):
+    for cells in shared_batches(frames, ctx):
         s = cells.values
         maybe = cells.present() & s.str.startswith(FORMULA_FIRST).fillna(False).to_numpy(bool)
         flagged = maybe.copy()

@@ -15,8 +15,7 @@ def text_batches(frames: dict, cells: int = BATCH):
     Series of every cell would copy all the package's text at once (240 MiB at 100x)."""
     run, held = [], 0
     for table, col, categorical in _text_columns(frames):
-        s = frames[table][col]
-        size = len(s.cat.categories) if categorical else len(s)
+        size = _size(frames[table][col], categorical)
         if run and held + size > cells:
             yield TextCells(frames, run)
             run, held = [], 0
@@ -24,6 +23,24 @@ def text_batches(frames: dict, cells: int = BATCH):
         held += size
     if run:
         yield TextCells(frames, run)
+
+
+def shared_batches(frames: dict, ctx):
+    """``text_batches(frames)`` for a rule run with ``ctx``. When every text cell fits one batch (the
+    shipped package: ~45,000 cells) the batch is built once and kept on ``ctx`` for the next rule
+    that reads it; a larger package is batched afresh per rule, so it never holds all its text at once."""
+    columns = list(_text_columns(frames))
+    if sum(_size(frames[t][c], cat) for t, c, cat in columns) > BATCH:
+        return text_batches(frames)
+    tables = tuple((t, id(df)) for t, df in frames.items())  # a ctx handed other frames builds anew
+    kept = ctx.shared.get("text cells")
+    if kept is None or kept[0] != tables:
+        kept = ctx.shared["text cells"] = (tables, [TextCells(frames, columns)])
+    return kept[1]
+
+
+def _size(s, categorical: bool) -> int:
+    return len(s.cat.categories) if categorical else len(s)
 
 
 def _text_columns(frames: dict):
