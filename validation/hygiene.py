@@ -133,10 +133,10 @@ def not_in_future(frames, ctx):
     today = dt.date.today()
     limit = None
     for table, df in frames.items():
-        for col in df.columns:
-            s = df[col]
-            if not str(s.dtype).startswith("datetime64"):
+        for col, dtype in df.dtypes.items():  # not df[col] per column: a Series built just to read its type
+            if not str(dtype).startswith("datetime64"):
                 continue
+            s = df[col]
             if limit is None:
                 import pandas as pd
 
