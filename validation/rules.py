@@ -238,8 +238,11 @@ def part_matches_whole(frames, ctx):
         suspects = _part_suspects(df, wholes, key, unit, PART_VALUES[table])
         if not len(suspects):
             continue
-        parts = df.loc[suspects].to_dict("records")  # one selection: a row at a time copies df.attrs each time
-        found = wholes.reindex(df.loc[suspects, "part_of"]).to_dict("records")
+        # one selection of the columns _part_mismatches reads (a row at a time copies df.attrs each time)
+        cols = [c for c in (key, "part_of", unit, PART_VALUES[table], "pairing_id", "year", "period_start_year")
+                if c in df.columns]
+        parts = df.loc[suspects, cols].to_dict("records")
+        found = wholes[[c for c in cols if c != key]].reindex(df.loc[suspects, "part_of"]).to_dict("records")
         for i, part, whole in zip(suspects, parts, found):
             for field, why in _part_mismatches(part, whole, unit, PART_VALUES[table]):
                 yield Failure(rule="part-matches-whole", table=table, row=int(i) + 2, key=part[key], field=field,
