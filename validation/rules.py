@@ -165,7 +165,8 @@ def parts_add_up(frames, ctx):
         by_whole = parts.groupby("part_of", observed=True)[value]
         sums = by_whole.sum().astype("Float64")
         complete = ~parts[value].isna().groupby(parts["part_of"], observed=True).any()
-        firsts = df.drop_duplicates(key).set_index(key)  # each whole's row, by its id
+        read = [c for c in (key, value, "qualifier", "parts_stated") if c in df.columns]  # not every column
+        firsts = df[read].drop_duplicates(key).set_index(key)  # each whole's row, by its id
         total = firsts[value].astype("Float64").reindex(sums.index)
         tolerance = 1e-6 * total.abs().clip(lower=1.0)
         some = _some_parts(firsts).reindex(sums.index, fill_value=False).to_numpy(bool)
