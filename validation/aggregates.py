@@ -93,12 +93,13 @@ def recommended_not_nested(frames, ctx):
     df = frames["amounts"]
     if FLAG not in df.columns:
         return
-    flagged = _flagged(df).dropna(subset=["year"])
+    cols = ["amount_id", "source_id", "provider_place_id", "recipient_place_id"]
+    read = [c for c in (FLAG, "currency", "year", "aid_type", *cols) if c in df.columns]  # not every column
+    flagged = _flagged(df[read]).dropna(subset=["year"])
     if len(flagged) < 2:
         return
     places = frames["places"]
     parent = {p: q for p, q in zip(places["place_id"], places["parent_id"]) if isinstance(q, str)}
-    cols = ["amount_id", "source_id", "provider_place_id", "recipient_place_id"]
     for _, group in flagged.groupby(["currency", "year", "aid_type"], observed=True, dropna=True):
         if len(group) < 2:
             continue
