@@ -535,8 +535,8 @@ def foreign_keys(frames, ctx):
             if (target, tuple(reffields)) not in known_keys:
                 known_keys[target, tuple(reffields)] = _filled_keys(frames[target], reffields)
             values = _key_text(df, fields)
-            dangling = _any_filled(df, fields) & ~is_in(values, known_keys[target, tuple(reffields)])
-            for i in df.index[dangling.to_numpy(bool)]:
+            found = is_in(values, known_keys[target, tuple(reffields)]).to_numpy(bool)
+            for i in df.index[_any_filled(df, fields).to_numpy(bool) & ~found]:  # numpy: 65 keys x pandas' op cost
                 v, where = values[i].replace(SEP, "/"), f"{target}.{'/'.join(reffields)}"
                 yield Failure(rule="foreign-key", table=name, row=int(i) + 2, key=row_key(ctx, name, df, i),
                               field="/".join(fields), value=v, message=f"{'/'.join(fields)} {v!r} is not in {where}",
@@ -613,14 +613,14 @@ def is_in(values, known):
     import pandas as pd
 
     values = as_text(values)
-    if not (isinstance(known, pd.Series) and known.dtype == _text_dtype() and not known.hasnans):
-        known = as_text(pd.Series(known).dropna())
     try:
         import pyarrow as pa
         import pyarrow.compute as pc
     except ImportError:
-        return values.isin(known)
-    got = pc.is_in(pa.array(values.array), value_set=pa.array(known.array))
+        return values.isin(as_text(pd.Series(known).dropna()))
+    known = as_text(known if isinstance(known, pd.Series) else pd.Series(known))
+    # skip_nulls: a missing value matches nothing, so missing keys need not be dropped first
+    got = pc.is_in(pa.array(values.array), value_set=pa.array(known.array), skip_nulls=True)
     return pd.Series(got.fill_null(False).to_numpy(zero_copy_only=False), index=values.index)
 
 
