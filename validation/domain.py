@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from povpkg._report import Failure
 
-from .rules import pd_isna, row_key, rule
+from .rules import is_in, pd_isna, row_key, rule
 
 # The 34 province-level divisions of GB/T 2260 (the first two digits of every code).
 PROVINCES = {
@@ -193,7 +193,7 @@ def count_needs_list(frames, ctx):
         yield _fail(ctx, "count-needs-list", "events", ev, i, "countries_listed", None,
                     "the source states a country count: say whether it also lists the countries",
                     "set countries_listed to true (event_countries lists them) or false (the source gives only the count)")
-    for i in ev.index[(ev["countries_listed"] == True).fillna(False) & ~ev["event_id"].isin(listed)]:  # noqa: E712
+    for i in ev.index[(ev["countries_listed"] == True).fillna(False) & ~is_in(ev["event_id"], list(listed))]:  # noqa: E712
         yield _fail(ctx, "count-needs-list", "events", ev, i, "countries_listed", True,
                     "countries_listed is true but event_countries lists no country other than China",
                     "restore the event_countries rows the source lists, or set countries_listed to false")
@@ -229,7 +229,6 @@ def reference_rows_used(frames, ctx):
     from povpkg._report import Unchecked
 
     from .references import ID_LISTS
-    from .rules import is_in
 
     used = {t: [] for t in REFERENCE_TABLES}  # the columns of values that refer to each table
     unread = {t: [] for t in REFERENCE_TABLES}  # the tables referring to each that were not read
