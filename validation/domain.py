@@ -155,8 +155,9 @@ def hierarchies_acyclic(frames, ctx):
         df = frames.get(table)
         if df is None or not {key, parent} <= set(df.columns):
             continue
-        looped = on_cycles(dict(zip(df[key], df[parent])))
-        for i, start in zip(df.index, df[key]):
+        keys = df[key].tolist()  # lists: iterating an Arrow-backed column yields a cell at a time
+        looped = on_cycles(dict(zip(keys, df[parent].tolist())))
+        for i, start in zip(df.index, keys):
             if start in looped:
                 yield _fail(ctx, "hierarchy-acyclic", table, df, i, parent, df.at[i, parent],
                             f"{start} is its own ancestor through {parent}",

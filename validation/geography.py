@@ -136,12 +136,12 @@ def subject_names_place(frames, ctx):
     if "subject" not in ind.columns:
         return
     heads: dict[str, list] = {}
-    for pid, name in zip(pl["place_id"], pl["name"]):
+    for pid, name in zip(pl["place_id"].tolist(), pl["name"].tolist()):  # lists: not Arrow cell by cell
         h = _head(name)
         if h:
             heads.setdefault(h, []).append(pid)
     rows = ind[(ind["place_id"].notna() & ind["subject"].notna()).fillna(False).to_numpy(bool)]
-    named = [(i, pid, words) for i, subject, pid in zip(rows.index, rows["subject"], rows["place_id"])
+    named = [(i, pid, words) for i, subject, pid in zip(rows.index, rows["subject"].tolist(), rows["place_id"].tolist())
              if (words := set(_words(subject)) & heads.keys())]
     if not named:
         return

@@ -206,7 +206,7 @@ def _bound_of(firsts):
         return pd.Series("exact", index=firsts.index, dtype=object)
     q = firsts["qualifier"].astype("string")
     return pd.Series(["lower" if v in LOWER_BOUNDS else "upper" if v in UPPER_BOUNDS else "exact"
-                      for v in q.fillna("exact")], index=q.index, dtype=object)
+                      for v in q.fillna("exact").tolist()], index=q.index, dtype=object)
 
 
 def _some_parts(firsts):
