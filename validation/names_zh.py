@@ -56,8 +56,8 @@ def _rows(frames):
         cols = [c for c in (NAME, BASIS, SOURCE) if c in df.columns]
         if not cols:
             continue
-        rows = df.loc[df[cols].notna().any(axis=1).to_numpy(bool)]
-        cells = [rows[c].tolist() if c in df.columns else [None] * len(rows) for c in (NAME, BASIS, SOURCE)]
+        rows = df.loc[df[cols].notna().any(axis=1).to_numpy(bool), cols]
+        cells = [rows[c].tolist() if c in cols else [None] * len(rows) for c in (NAME, BASIS, SOURCE)]
         for i, name, basis, sid in zip(rows.index, *cells):
             yield table, df, i, _text(name), _text(basis), _text(sid)
 
