@@ -485,7 +485,7 @@ def gbt2260_codes(frames, ctx):
     level = pl["level"].astype("str")
     level_bad = ((level == "province") & ~ends4) | ((level == "prefecture") & (~ends2 | ends4)) \
         | ((level == "city") & ends4) | (level.isin(["county", "district"]) & ends2)
-    parent = pl["parent_id"].map(pl.drop_duplicates("place_id").set_index("place_id")["gbt2260"]).astype("str")
+    parent = pl["parent_id"].map(column_by(pl, "place_id", "gbt2260")).astype("str")
     wide = parent.str.endswith("0000")
     inside = (code.str[:2] == parent.str[:2]).where(wide, code.str[:4] == parent.str[:4]) & (code != parent)
     coded = pl["gbt2260"].notna()
@@ -622,6 +622,12 @@ def is_in(values, known):
     # skip_nulls: a missing value matches nothing, so missing keys need not be dropped first
     got = pc.is_in(pa.array(values.array), value_set=pa.array(known.array), skip_nulls=True)
     return pd.Series(got.fill_null(False).to_numpy(zero_copy_only=False), index=values.index)
+
+
+def column_by(df, key: str, col: str):
+    """``df``'s ``col`` indexed by ``key`` (the first row of each key): from the two columns
+    alone, not a deduplicated copy of every column."""
+    return df[[key, col]].drop_duplicates(key).set_index(key)[col]
 
 
 def as_text(s):
