@@ -235,13 +235,13 @@ def part_matches_whole(frames, ctx):
     and is no larger than its whole (unless the unit is a rate)."""
     for table, (key, unit) in PART_KEYS.items():
         df = frames[table]
-        wholes = df.set_index(key)
+        # the columns compared, the only ones copied (a row at a time copies df.attrs each time)
+        cols = [c for c in (key, "part_of", unit, PART_VALUES[table], "pairing_id", "year", "period_start_year")
+                if c in df.columns]
+        wholes = df[cols].set_index(key)
         suspects = _part_suspects(df, wholes, key, unit, PART_VALUES[table])
         if not len(suspects):
             continue
-        # one selection of the columns _part_mismatches reads (a row at a time copies df.attrs each time)
-        cols = [c for c in (key, "part_of", unit, PART_VALUES[table], "pairing_id", "year", "period_start_year")
-                if c in df.columns]
         parts = df.loc[suspects, cols].to_dict("records")
         found = wholes[[c for c in cols if c != key]].reindex(df.loc[suspects, "part_of"]).to_dict("records")
         for i, part, whole in zip(suspects, parts, found):
@@ -257,10 +257,11 @@ def _part_suspects(df, wholes, key, unit, value):
     part took seconds at 100x the rows): those whose unit, pairing, year or period differs
     from their whole's, or whose value exceeds it. _part_mismatches then says which of
     them really do not fit."""
-    parts = df[(df["part_of"].notna() & is_in(df["part_of"], df[key])).to_numpy(bool)]
+    cols = [c for c in (unit, "pairing_id", "year", "period_start_year") if c in df.columns]
+    read = ["part_of", *cols] + ([value] if value in df.columns else [])  # a missing value fails below, as ever
+    parts = df.loc[(df["part_of"].notna() & is_in(df["part_of"], df[key])).to_numpy(bool), read]
     if parts.empty:
         return parts.index
-    cols = [c for c in (unit, "pairing_id", "year", "period_start_year") if c in df.columns]
     whole = wholes[[*cols, value]].reindex(parts["part_of"]).set_axis(parts.index)
     differs = (parts[value] > whole[value]).fillna(False).to_numpy(bool)
     for c in cols:
