@@ -245,7 +245,7 @@ def reference_rows_used(frames, ctx):
             elif target in used and col in df.columns:
                 own = df[REFERENCE_TABLES[target]] if target == res.get("name") else None
                 refs = df[col] if own is None else df[col][df[col] != own]  # a row's own parent link does not count
-                used[target].append(refs.dropna().astype(str))
+                used[target].append(refs)  # is_in matches no missing value: no dropna, no copy
     for table, col, target, _ in ID_LISTS:
         if table in frames and target in used and col in frames[table].columns:
             used[target].append(frames[table][col].dropna().astype(str).str.split("|").explode())
