@@ -15,6 +15,7 @@ an erratum cannot excuse a name.
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from .domain import _fail
 from .provenance import read_texts
@@ -42,6 +43,8 @@ LONGEST = 40  # a name or title, not a passage of the page
 
 def _text(v):
     """A cell as text, or None when it is empty."""
+    if isinstance(v, str):  # most cells: no need to ask pandas whether a string is missing
+        return v or None
     return None if pd_isna(v) or str(v) == "" else str(v)
 
 
@@ -56,9 +59,10 @@ def _rows(frames):
         cols = [c for c in (NAME, BASIS, SOURCE) if c in df.columns]
         if not cols:
             continue
-        rows = df.loc[df[cols].notna().any(axis=1).to_numpy(bool), cols]
-        cells = [rows[c].tolist() if c in cols else [None] * len(rows) for c in (NAME, BASIS, SOURCE)]
-        for i, name, basis, sid in zip(rows.index, *cells):
+        filled = [any(row) for row in zip(*(df[c].notna().tolist() for c in cols))]
+        rows = df.index[filled]
+        cells = [list(compress(df[c].tolist(), filled)) if c in cols else [None] * len(rows) for c in (NAME, BASIS, SOURCE)]
+        for i, name, basis, sid in zip(rows, *cells):
             yield table, df, i, _text(name), _text(basis), _text(sid)
 
 
