@@ -9,6 +9,8 @@ no erratum can excuse them.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from povpkg._report import Failure
 
 from .rules import is_in, pd_isna, row_key, rule
@@ -43,7 +45,10 @@ def _plain(v):
     return str(v.date()) if hasattr(v, "date") and callable(v.date) else v
 
 
+@lru_cache(maxsize=4096, typed=True)  # typed: 1 and 1.0 fold apart
 def _fold(text) -> str:
+    """A name's words, folded and sorted: 'Lao PDR' = 'PDR, Lao'. Kept per name: the country
+    rules fold ISO 3166's 750 names and the same few hundred spellings again and again."""
     from .provenance import word_set
 
     return " ".join(sorted(word_set(text)))
