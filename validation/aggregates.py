@@ -44,7 +44,8 @@ def recommended_for_aggregates(frames, ctx):
         return
     flagged = _flagged(df)
     whole_of, flagged_ids = dict(zip(df["amount_id"], df["part_of"])), set(flagged["amount_id"])
-    for i, row in flagged.iterrows():
+    read = [c for c in ("amount_id", "amount", "kind", "aid_type", "period", "year", "project_id") if c in df.columns]
+    for i, row in zip(flagged.index, flagged[read].to_dict("records")):  # dicts: iterrows builds a Series a row
         why = _why_not(row, flagged) or _whole_flagged(row["amount_id"], whole_of, flagged_ids)
         if why:
             yield Failure(rule="recommended-for-aggregates", table="amounts", row=int(i) + 2, key=row["amount_id"],
@@ -52,7 +53,7 @@ def recommended_for_aggregates(frames, ctx):
 
 
 def _why_not(row, flagged) -> str | None:
-    """Why this recommended row must not be summed with the others, or None when it may."""
+    """Why this recommended row (a dict of its cells) must not be summed with the others, or None when it may."""
     import pandas as pd
 
     if pd.isna(row["amount"]):
@@ -61,7 +62,7 @@ def _why_not(row, flagged) -> str | None:
         return f"it is {NOT_FUNDS[str(row['kind'])]}"
     if str(row.get("aid_type")) in NOT_ONE_KIND:
         return f"it is {NOT_ONE_KIND[str(row['aid_type'])]}"
-    if "period" in row.index and (pd.isna(row["period"]) or str(row["period"]) != "one_year"):
+    if "period" in row and (pd.isna(row["period"]) or str(row["period"]) != "one_year"):
         return ("the source gives no year or period for it" if pd.isna(row["period"]) else
                 f"it covers several years (period {row['period']}): it may contain the yearly rows")
     if pd.isna(row["year"]):
@@ -93,12 +94,13 @@ def recommended_not_nested(frames, ctx):
     df = frames["amounts"]
     if FLAG not in df.columns:
         return
-    flagged = _flagged(df).dropna(subset=["year"])
+    cols = ["amount_id", "source_id", "provider_place_id", "recipient_place_id"]
+    read = [c for c in (FLAG, "currency", "year", "aid_type", *cols) if c in df.columns]  # not every column
+    flagged = _flagged(df[read]).dropna(subset=["year"])
     if len(flagged) < 2:
         return
     places = frames["places"]
     parent = {p: q for p, q in zip(places["place_id"], places["parent_id"]) if isinstance(q, str)}
-    cols = ["amount_id", "source_id", "provider_place_id", "recipient_place_id"]
     for _, group in flagged.groupby(["currency", "year", "aid_type"], observed=True, dropna=True):
         if len(group) < 2:
             continue

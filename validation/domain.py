@@ -9,11 +9,11 @@ no erratum can excuse them.
 """
 from __future__ import annotations
 
-import math
+from functools import lru_cache
 
 from povpkg._report import Failure
 
-from .rules import pd_isna, row_key, rule
+from .rules import is_in, pd_isna, row_key, rule
 
 # The 34 province-level divisions of GB/T 2260 (the first two digits of every code).
 PROVINCES = {
@@ -45,7 +45,10 @@ def _plain(v):
     return str(v.date()) if hasattr(v, "date") and callable(v.date) else v
 
 
+@lru_cache(maxsize=4096, typed=True)  # typed: 1 and 1.0 fold apart
 def _fold(text) -> str:
+    """A name's words, folded and sorted: 'Lao PDR' = 'PDR, Lao'. Kept per name: the country
+    rules fold ISO 3166's 750 names and the same few hundred spellings again and again."""
     from .provenance import word_set
 
     return " ".join(sorted(word_set(text)))
@@ -157,8 +160,9 @@ def hierarchies_acyclic(frames, ctx):
         df = frames.get(table)
         if df is None or not {key, parent} <= set(df.columns):
             continue
-        looped = on_cycles(dict(zip(df[key], df[parent])))
-        for i, start in zip(df.index, df[key]):
+        keys = df[key].tolist()  # lists: iterating an Arrow-backed column yields a cell at a time
+        looped = on_cycles(dict(zip(keys, df[parent].tolist())))
+        for i, start in zip(df.index, keys):
             if start in looped:
                 yield _fail(ctx, "hierarchy-acyclic", table, df, i, parent, df.at[i, parent],
                             f"{start} is its own ancestor through {parent}",
@@ -195,7 +199,7 @@ def count_needs_list(frames, ctx):
         yield _fail(ctx, "count-needs-list", "events", ev, i, "countries_listed", None,
                     "the source states a country count: say whether it also lists the countries",
                     "set countries_listed to true (event_countries lists them) or false (the source gives only the count)")
-    for i in ev.index[(ev["countries_listed"] == True).fillna(False) & ~ev["event_id"].isin(listed)]:  # noqa: E712
+    for i in ev.index[(ev["countries_listed"] == True).fillna(False) & ~is_in(ev["event_id"], list(listed))]:  # noqa: E712
         yield _fail(ctx, "count-needs-list", "events", ev, i, "countries_listed", True,
                     "countries_listed is true but event_countries lists no country other than China",
                     "restore the event_countries rows the source lists, or set countries_listed to false")
@@ -231,7 +235,6 @@ def reference_rows_used(frames, ctx):
     from povpkg._report import Unchecked
 
     from .references import ID_LISTS
-    from .rules import is_in
 
     used = {t: [] for t in REFERENCE_TABLES}  # the columns of values that refer to each table
     unread = {t: [] for t in REFERENCE_TABLES}  # the tables referring to each that were not read
@@ -247,7 +250,7 @@ def reference_rows_used(frames, ctx):
             elif target in used and col in df.columns:
                 own = df[REFERENCE_TABLES[target]] if target == res.get("name") else None
                 refs = df[col] if own is None else df[col][df[col] != own]  # a row's own parent link does not count
-                used[target].append(refs.dropna().astype(str))
+                used[target].append(refs)  # is_in matches no missing value: no dropna, no copy
     for table, col, target, _ in ID_LISTS:
         if table in frames and target in used and col in frames[table].columns:
             used[target].append(frames[table][col].dropna().astype(str).str.split("|").explode())
@@ -270,11 +273,13 @@ def reference_rows_used(frames, ctx):
 @rule("finite-number", needs=())
 def finite_numbers(frames, ctx):
     """inf, -inf and NaN are not values: a number is finite or the cell is empty."""
+    import numpy as np
+
     for table, df in frames.items():
-        for col in df.columns:
-            if str(df[col].dtype) not in ("Float64", "float64"):
+        for col, dtype in df.dtypes.items():  # not df[col] per column: a Series built just to read its type
+            if str(dtype) not in ("Float64", "float64"):
                 continue
             s = df[col].astype("float64")
-            for i in df.index[df[col].notna() & ~s.map(lambda x: math.isfinite(x) if x == x else False)]:
+            for i in df.index[df[col].notna().to_numpy(bool) & ~np.isfinite(s.to_numpy())]:
                 yield _fail(ctx, "finite-number", table, df, i, col, str(s[i]),
                             f"{s[i]} is not a number a source can state", "write the figure, or leave the cell empty")

@@ -11,14 +11,14 @@ import re
 
 from .domain import _fail, _fold, country_forms
 from .m49 import REGION_OF
-from .rules import rule
+from .rules import column_by, rule
 
 MAX_DEPTH = 8  # country > province > prefecture > county > township > village, with room to spare
 
 
 def parents(places):
     """place_id -> parent_id, one entry per place."""
-    return places.drop_duplicates("place_id").set_index("place_id")["parent_id"]
+    return column_by(places, "place_id", "parent_id")
 
 
 def within(parent, child, target):
@@ -41,7 +41,7 @@ def within(parent, child, target):
 def place_in_parents_country(frames, ctx):
     """A place lies in its parent's country (a county of Yunnan is in China)."""
     pl = frames["places"]
-    country = pl.drop_duplicates("place_id").set_index("place_id")["country_iso3"]
+    country = column_by(pl, "place_id", "country_iso3")
     theirs = pl["parent_id"].map(country)
     bad = (theirs.notna() & pl["country_iso3"].notna() & (theirs != pl["country_iso3"])).fillna(False)
     for i in pl.index[bad.to_numpy(bool)]:
@@ -94,14 +94,16 @@ def amount_matches_pairing(frames, ctx):
     am, pairs, pl = frames["amounts"], frames["pairings"], frames["places"]
     pairs = pairs.drop_duplicates("pairing_id").set_index("pairing_id")
     paired = am["pairing_id"].notna() & am["pairing_id"].isin(pairs.index)
+    parent = None  # read once for both sides
     for side in ("provider", "recipient"):
         col = f"{side}_place_id"
         if col not in am.columns:
             continue
         sel = (paired & am[col].notna()).fillna(False).to_numpy(bool)
-        rows = am[sel]
+        rows = am.loc[sel, ["pairing_id", col]]
         goal = rows["pairing_id"].map(pairs[col])
-        ok = within(parents(pl), rows[col], goal)
+        parent = parents(pl) if parent is None else parent
+        ok = within(parent, rows[col], goal)
         for i in rows.index[~ok]:
             yield _fail(ctx, "amount-matches-pairing", "amounts", am, i, col, am.at[i, col],
                         f"{am.at[i, col]} is not the {side} {goal[i]} of {am.at[i, 'pairing_id']} (nor within it)",
@@ -136,12 +138,12 @@ def subject_names_place(frames, ctx):
     if "subject" not in ind.columns:
         return
     heads: dict[str, list] = {}
-    for pid, name in zip(pl["place_id"], pl["name"]):
+    for pid, name in zip(pl["place_id"].tolist(), pl["name"].tolist()):  # lists: not Arrow cell by cell
         h = _head(name)
         if h:
             heads.setdefault(h, []).append(pid)
     rows = ind[(ind["place_id"].notna() & ind["subject"].notna()).fillna(False).to_numpy(bool)]
-    named = [(i, pid, words) for i, subject, pid in zip(rows.index, rows["subject"], rows["place_id"])
+    named = [(i, pid, words) for i, subject, pid in zip(rows.index, rows["subject"].tolist(), rows["place_id"].tolist())
              if (words := set(_words(subject)) & heads.keys())]
     if not named:
         return

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 
 from .rules import pd_isna, row_key, rule
-from .textcells import text_batches
+from .textcells import shared_batches
 from povpkg._metadata import web_url
 from povpkg._report import Failure
 
@@ -48,11 +48,11 @@ def clean_text(frames, ctx):
     filler, a space other than the plain one), or holds markup. A hidden character the
     cited span of the source holds at that place is kept (only with the texts at hand)."""
     cited = None
-    for cells in text_batches(frames):
+    for cells in shared_batches(frames, ctx):
         s = cells.values
         padded = (s != s.str.strip()).fillna(False).to_numpy(bool)
         hidden = s.str.contains(INVISIBLE.pattern).fillna(False).to_numpy(bool)
-        markup = s.str.contains(MARKUP.pattern).fillna(False).to_numpy(bool)
+        markup = _markup(s)
         for table, col, df, i, v in cells.flagged(cells.present() & (padded | hidden | markup)):
             problem = _unclean(v)
             if problem is _HIDDEN_ONLY:
@@ -61,6 +61,16 @@ def clean_text(frames, ctx):
                     continue
                 problem = _hidden(v)
             yield _fail(ctx, "clean-text", table, df, i, col, v, *problem)
+
+
+def _markup(s):
+    """Where a cell of ``s`` holds markup. MARKUP's ``\\s`` is not RE2's, so pandas runs it cell by
+    cell in Python: only on the few cells holding a '<' (found by pyarrow), which any match needs."""
+    maybe = s.str.contains("<", regex=False).fillna(False).to_numpy(bool)
+    found = maybe.copy()
+    if maybe.any():
+        found[maybe] = s[maybe].str.contains(MARKUP.pattern).fillna(False).to_numpy(bool)
+    return found
 
 
 _HIDDEN_ONLY = ("", "")  # a cell whose only problem is a hidden character: the source may hold it
@@ -123,10 +133,10 @@ def not_in_future(frames, ctx):
     today = dt.date.today()
     limit = None
     for table, df in frames.items():
-        for col in df.columns:
-            s = df[col]
-            if not str(s.dtype).startswith("datetime64"):
+        for col, dtype in df.dtypes.items():  # not df[col] per column: a Series built just to read its type
+            if not str(dtype).startswith("datetime64"):
                 continue
+            s = df[col]
             if limit is None:
                 import pandas as pd
 

@@ -15,6 +15,7 @@ import re
 
 from povpkg._report import Failure
 
+from .lazy_re import LazyPattern
 from .provenance import read_texts, word_set, words_in
 from .zh import PLACE_SIMPLIFIED
 from .rules import pd_isna, row_key, rule
@@ -117,7 +118,7 @@ def _fail(ctx, name, table, df, i, col, value, where, how="not"):
                    fix="widen or split the span so it holds the words, or correct them against the source")
 
 
-_WORD = re.compile(r"[\w'\u2019]+")  # curly apostrophes too: word_set folds them
+_WORD = LazyPattern(r"[\w'\u2019]+")  # curly apostrophes too: word_set folds them
 
 
 def _titles_of_others_blanked(frames, spans) -> dict:
@@ -206,8 +207,8 @@ def _overlapping(cited, group, k):
     return out
 
 
-_HONORIFIC = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|Madam|Mme|Sir|H\.\s?E)\b\.?", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+_HONORIFIC = LazyPattern(r"\b(?:Mr|Ms|Mrs|Dr|Prof|Madam|Mme|Sir|H\.\s?E)\b\.?", re.IGNORECASE)
+_SENTENCE_END = LazyPattern(r"[.;!?](?:\s|$)")
 
 
 def _gap(text: str, window, names) -> float:
@@ -377,8 +378,8 @@ def country_forms(countries) -> dict[tuple, str]:
     return out
 
 
-_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_TOKEN = LazyPattern(r"[^\W\d_]+|\d+|[^\w\s]")
+_CJK = LazyPattern(r"[\u3400-\u9fff]")
 
 
 def _tokens(text) -> tuple:

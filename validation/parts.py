@@ -13,7 +13,7 @@ import re
 
 from povpkg._report import Failure
 
-from .rules import pd_isna, row_key, rule
+from .rules import is_in, pd_isna, row_key, rule
 
 KEYS = {"amounts": "amount_id", "indicators": "indicator_id"}
 NAMED_WHOLE = re.compile(r"\b(?:part|share|portion)\s+of\s+((?:am|in)-[a-z0-9][a-z0-9-]*[a-z0-9])"
@@ -41,7 +41,7 @@ def parts_stated(frames, ctx):
 
 def _wholes_say(ctx, table, df):
     named = set(df["part_of"].dropna())
-    is_whole = df[KEYS[table]].isin(named).to_numpy(bool)
+    is_whole = is_in(df[KEYS[table]], list(named)).to_numpy(bool)  # pandas' isin: a pyarrow scalar per name
     said = df["parts_stated"].notna().to_numpy(bool)
     for i in df.index[is_whole & ~said]:
         yield Failure(rule="parts-stated", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
@@ -55,8 +55,8 @@ def _wholes_say(ctx, table, df):
 
 
 def _notes_agree(ctx, table, df, key):
-    ids = set(df[key])
-    for i, own, notes, part_of in zip(df.index, df[key], df["notes"], df["part_of"]):
+    ids = set(df[key].tolist())  # tolist: iterating an Arrow-backed column yields a cell at a time
+    for i, own, notes, part_of in zip(df.index, df[key].tolist(), df["notes"].tolist(), df["part_of"].tolist()):
         for whole in named_wholes(notes):
             if whole in ids and whole != own and (pd_isna(part_of) or part_of != whole):
                 yield Failure(rule="parts-stated", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),

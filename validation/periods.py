@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from povpkg._report import Failure
 
+from .lazy_re import LazyPattern
 from .rules import pd_isna, row_key, rule
 from .zh import CJK, CJK_CHAR as _CJK, chinese_figure
 
@@ -27,7 +28,7 @@ _ZH_COUNT = r"[0-9一二三四五六七八九十两兩几幾数數]+"
 # 四年多来, 十余年来, 两年來, 近三年, 近年来, 过去30年, 多年来, 历年, 这两年: Chinese for "over the past ... years"
 ZH_YEARS_PAST = (rf"{_ZH_COUNT}(?:多|余|餘)?年(?:多)?[来來]|近{_ZH_COUNT}年|近年[来來]|[过過]去{_ZH_COUNT}年|多年[来來]"
                  r"|[历歷]年|[这這][两兩几幾些]年")
-MULTI_YEAR = re.compile(
+MULTI_YEAR = LazyPattern(
     r"(?<![\w-])(?:from\s+(?:the\s+)?(?:end\s+of\s+|early\s+|late\s+|mid-?)?(?:19|20)\d\d\w*\s+(?:to|till|until|through)"
     r"\s+(?:19|20)\d\d"
     r"|(?:19|20)\d\d\s*(?:-|–|—|to)\s*(?:19|20)\d\d"
@@ -35,9 +36,9 @@ MULTI_YEAR = re.compile(
     r"|(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+(?:[\w-]+\s+)?(?:years?|decades?)"
     r"|(?:as\s+of|by)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d|as\s+of|up\s+to\s+now|so\s+far|to\s+date|till\s+now|until\s+now|in\s+total)(?![\w-])"
     r"|累[计計]|以[来來]|至今|迄今|" + ZH_YEARS_PAST + "", re.IGNORECASE)
-WEAK = re.compile(r"as\s+of|so\s+far|to\s+date|till\s+now|until\s+now|in\s+total", re.IGNORECASE)  # a source's: may be one year
-COUNT_WEAK = re.compile(WEAK.pattern + r"|up\s+to\s+now", re.IGNORECASE)  # a count "up to now" is a stock
-_SINCE_WHEN = re.compile(r"\s+(?:(?:the\s+)?(?:early\s+|late\s+|mid-?|end\s+of\s+)?(?:19|20)\d\d|then|its\b|their\b"
+WEAK = LazyPattern(r"as\s+of|so\s+far|to\s+date|till\s+now|until\s+now|in\s+total", re.IGNORECASE)  # a source's: may be one year
+COUNT_WEAK = LazyPattern(WEAK.pattern + r"|up\s+to\s+now", re.IGNORECASE)  # a count "up to now" is a stock
+_SINCE_WHEN = LazyPattern(r"\s+(?:(?:the\s+)?(?:early\s+|late\s+|mid-?|end\s+of\s+)?(?:19|20)\d\d|then|its\b|their\b"
                          r"|the\b(?!\s+(?:\d|some\b|more\b|over\b|about\b))"
                          r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)",
                          re.IGNORECASE)
@@ -47,10 +48,10 @@ LEVELS = r"(?:^|_)(?:incidence|poverty_rate)$"
 OWN_WORDS = {"amounts": ("purpose", "notes"), "indicators": ("subject", "notes")}
 FIGURE = {"amounts": "value_stated", "indicators": "value"}
 NEAR = 160  # characters either side of the figure, within its sentence: a long sentence dates several things
-_OWN_YEAR = re.compile(r"[^,;.。，；]{0,40}?\bin\s+(?:19|20)\d\d\b(?!\s*(?:-|–|to)\s*(?:19|20)\d\d)")
-_SENTENCE_END = re.compile(r"(?<!\d)[.!?;](?!\d)|[。；！？]|\n")  # 97.8%。2010年以来: a Chinese stop ends it
-_ZH_CLAUSE = re.compile(rf"[，、；;]|(?<=[{CJK}]),|,(?=[{CJK}])")  # 截至7月底,今年...新增103.1亿元
-_ZH_DATED_CLAUSE = re.compile(r"(?:到|截至|截止|至|在)?(?:19|20)\d\d年(?:底|末)?(?![以起至来]|[0-9]{1,2}月[^，,]*以来)"
+_OWN_YEAR = LazyPattern(r"[^,;.。，；]{0,40}?\bin\s+(?:19|20)\d\d\b(?!\s*(?:-|–|to)\s*(?:19|20)\d\d)")
+_SENTENCE_END = LazyPattern(r"(?<!\d)[.!?;](?!\d)|[。；！？]|\n")  # 97.8%。2010年以来: a Chinese stop ends it
+_ZH_CLAUSE = LazyPattern(rf"[，、；;]|(?<=[{CJK}]),|,(?=[{CJK}])")  # 截至7月底,今年...新增103.1亿元
+_ZH_DATED_CLAUSE = LazyPattern(r"(?:到|截至|截止|至|在)?(?:19|20)\d\d年(?:底|末)?(?![以起至来]|[0-9]{1,2}月[^，,]*以来)"
                               r"|目前|当前|当今|如今")  # 目前还有贫困人口3046万, 当今世界仍有8亿多人: a stock now
 FIX = ("set period to stated_years with period_start_year (or unstated_years when the source gives no first year); "
        "if the words describe something else, reword them")
@@ -69,9 +70,9 @@ def says_several_years(text, *, weak=WEAK, year=None) -> str | None:
     return None
 
 
-_YEAR_WORD = re.compile(r"(?:19|20)\d\d年")
-_SINCE = re.compile(r"以[来來]")
-_THIS_YEAR = re.compile(r"今年|本年|年初|当年|本月|月份?$|(?<![年\d])\d{1,2}月(?:\d{1,2}日)?")  # 9月1日启动以来
+_YEAR_WORD = LazyPattern(r"(?:19|20)\d\d年")
+_SINCE = LazyPattern(r"以[来來]")
+_THIS_YEAR = LazyPattern(r"今年|本年|年初|当年|本月|月份?$|(?<![年\d])\d{1,2}月(?:\d{1,2}日)?")  # 9月1日启动以来
 
 
 def _within_the_year(text: str, m, year=None) -> bool:
@@ -163,14 +164,11 @@ def period_matches_words(frames, ctx):
             continue
         yield from _start_year_agrees(ctx, table, df)
         cols = [c for c in OWN_WORDS[table] if c in df.columns]
-        one = df[df["period"].isna() | ~df["period"].isin(SEVERAL)]
-        if "unit" in one.columns:
-            one = one[~one["unit"].isin(DURATIONS)]
-        if "measure" in one.columns:  # a poverty incidence or rate is a level at one time, whatever led to it
-            one = one[~one["measure"].astype("string").str.contains(LEVELS, regex=True, na=False).to_numpy(bool)]
-        for i, r in zip(one.index, one[[*cols, "source_id", "span_start", "span_end", "year", FIGURE[table]]]
-                        .to_dict("records")):
-            why = next((f"its {c} says '{w}'" for c in cols if (w := says_several_years(r[c], weak=None))), None)
+        one = df.loc[_one_year_rows(df), [*cols, "source_id", "span_start", "span_end", "year", FIGURE[table]]]
+        said = _own_words_say(one, cols)
+        if not texts:  # only the rows whose own words say several years can fail
+            one, said = one.iloc[[k for k, w in enumerate(said) if w is not None]], [w for w in said if w is not None]
+        for i, why, r in zip(one.index, said, one.to_dict("records")):
             if why is None and r["source_id"] in texts and not (pd_isna(r["span_start"]) or pd_isna(r["span_end"])):
                 why = _span_says(texts[r["source_id"]].text, int(r["span_start"]), int(r["span_end"]),
                                  r[FIGURE[table]], strong_only=table != "amounts",
@@ -180,6 +178,32 @@ def period_matches_words(frames, ctx):
                 yield Failure(rule="period-matches-words", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
                               field="period", value=None if period == "empty" else period,
                               message=f"{why}, so the figure covers several years, but period is {period}", fix=FIX)
+
+
+def _one_year_rows(df):
+    """Where a row's figure is held to one year: its period is not a several-year one, it
+    is no duration, and it is no level (a poverty incidence or rate is a level at one time,
+    whatever led to it). One mask: each selection of the whole table copied every column."""
+    keep = (df["period"].isna() | ~df["period"].isin(SEVERAL)).to_numpy(bool)
+    if "unit" in df.columns:
+        keep = keep & ~df["unit"].isin(DURATIONS).to_numpy(bool)
+    if "measure" in df.columns:
+        keep = keep & ~df["measure"].astype("string").str.contains(LEVELS, regex=True, na=False).to_numpy(bool)
+    return keep
+
+
+def _own_words_say(df, cols) -> list:
+    """Per row of ``df``: "its COLUMN says 'WORDS'" for the first of ``cols`` whose words say the
+    figure covers several years, else None. Read column by column: a dict per row cost more
+    than reading the words. Each distinct text is read once (indicators repeat a subject 3.6 times)."""
+    out = [None] * len(df)
+    for c in cols:
+        read: dict = {}
+        for k, text in enumerate(df[c].tolist()):
+            if out[k] is None:
+                w = read[text] if text in read else read.setdefault(text, says_several_years(text, weak=None))
+                out[k] = f"its {c} says '{w}'" if w else None
+    return out
 
 
 def _texts(frames, ctx) -> dict:
@@ -239,7 +263,7 @@ def year_needs_period(frames, ctx):
                           fix="set period: one_year (that year's figure, or a count at one time), stated_years with "
                               "period_start_year, or unstated_years when the figure covers several years")
 
-_THIS_YEAR_ONLY = re.compile(r"今年|本年")
+_THIS_YEAR_ONLY = LazyPattern(r"今年|本年")
 
 
 @rule("this-year-is-one-year", needs=("amounts", "indicators"), needs_texts=True)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import zh, zh_units
+from .lazy_re import LazyPattern
 from .span_words import meant_for_several, qualifier_disagrees, sentence_head, year_disagrees
 from .zh import FULLWIDTH, NUMERAL_CHARS, zh_numerals
 
@@ -119,7 +120,7 @@ def mentions(span: str, value) -> list[tuple[int, int]]:
 _GROUP_SPACE = "[ \u2009\u202f\u00a0]"
 
 
-_SPACED = re.compile(rf"(?<![\d.,])(?<!\d{_GROUP_SPACE})\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?![\d]|[.,]\d)")
+_SPACED = LazyPattern(rf"(?<![\d.,])(?<!\d{_GROUP_SPACE})\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?![\d]|[.,]\d)")
 
 
 @lru_cache(maxsize=4096)
@@ -176,9 +177,9 @@ FIELD_COUNTS = {
 }
 _FUNCTION = {"of", "in", "and", "from", "to", "with", "was", "were", "is", "are", "has", "have", "had", "at",
              "on", "for", "by", "the", "a", "an", "respectively", "or", "as", "than", "more", "over", "about"}
-_WORD = re.compile(r"[A-Za-z]+|%|\$")
+_WORD = LazyPattern(r"[A-Za-z]+|%|\$")
 _NUMBER_WORDS = sorted(set(_UNITS[1:] + _TENS[2:] + ["dozen", "twice", "hundred", "thousand"]), key=len, reverse=True)
-_BREAK = re.compile(r"[;.:!?]|\d|(?<![A-Za-z“\"'‘])(?:" + "|".join(_NUMBER_WORDS) + r")(?![A-Za-z])", re.IGNORECASE)
+_BREAK = LazyPattern(r"[;.:!?]|\d|(?<![A-Za-z“\"'‘])(?:" + "|".join(_NUMBER_WORDS) + r")(?![A-Za-z])", re.IGNORECASE)
 _WINDOW = 5  # content words read after a figure (words before it: the same count, any words)
 
 
@@ -264,7 +265,7 @@ MISPRINTED = {("country", "county")}  # sxgov-2019-06-zhejiang-partner-assistanc
 
 
 _LETTER = rf"[^\W{zh.CJK}]"  # a word character other than a Chinese one: 60.7亿 is a number
-_ANY_NUMBER = re.compile(rf"(?<![.])(?<!\d,)(?<!{_LETTER})\d[\d,]*(?:\.\d+)?(?!{_LETTER})|(?<![A-Za-z-])(?:"
+_ANY_NUMBER = LazyPattern(rf"(?<![.])(?<!\d,)(?<!{_LETTER})\d[\d,]*(?:\.\d+)?(?!{_LETTER})|(?<![A-Za-z-])(?:"
                          + "|".join(_NUMBER_WORDS) + r")(?![A-Za-z])"
                          + rf"|[零一二三四五六七八九十两〇][{NUMERAL_CHARS}]*|{zh.ROUND_WORD.pattern}", re.IGNORECASE)
 
@@ -287,21 +288,21 @@ _SEP = r"\s*(?:-|–|—|to|and|through|until|till)\s*"
 # clause break (加快步伐,2015年注册), so 2015年 is a year there too
 _YEAR = r"(?:(?<![\d.,])(?:1[89]|20)\d\d(?![\d])|(?<![\d.])(?:1[89]|20)\d\d(?=年))"
 _DATE_YEAR = r"(?:1[89]|20)\d\d(?![\d])"  # a year right after a date: 'December 8-9,2015' too
-_DATE = re.compile(
+_DATE = LazyPattern(
     rf"(?P<m1>{_MON})\s+(?P<d1>{_DAY})(?:{_SEP}(?:(?P<m2>{_MON})\s+)?(?P<d2>{_DAY}))?(?:,?\s*(?:in\s+)?(?P<y>{_DATE_YEAR}))?"
     rf"|(?P<bd1>{_DAY})(?:{_SEP}(?P<bd2>{_DAY}))?\s+(?:of\s+)?(?P<bm1>{_MON})"
     rf"(?:{_SEP}(?P<bd3>{_DAY})\s+(?P<bm2>{_MON}))?(?:,?\s*(?P<by>{_DATE_YEAR}))?"
     rf"|(?P<cm1>{_MON})(?:{_SEP}(?P<cm2>{_MON}))?(?:,?\s*(?:of\s+)?(?P<cy>{_YEAR}))?"
 )
-_YEARS = re.compile(_YEAR)
+_YEARS = LazyPattern(_YEAR)
 # Chinese pages write 2010年7月13日, and a range as 7月13日—7月15日 (or —15日)
-_ZH_DATE = re.compile(r"(?:(?P<y>(?:1[89]|20)\d\d)年)?(?<!\d)(?P<m>1[0-2]|0?[1-9])月(?P<d>3[01]|[12]\d|0?[1-9])日"
+_ZH_DATE = LazyPattern(r"(?:(?P<y>(?:1[89]|20)\d\d)年)?(?<!\d)(?P<m>1[0-2]|0?[1-9])月(?P<d>3[01]|[12]\d|0?[1-9])日"
                       r"(?:\s*[-–—~至到]\s*(?:(?P<m2>1[0-2]|0?[1-9])月)?(?P<d2>3[01]|[12]\d|0?[1-9])日)?")
 
 
 # a numeric date as Chinese pages stamp them: 2016-12-08 10:25:34, 2016.12.08, 2016/12/08
 # (one separator throughout; not inside a longer number, a path or an address)
-_NUMERIC_DATE = re.compile(r"(?<![\d./-])(?<![A-Za-z])(?P<y>(?:1[89]|20)\d\d)(?P<sep>[-./])(?P<m>1[0-2]|0?[1-9])"
+_NUMERIC_DATE = LazyPattern(r"(?<![\d./-])(?<![A-Za-z])(?P<y>(?:1[89]|20)\d\d)(?P<sep>[-./])(?P<m>1[0-2]|0?[1-9])"
                            r"(?P=sep)(?P<d>3[01]|[12]\d|0?[1-9])(?![\d/]|[.-]\d)")
 
 
@@ -483,7 +484,7 @@ def words_in(span: str, text: str) -> bool:
     return all(r in span for r in runs) and word_set(rest) <= word_set(_CJK_RUN.sub(" ", span))
 
 
-_CJK_RUN = re.compile(rf"[{zh.CJK}]+")
+_CJK_RUN = LazyPattern(rf"[{zh.CJK}]+")
 
 
 # --- binding a row's figure to its mention ------------------------------------
@@ -600,7 +601,7 @@ def _counts_zh(span, s, m, unit, alone) -> bool:
 
 from povpkg._report import Failure  # noqa: E402
 
-from .rules import pd_isna, row_key, rule  # noqa: E402
+from .rules import is_in, pd_isna, row_key, rule  # noqa: E402
 
 
 @dataclass
@@ -707,14 +708,15 @@ def spans_in_source(frames, ctx):
             continue
         a, b = df["span_start"], df["span_end"]
         size = df["source_id"].map(src["characters"])  # unknown sources: the foreign-key rule reports them
-        bad = (df["source_id"].isin(src.index) & ((a < 0) | (a >= b) | (size.notna() & (b > size)))).fillna(False)
+        known = is_in(df["source_id"], src.index)  # pyarrow's hash set: pandas' isin builds a str per cell
+        bad = (known & ((a < 0) | (a >= b) | (size.notna() & (b > size)))).fillna(False)
         for i in df.index[bad]:
             yield Failure(rule="span-in-source", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
                           field="span_end", value=f"{a[i]}-{b[i]}",
                           message=f"span {a[i]}-{b[i]} is not a span of {df.at[i, 'source_id']} ({size[i]} characters)",
                           fix="recompute the offsets from the source text")
         if texts.texts:
-            checked = df[~bad & df["source_id"].isin(list(texts.texts))]
+            checked = df[~bad & is_in(df["source_id"], list(texts.texts))]
             yield from _check_rows(ctx, table, df, checked, texts.texts, rival)
     for sid, problem in texts.problems:
         yield Failure(rule="source-text", table="sources", key=sid, message=problem,
@@ -748,7 +750,7 @@ def span_order(frames, ctx):
             continue
         if unit == "unit_stated" and "unit_zh" in df.columns:  # a Chinese page's unit groups its rows too
             df = df.assign(unit_stated=df["unit_stated"].astype("string").fillna(df["unit_zh"].astype("string")))
-        keyed = df[df["source_id"].isin(list(texts)) & df[col].notna()]
+        keyed = df[is_in(df["source_id"], list(texts)) & df[col].notna()]
         shared = keyed[keyed.duplicated(["source_id", "span_start", "span_end", unit], keep=False)]
         wholes = set(df["part_of"].dropna()) if "part_of" in df.columns else set()
         for (sid, a, b, _), rows in shared.groupby(["source_id", "span_start", "span_end", unit],

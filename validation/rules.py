@@ -9,7 +9,7 @@ claim: their arithmetic, counts, dates, durations) can be excused by an
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -42,6 +42,7 @@ class Context:
     root: Path
     sources: Path | None
     package: dict | None = None  # the whole descriptor under test, every resource
+    shared: dict = field(default_factory=dict, repr=False)  # what several rules read alike, built once a run
 
 
 def row_of(df, mask) -> list[int]:
@@ -164,7 +165,8 @@ def parts_add_up(frames, ctx):
         by_whole = parts.groupby("part_of", observed=True)[value]
         sums = by_whole.sum().astype("Float64")
         complete = ~parts[value].isna().groupby(parts["part_of"], observed=True).any()
-        firsts = df.drop_duplicates(key).set_index(key)  # each whole's row, by its id
+        read = [c for c in (key, value, "qualifier", "parts_stated") if c in df.columns]  # not every column
+        firsts = df[read].drop_duplicates(key).set_index(key)  # each whole's row, by its id
         total = firsts[value].astype("Float64").reindex(sums.index)
         tolerance = 1e-6 * total.abs().clip(lower=1.0)
         some = _some_parts(firsts).reindex(sums.index, fill_value=False).to_numpy(bool)
@@ -204,7 +206,7 @@ def _bound_of(firsts):
         return pd.Series("exact", index=firsts.index, dtype=object)
     q = firsts["qualifier"].astype("string")
     return pd.Series(["lower" if v in LOWER_BOUNDS else "upper" if v in UPPER_BOUNDS else "exact"
-                      for v in q.fillna("exact")], index=q.index, dtype=object)
+                      for v in q.fillna("exact").tolist()], index=q.index, dtype=object)
 
 
 def _some_parts(firsts):
@@ -233,12 +235,15 @@ def part_matches_whole(frames, ctx):
     and is no larger than its whole (unless the unit is a rate)."""
     for table, (key, unit) in PART_KEYS.items():
         df = frames[table]
-        wholes = df.set_index(key)
+        # the columns compared, the only ones copied (a row at a time copies df.attrs each time)
+        cols = [c for c in (key, "part_of", unit, PART_VALUES[table], "pairing_id", "year", "period_start_year")
+                if c in df.columns]
+        wholes = df[cols].set_index(key)
         suspects = _part_suspects(df, wholes, key, unit, PART_VALUES[table])
         if not len(suspects):
             continue
-        parts = df.loc[suspects].to_dict("records")  # one selection: a row at a time copies df.attrs each time
-        found = wholes.reindex(df.loc[suspects, "part_of"]).to_dict("records")
+        parts = df.loc[suspects, cols].to_dict("records")
+        found = wholes[[c for c in cols if c != key]].reindex(df.loc[suspects, "part_of"]).to_dict("records")
         for i, part, whole in zip(suspects, parts, found):
             for field, why in _part_mismatches(part, whole, unit, PART_VALUES[table]):
                 yield Failure(rule="part-matches-whole", table=table, row=int(i) + 2, key=part[key], field=field,
@@ -252,10 +257,11 @@ def _part_suspects(df, wholes, key, unit, value):
     part took seconds at 100x the rows): those whose unit, pairing, year or period differs
     from their whole's, or whose value exceeds it. _part_mismatches then says which of
     them really do not fit."""
-    parts = df[(df["part_of"].notna() & is_in(df["part_of"], df[key])).to_numpy(bool)]
+    cols = [c for c in (unit, "pairing_id", "year", "period_start_year") if c in df.columns]
+    read = ["part_of", *cols] + ([value] if value in df.columns else [])  # a missing value fails below, as ever
+    parts = df.loc[(df["part_of"].notna() & is_in(df["part_of"], df[key])).to_numpy(bool), read]
     if parts.empty:
         return parts.index
-    cols = [c for c in (unit, "pairing_id", "year", "period_start_year") if c in df.columns]
     whole = wholes[[*cols, value]].reindex(parts["part_of"]).set_axis(parts.index)
     differs = (parts[value] > whole[value]).fillna(False).to_numpy(bool)
     for c in cols:
@@ -480,7 +486,7 @@ def gbt2260_codes(frames, ctx):
     level = pl["level"].astype("str")
     level_bad = ((level == "province") & ~ends4) | ((level == "prefecture") & (~ends2 | ends4)) \
         | ((level == "city") & ends4) | (level.isin(["county", "district"]) & ends2)
-    parent = pl["parent_id"].map(pl.drop_duplicates("place_id").set_index("place_id")["gbt2260"]).astype("str")
+    parent = pl["parent_id"].map(column_by(pl, "place_id", "gbt2260")).astype("str")
     wide = parent.str.endswith("0000")
     inside = (code.str[:2] == parent.str[:2]).where(wide, code.str[:4] == parent.str[:4]) & (code != parent)
     coded = pl["gbt2260"].notna()
@@ -509,6 +515,7 @@ def foreign_keys(frames, ctx):
 
     pinned = pinned_foreign_keys(ctx.package or ctx.desc, ctx.root)
     in_package = {r["name"] for r in (ctx.package or ctx.desc)["resources"]}
+    known_keys = {}  # (table, fields) -> its filled keys as text: 65 keys refer to 10 such columns
     for res in ctx.desc["resources"]:
         name = res["name"]
         if name not in frames:
@@ -526,10 +533,11 @@ def foreign_keys(frames, ctx):
                 yield Unchecked(name, f"foreign key {fields} -> {target}.{reffields} names fields the tables lack",
                                 rule="foreign-key")
                 continue
-            parent = frames[target]
-            known = _key_text(parent, reffields)[_any_filled(parent, reffields)]
+            if (target, tuple(reffields)) not in known_keys:
+                known_keys[target, tuple(reffields)] = _filled_keys(frames[target], reffields)
             values = _key_text(df, fields)
-            for i in df.index[_any_filled(df, fields) & ~is_in(values, known)]:
+            found = is_in(values, known_keys[target, tuple(reffields)]).to_numpy(bool)
+            for i in df.index[_any_filled(df, fields).to_numpy(bool) & ~found]:  # numpy: 65 keys x pandas' op cost
                 v, where = values[i].replace(SEP, "/"), f"{target}.{'/'.join(reffields)}"
                 yield Failure(rule="foreign-key", table=name, row=int(i) + 2, key=row_key(ctx, name, df, i),
                               field="/".join(fields), value=v, message=f"{'/'.join(fields)} {v!r} is not in {where}",
@@ -552,6 +560,11 @@ def _listed(fields) -> list:
     return [fields] if isinstance(fields, str) else list(fields) if isinstance(fields, list) else []
 
 
+def _filled_keys(df, fields):
+    """The keys ``df`` holds in ``fields`` as text (see ``_key_text``), rows with every part empty left out."""
+    return _key_text(df, fields)[_any_filled(df, fields).to_numpy(bool)]
+
+
 def _any_filled(df, fields):
     filled = df[fields[0]].notna()
     for f in fields[1:]:
@@ -565,8 +578,8 @@ SEP = "\x1f"  # joins the parts of a composite key (no identifier holds it)
 def _key_text(df, fields):
     """The key's cells as one string per row (parts joined by SEP; an empty part is written '')."""
     if len(fields) == 1:
-        return df[fields[0]].astype("str")
-    parts = [df[f].astype("str").fillna("") for f in fields]
+        return as_text(df[fields[0]])
+    parts = [as_text(df[f]).fillna("") for f in fields]
     out = parts[0]
     for part in parts[1:]:
         out = out + SEP + part
@@ -577,9 +590,9 @@ def _key_text(df, fields):
 def no_formulas(frames, ctx):
     """Text cells must not start with = + @ TAB or CR, nor with - unless the cell is a
     plain number (``-2+3+cmd|' /C calc'!A0`` is a formula): what spreadsheets run."""
-    from .textcells import text_batches
+    from .textcells import shared_batches
 
-    for cells in text_batches(frames):
+    for cells in shared_batches(frames, ctx):
         s = cells.values
         maybe = cells.present() & s.str.startswith(FORMULA_FIRST).fillna(False).to_numpy(bool)
         flagged = maybe.copy()
@@ -600,15 +613,33 @@ def is_in(values, known):
     pandas 3's isin on Arrow-backed strings builds a Python object per element."""
     import pandas as pd
 
-    values = values.astype("str")
-    known = pd.Series(known).dropna().astype("str")
+    values = as_text(values)
     try:
         import pyarrow as pa
         import pyarrow.compute as pc
     except ImportError:
-        return values.isin(known)
-    got = pc.is_in(pa.array(values.array), value_set=pa.array(known.array))
+        return values.isin(as_text(pd.Series(known).dropna()))
+    known = as_text(known if isinstance(known, pd.Series) else pd.Series(known))
+    # skip_nulls: a missing value matches nothing, so missing keys need not be dropped first
+    got = pc.is_in(pa.array(values.array), value_set=pa.array(known.array), skip_nulls=True)
     return pd.Series(got.fill_null(False).to_numpy(zero_copy_only=False), index=values.index)
+
+
+def column_by(df, key: str, col: str):
+    """``df``'s ``col`` indexed by ``key`` (the first row of each key): from the two columns
+    alone, not a deduplicated copy of every column."""
+    return df[[key, col]].drop_duplicates(key).set_index(key)[col]
+
+
+def as_text(s):
+    """``s.astype("str")``, skipped where ``s`` already is text (a no-op astype still copies the column)."""
+    return s if s.dtype == _text_dtype() else s.astype("str")
+
+
+def _text_dtype():
+    import pandas as pd
+
+    return pd.api.types.pandas_dtype("str")
 
 
 def row_key(ctx, table, df, i):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .lazy_re import LazyPattern
 from .zh import chinese_figure
 
 # the word before (or after) a figure that says how exact it is, and the class it belongs to
@@ -22,11 +23,11 @@ QUALIFIER_CLASS = {
 }
 # the class each recorded qualifier needs (``exact``: none)
 RECORDED = {"more_than": "above", "over": "above", "at_least": "above", "nearly": "below", "about": "about"}
-_BEFORE = re.compile(r"(?<![A-Za-z])(more than|over|above|exceeding|exceeds|exceeded|exceed|in excess of|nearly|almost|"
+_BEFORE = LazyPattern(r"(?<![A-Za-z])(more than|over|above|exceeding|exceeds|exceeded|exceed|in excess of|nearly|almost|"
                      r"close to|about|around|approximately|roughly|some|at least|up to)\s*(?:a\s+)?(?:US\$|\$|RMB\s*)?$",
                      re.IGNORECASE)
-_AFTER = re.compile(r"\s*(?:[A-Za-z]+\s+)?(-?plus|or more|or so|odd)(?![A-Za-z])", re.IGNORECASE)
-_NOT_A_QUALIFIER = re.compile(r"\b(?:mainly|all|talked|talk|talking|spoke|learn|learned|know|think|thinking)\s+about\s*$",
+_AFTER = LazyPattern(r"\s*(?:[A-Za-z]+\s+)?(-?plus|or more|or so|odd)(?![A-Za-z])", re.IGNORECASE)
+_NOT_A_QUALIFIER = LazyPattern(r"\b(?:mainly|all|talked|talk|talking|spoke|learn|learned|know|think|thinking)\s+about\s*$",
                               re.IGNORECASE)  # 'the seminar was mainly about three topics'
 
 
@@ -62,7 +63,7 @@ def qualifier_disagrees(span: str, where: list[tuple[int, int]], recorded) -> st
 
 
 _YEAR = r"((?:19|20)\d\d)(?!\d)"
-_CLAUSE_YEAR = re.compile(r"\b(?:In|During|By|Since|From|As of|Until|Till|Through|Up to)\s+"
+_CLAUSE_YEAR = LazyPattern(r"\b(?:In|During|By|Since|From|As of|Until|Till|Through|Up to)\s+"
                           r"(?:the end of\s+|the first half of\s+|early\s+|late\s+)?(?:[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?"
                           + _YEAR + r"(?:\s*(?:-|–|—|to|through|and)\s*" + _YEAR + r")?")
 
@@ -78,7 +79,7 @@ def clause_years(span: str) -> set[int]:
     return out
 
 
-_SENTENCE_END = re.compile(r"(?<!\d)[.!?](?!\d)|[。！？]|\n")  # a Chinese stop ends a sentence before a digit too
+_SENTENCE_END = LazyPattern(r"(?<!\d)[.!?](?!\d)|[。！？]|\n")  # a Chinese stop ends a sentence before a digit too
 
 
 def sentence_head(text: str, start: int, reach: int = 300) -> str:
@@ -97,10 +98,10 @@ def year_disagrees(span: str, year, period_start=None) -> set[int] | None:
     return None if years & set(range(min(first, int(year)), int(year) + 1)) else years
 
 
-_CLAUSE_END = re.compile(r"[.;:!?](?=\s|$)")  # not the point of 8.4
-_EACH = re.compile(r"\b(?:each|apiece|both|every)\b", re.IGNORECASE)
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
-_NUMBER = re.compile(r"\d")
+_CLAUSE_END = LazyPattern(r"[.;:!?](?=\s|$)")  # not the point of 8.4
+_EACH = LazyPattern(r"\b(?:each|apiece|both|every)\b", re.IGNORECASE)
+_RESPECTIVELY = LazyPattern(r"\brespectively\b", re.IGNORECASE)
+_NUMBER = LazyPattern(r"\d")
 
 
 def meant_for_several(span: str, start: int) -> bool:

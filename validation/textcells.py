@@ -14,9 +14,7 @@ def text_batches(frames: dict, cells: int = BATCH):
     """``TextCells`` over runs of text columns holding about ``cells`` cells each: one
     Series of every cell would copy all the package's text at once (240 MiB at 100x)."""
     run, held = [], 0
-    for table, col, categorical in _text_columns(frames):
-        s = frames[table][col]
-        size = len(s.cat.categories) if categorical else len(s)
+    for table, col, categorical, size in _sized_text_columns(frames):
         if run and held + size > cells:
             yield TextCells(frames, run)
             run, held = [], 0
@@ -26,17 +24,38 @@ def text_batches(frames: dict, cells: int = BATCH):
         yield TextCells(frames, run)
 
 
+def shared_batches(frames: dict, ctx):
+    """``text_batches(frames)`` for a rule run with ``ctx``. When every text cell fits one batch (the
+    shipped package: ~45,000 cells) the batch is built once and kept on ``ctx`` for the next rule
+    that reads it; a larger package is batched afresh per rule, so it never holds all its text at once."""
+    sized = list(_sized_text_columns(frames))
+    if sum(size for *_, size in sized) > BATCH:
+        return text_batches(frames)
+    tables = tuple((t, id(df)) for t, df in frames.items())  # a ctx handed other frames builds anew
+    kept = ctx.shared.get("text cells")
+    if kept is None or kept[0] != tables:
+        kept = ctx.shared["text cells"] = (tables, [TextCells(frames, [c[:3] for c in sized])])
+    return kept[1]
+
+
 def _text_columns(frames: dict):
     """``(table, column, categorical)`` of every text column, table by table."""
+    for table, col, categorical, _ in _sized_text_columns(frames):
+        yield table, col, categorical
+
+
+def _sized_text_columns(frames: dict):
+    """``(table, column, categorical, cells)`` of every text column, table by table; ``cells``
+    counts a categorical column's categories (each is looked at once). Read from the types:
+    a Series built per column just to read its type or size cost more."""
     import pandas as pd
 
     for table, df in frames.items():
-        for col in df.columns:
-            dtype = df[col].dtype
+        for col, dtype in df.dtypes.items():
             if isinstance(dtype, pd.CategoricalDtype):
-                yield table, col, True
+                yield table, col, True, len(dtype.categories)
             elif dtype == "str":
-                yield table, col, False
+                yield table, col, False, len(df)
 
 
 class TextCells:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from .lazy_re import LazyPattern
+
 # Traditional-script pages (億元, 萬人次, 個縣) are read as simplified: one character for one,
 # so every offset holds. Only the characters the figures' words need are mapped.
 _TRADITIONAL = ("億萬兩個項縣餘約過戶園區業員組織國單學醫車間術議點達計幣鄉鎮協資貧幫務產産農場養總額銷職幹專師診衛發勞數類種將級簽體動條為",
@@ -82,15 +84,15 @@ ROUND = {"百": 100, "千": 1000, "万": 10000}
 # what must follow a round word (after its 余 or 多) for it to be a figure: a measure word
 # or unit, so 千万 (by all means), 上千万 (tens of millions) and 成千上万的 are none
 _ROUND_READ = "个名位次家项所批天年届期场套户人座条份支亩吨元"
-ROUND_WORD = re.compile(rf"(?:(?<=近)|(?<!成千上)(?<=上))(?P<a>[百千万])(?=[余多]?[{_ROUND_READ}])"
+ROUND_WORD = LazyPattern(rf"(?:(?<=近)|(?<!成千上)(?<=上))(?P<a>[百千万])(?=[余多]?[{_ROUND_READ}])"
                          rf"|(?<![{NUMERAL_CHARS}\d数几好成上近])(?P<b>[百千万])(?=[余多][{_ROUND_READ}])")
 # 六成 = 60 percent: one numeral before 成, and 成 not the head of a word (成为, 成功, 成立 ...)
-_TENTHS = re.compile(rf"(?<![{NUMERAL_CHARS}\d])(?P<d>[一二两三四五六七八九])成"
+_TENTHS = LazyPattern(rf"(?<![{NUMERAL_CHARS}\d])(?P<d>[一二两三四五六七八九])成"
                      "(?![为功立果员本熟绩长就交都效型品人年才分套批片语规败全份了形活林像书文家群千百倍事真风])")
 
 
 # 两周 = 14 days, 三个星期 = 21: one numeral before the week (not 两周年, 一周边, 周末)
-_WEEKS = re.compile(rf"(?<![{NUMERAL_CHARS}\d])(?P<d>[一二两三四])个?(?:周|星期)(?![年岁边末围期刊])")
+_WEEKS = LazyPattern(rf"(?<![{NUMERAL_CHARS}\d])(?P<d>[一二两三四])个?(?:周|星期)(?![年岁边末围期刊])")
 # the last character of a figure written with a word of its own (六成, 两周, 三个星期)
 _OWN_WORD_END = "成周期"
 
@@ -131,12 +133,12 @@ QUALIFIER_BEFORE = [("将近", "nearly"), ("接近", "nearly"), ("近", "nearly"
 QUALIFIER_AFTER = {"多": "more_than", "余": "more_than"}
 QUALIFIER_TAIL = [("左右", "about"), ("以上", "at_least")]  # after the unit: 1000人左右, 500人以上
 # a qualifier written last before the figure (超过, 近 ...), to read past it
-QUALIFIER_BEFORE_END = re.compile("(?:" + "|".join(w for w, _ in QUALIFIER_BEFORE) + ")$")
+QUALIFIER_BEFORE_END = LazyPattern("(?:" + "|".join(w for w, _ in QUALIFIER_BEFORE) + ")$")
 
 # --- scales: what follows the digits, and the unit each gives -----------------------
 
 SCALE_OF_UNIT = {"10k": "万", "100m": "亿", "trillion": "万亿"}
-_SCALE = re.compile("万亿|亿|万|千万|百万|千|百")
+_SCALE = LazyPattern("万亿|亿|万|千万|百万|千|百")
 
 
 def unit_scale(unit: str) -> str:
@@ -146,7 +148,7 @@ def unit_scale(unit: str) -> str:
 
 
 # the units an amount's unit_zh may be: a scale, then the currency
-ZH_UNIT = re.compile(r"(万亿|亿|万|)(元|美元)")
+ZH_UNIT = LazyPattern(r"(万亿|亿|万|)(元|美元)")
 
 
 def is_chinese_unit(unit) -> bool:
@@ -231,8 +233,8 @@ def noun_before(unit: str) -> re.Pattern | None:
 
 
 # compiled once, not per figure read
-_COUNTS_RE = {key: re.compile(pat) for key, pat in _COUNTS.items() if pat}
-_NOUNS_RE = {key: re.compile(rf"(?:{noun})[^\d，,。；;：:、]{{0,3}}$") for key, noun in _NOUNS.items() if noun}
+_COUNTS_RE = {key: LazyPattern(pat) for key, pat in _COUNTS.items() if pat}
+_NOUNS_RE = {key: LazyPattern(rf"(?:{noun})[^\d，,。；;：:、]{{0,3}}$") for key, noun in _NOUNS.items() if noun}
 
 
 # A page may set a space between a figure and the word that reads it (金 5107.12 万元,
@@ -240,9 +242,9 @@ _NOUNS_RE = {key: re.compile(rf"(?:{noun})[^\d，,。；;：:、]{{0,3}}$") for 
 # After the figure the space is read through only before a character that reads a figure
 # (a qualifier, scale, currency or measure word), never before a name: a table's next cell
 # (合计 4000 乐都区 819) is not the figure's unit.
-_SPACE = re.compile("[ \t\u00a0\u2009\u202f\u3000]{1,2}")
+_SPACE = LazyPattern("[ \t\u00a0\u2009\u202f\u3000]{1,2}")
 _READS = "多余万亿千百元美人名位次倍户个家项所座批年天日场届对组套栋份"
-CJK_CHAR = re.compile(f"[{CJK}]")  # one Chinese character
+CJK_CHAR = LazyPattern(f"[{CJK}]")  # one Chinese character
 
 
 def _past_gap(text: str, pos: int, chars: str | None = None) -> int:
@@ -267,7 +269,7 @@ def reading_at(text: str, end: int) -> int | None:
 
 # A host's pinyin gloss right after a character (1000萬(wàn)元, 3個(gè)县): lower-case
 # Latin letters with tone marks in ASCII brackets, one syllable; nothing else is dropped.
-_GLOSS = re.compile(rf"(?<=[{CJK}])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{{1,6}}\)")
+_GLOSS = LazyPattern(rf"(?<=[{CJK}])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{{1,6}}\)")
 
 
 def unglossed(text: str) -> str:
@@ -282,7 +284,7 @@ def around(text: str, start: int, end: int, reach: int = 60) -> tuple[str, int, 
     return left + text[start:end] + right, len(left), len(left) + end - start
 
 
-_TAIL = re.compile(rf"[{CJK}]{{0,3}}?(左右|以上)")  # 1000人左右: QUALIFIER_TAIL after the unit
+_TAIL = LazyPattern(rf"[{CJK}]{{0,3}}?(左右|以上)")  # 1000人左右: QUALIFIER_TAIL after the unit
 _TAIL_QUALIFIER = dict(QUALIFIER_TAIL)
 
 
@@ -362,5 +364,5 @@ def counts_zh(m: Mention, unit) -> bool:
 
 # --- dates: 2019年8月, 8月21日, 8月 (the year from context) ---------------------------
 
-ZH_MONTH = re.compile(r"(?:(?P<y>(?:1[89]|20)\d\d)年|(?<!\d))(?P<m>1[0-2]|0?[1-9])月(?![\d日])"
+ZH_MONTH = LazyPattern(r"(?:(?P<y>(?:1[89]|20)\d\d)年|(?<!\d))(?P<m>1[0-2]|0?[1-9])月(?![\d日])"
                       r"(?:\s*[-–—~至到]\s*(?:(?P<y2>(?:1[89]|20)\d\d)年)?(?P<m2>1[0-2]|0?[1-9])月(?![\d日]))?")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from .lazy_re import LazyPattern
 from .zh import CJK, QUALIFIER_BEFORE_END as _QUALIFIERS
 
 # what may stand between 个 and its noun in 3166个贫困村, 50个国家级贫困县, 3万贫困户
@@ -79,7 +80,7 @@ _AFTER = [
     ("mu", r"亩", {"mu"}, set()),
     ("times", r"倍", {"time", "fold"}, set()),
 ]
-_AFTER_RE = [(name, re.compile(pat), allowed, forbidden) for name, pat, allowed, forbidden in _AFTER]
+_AFTER_RE = [(name, LazyPattern(pat), allowed, forbidden) for name, pat, allowed, forbidden in _AFTER]
 
 # nouns before a figure that a bare measure word follows (贫困村3166个, 贫困人口1000万)
 _BEFORE = [
@@ -92,9 +93,9 @@ _BEFORE = [
 ]
 # between such a noun and the figure only a verb of counting: 贫困人口达1000万, 贫困村共3166个
 _TO = "(?:总数|数量|数|共计|总计|累计|共|计|达到|达|为|有|增至|增加到|减少到|减少|减至|下降到|降至|降到)?"
-_BEFORE_RE = [(name, re.compile(rf"(?:{pat}){_TO}$"), allowed, forbidden)
+_BEFORE_RE = [(name, LazyPattern(rf"(?:{pat}){_TO}$"), allowed, forbidden)
               for name, pat, allowed, forbidden in _BEFORE]
-_BARE = re.compile(rf"(?:个|家|所|项|座|名|位)?(?![{CJK}])")  # 3166个, 3166个。 or the figure alone
+_BARE = LazyPattern(rf"(?:个|家|所|项|座|名|位)?(?![{CJK}])")  # 3166个, 3166个。 or the figure alone
 
 
 def unit_words(unit) -> set[str]:
@@ -132,7 +133,7 @@ def rival_zh(rest: str, before: str, unit) -> str | None:
 
 # what a Chinese numeral must stand before to be a figure (两国, 三名, 五天), not a word's
 # part (两岸, 一带一路, 进一步, 十分)
-_COUNTED = re.compile("[个名位次家项所批天日年届期场套户人座条份类种支趟轮回倍岁周月国省县市村乡镇对组部本件台辆间处栋幢亩吨元%篇门笔块片段层]")
+_COUNTED = LazyPattern("[个名位次家项所批天日年届期场套户人座条份类种支趟轮回倍岁周月国省县市村乡镇对组部本件台辆间处栋幢亩吨元%篇门笔块片段层]")
 
 
 def numeral_counts(span: str, start: int, rest: str, scale: str) -> bool:
