@@ -114,17 +114,16 @@ def _same(field: dict, texts: tuple, column) -> bool:
     import pyarrow.compute as pc
 
     ftype = field.get("type", "string")
-    raw = pa.array(texts, pa.large_string())
-    empty = pc.equal(raw, "")
-    have = pa.array(column)
-    if not pc.all(pc.equal(empty, pc.is_null(have))).as_py():
+    raw = pa.array([text or None for text in texts], pa.large_string())  # an empty cell is missing
+    have = pa.array(column.array)
+    if isinstance(have, pa.ChunkedArray):
+        have = have.combine_chunks()
+    if not raw.is_null().equals(have.is_null()):  # missing in the very same rows
         return False
-    raw = pc.if_else(empty, pa.scalar(None, pa.large_string()), raw)
     if ftype == "string":
         if isinstance(have.type, pa.DictionaryType):
             have = have.dictionary_decode()
-        same = pc.equal(raw, pc.cast(have, pa.large_string()))
-        return pc.all(same).as_py() is not False
+        return raw.equals(have.cast(pa.large_string()))
     if ftype == "boolean":
         got = pc.cast(have, pa.bool_())
         if not pc.all(pc.or_kleene(pc.is_null(raw), pc.is_in(raw, pa.array(list(_WORDS))))).as_py():
