@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ._package import descriptor, descriptor_path, find_resource, json_copy, key_fields, resource_file, schema_of
 from ._safety import boolean_values
-from ._limits import MAX_CELL
+from ._limits import MAX_CELL, MiB
 from ._strict import check_header, check_structure, too_long
 from .errors import DataError
 
@@ -256,14 +256,21 @@ def release_memory() -> None:
     """Hand memory freed while reading back to the system (pyarrow's pool, glibc's heap).
 
     A validation holds every table at once; without this the allocators keep the
-    reader's freed buffers, a third again as much as the frames themselves.
+    reader's freed buffers, a third again as much as the frames themselves. A release
+    walks the heap and the memory it hands back faults in again when it is reused, so
+    it is made only once the process's resident memory has grown by ``RELEASE_STEP``
+    since the last one: at most that much is held back (the shipped package's steps
+    mostly free a few hundred KiB; a large table's, megabytes).
     """
     import sys
 
+    global _TRIM, _RELEASED_AT
+    resident = _resident()
+    if resident is not None and resident - _RELEASED_AT < RELEASE_STEP:
+        return
     pa = sys.modules.get("pyarrow")
     if pa is not None:
         pa.default_memory_pool().release_unused()
-    global _TRIM
     if _TRIM is None:
         try:
             import ctypes
@@ -273,9 +280,23 @@ def release_memory() -> None:
             _TRIM = False
     if _TRIM:
         _TRIM(0)
+    _RELEASED_AT = _resident() or 0
 
 
+def _resident() -> int | None:
+    """The process's resident memory in bytes (Linux's /proc), or None where it cannot be read."""
+    import os
+
+    try:
+        with open("/proc/self/statm", "rb") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+RELEASE_STEP = 4 * MiB
 _TRIM = None
+_RELEASED_AT = 0
 
 
 WHOLE = r"[+-]?[0-9]+"  # an integer cell: digits and a sign, as frictionless takes it (no exponent, no point)

@@ -34,6 +34,8 @@ DATA_LICENSES = {"CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0", "ODC-By-1.0", "ODbL-1.0
 LICENSES = DATA_LICENSES | {"MIT", "Apache-2.0", "BSD-3-Clause"}
 SEMVER = re.compile(r"(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?")
 SPACE = re.compile(r"\s")
+# the ASCII characters that are white space (str.isspace) or controls (Cc); ASCII has no Cf
+ASCII_BLANK_OR_CONTROL = re.compile("[\x00-\x20\x7f]")
 
 
 def metadata_problems(desc: dict) -> list[tuple[str | None, str, str]]:
@@ -170,7 +172,8 @@ def web_url(value) -> bool:
     invisible formatting character (zero-width, direction marks) anywhere in it."""
     import unicodedata
 
-    if not isinstance(value, str) or any(ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf") for ch in value):
+    if not isinstance(value, str) or (ASCII_BLANK_OR_CONTROL.search(value) if value.isascii() else any(
+            ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf") for ch in value)):
         return False
     try:
         parts = urlsplit(value)

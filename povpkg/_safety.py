@@ -76,9 +76,8 @@ def frictionless_copy(desc: dict, tables: list[str]) -> dict:
     Foreign keys are left out: validation's own foreign-key rule checks them (and
     frictionless would blame one unreadable table on every table referring to it).
     """
-    import copy
+    from ._package import json_copy
 
-    desc = copy.deepcopy(desc)  # frictionless may normalize what it is handed; the cache must not change
     out = {k: desc[k] for k in PACKAGE_KEYS if k in desc}
     out["resources"] = []
     for res in desc["resources"]:
@@ -88,7 +87,8 @@ def frictionless_copy(desc: dict, tables: list[str]) -> dict:
         copy.update(type="table", scheme="file", format="csv", encoding="utf-8")
         copy["schema"] = {k: res["schema"][k] for k in SCHEMA_KEYS if k in res["schema"]}
         out["resources"].append(copy)
-    return out
+    # only the parts kept are copied: frictionless may normalize what it is handed; the cache must not change
+    return json_copy(out)
 
 
 def _profile_problems(what: str, obj: dict) -> list[str]:

@@ -14,6 +14,7 @@ report is the one a run in that order in one process gives.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -96,15 +97,16 @@ def validate(path=None, sources=None) -> Report:
     package, desc = desc, pinned(desc)  # only the contract's patterns run; the contract rule sees the copy's
     worker = Frictionless(frictionless_copy(desc, readable), root)  # runs while the typed pass below does
     reads = _read_tables(desc, files, bad)
-    typed = _typed_pass(desc, reads, bad, root, sources, package, vouch_to=(worker, files))
-    del reads  # the frames go while frictionless finishes; a second pass reads again
-    release_memory()
-    failures, rows, unloadable = worker.result()
-    report.failures.extend(failures)
-    report.tables.update(rows)
-    if not unloadable <= typed.broken:  # frictionless found tables that cannot be loaded: check without them
-        skip = bad | unloadable
-        typed = _typed_pass(desc, _read_tables(desc, files, skip), skip, root, sources, package)
+    with _survivors_left_alone():
+        typed = _typed_pass(desc, reads, bad, root, sources, package, vouch_to=(worker, files))
+        del reads  # the frames go while frictionless finishes; a second pass reads again
+        release_memory()
+        failures, rows, unloadable = worker.result()
+        report.failures.extend(failures)
+        report.tables.update(rows)
+        if not unloadable <= typed.broken:  # frictionless found tables that cannot be loaded: check without them
+            skip = bad | unloadable
+            typed = _typed_pass(desc, _read_tables(desc, files, skip), skip, root, sources, package)
     report.tables.update(typed.rows)
     report.failures.extend(typed.failures)
     report.unchecked.extend(typed.unchecked)
@@ -115,6 +117,27 @@ def validate(path=None, sources=None) -> Report:
     report.contract = contract_basis(desc, root)
     report.failures = _as_given(report.failures, root, path, report.contract["released"])
     return report
+
+
+@contextmanager
+def _survivors_left_alone():
+    """What is alive when the typed pass starts (the modules of pandas, pandera and the rules,
+    the frames) outlives the pass: the garbage collections during it leave that alone
+    (``gc.freeze``) instead of walking it again and again, and hand it back to the collector
+    when the pass ends (``gc.unfreeze``). A caller that froze objects itself is left as it is."""
+    import gc
+
+    if gc.get_freeze_count():
+        yield
+        return
+    from ._rules import rules_module
+
+    rules_module()  # imported here, not inside the pass, so that its modules are left alone too
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _as_given(failures: list, root: Path, given, released: bool) -> list:

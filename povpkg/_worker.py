@@ -14,6 +14,7 @@ the installed povpkg is imported, nothing from the data's folder.
 """
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -85,6 +86,9 @@ def main() -> None:
     drop_working_directory(sys.argv[1])  # nothing from the data's folder is imported (_trust)
     import frictionless  # noqa: F401 - imported while the caller's typed pass runs
 
+    # what the imports built lives as long as this process: the garbage collections during
+    # frictionless's pass need not walk it again and again (about 0.06 s of the worker's CPU)
+    gc.freeze()
     work = json.loads(sys.stdin.buffer.read())
     sys.stdout.write(_as_json(work["copy"], Path(sys.argv[1]), work["vouched"]))
 

@@ -212,6 +212,9 @@ def console() -> None:
     from ._trust import drop_working_directory
 
     drop_working_directory()
+    # povpkg does no linear algebra: numpy's OpenBLAS would start a thread per core that
+    # busy-waits for work (about 0.1 s of CPU) once numpy is imported; a value the user set stays
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     code = main()
     try:
         sys.stdout.flush()
