@@ -8,7 +8,7 @@ is timed. Then whole processes run in alternating pairs (at least 5 where a run
 takes under 10 s): the median wall and CPU times (user + system of the whole
 process tree, povpkg's frictionless worker included) are compared, and the largest
 peak memory of each tree; povpkg with and without its frictionless worker
-(POVPKG_NO_WORKER=1), which is why the worker stays; a stage profile
+(``POVPKG_WORKER=1`` against ``=0``: povpkg decides by the data's size); a stage profile
 (``stages.py``) gives each stage's and each rule's time and memory. With
 ``--sources DIR`` (a folder of copies of every stored text), `povpkg validate
 --sources DIR` is paired with a plain `povpkg validate` on the shipped package.
@@ -53,7 +53,7 @@ def measure(dp: Path, pairs: int | None, stages: bool) -> dict:
     p["peak_ratio"] = p["a_peak_mib"] / p["b_peak_mib"]  # whole process trees (povpkg's worker included)
     p["peak_sum_ratio"] = p["a_peak_sum_mib"] / p["b_peak_sum_mib"]  # the same with per-process peaks added up
     # the one performance device validation keeps: frictionless in a worker process, overlapping the typed pass
-    out["worker_vs_one_process"] = paired(pov, ["env", "POVPKG_NO_WORKER=1", *pov], n)
+    out["worker_vs_one_process"] = paired(["env", "POVPKG_WORKER=1", *pov], ["env", "POVPKG_WORKER=0", *pov], n)
     if stages:
         got = subprocess.run([sys.executable, str(HERE / "stages.py"), str(dp)], capture_output=True, text=True,
                              check=True)
@@ -105,8 +105,9 @@ def main():
               f"{p['b_peak_mib']:>7.0f} {p['a_peak_mib']:>8.0f} {p['peak_ratio']:>5.2f}x {p['peak_sum_ratio']:>13.2f}x "
               f"{got['load_average_before'][0]:>5.1f}", flush=True)
         w = got["worker_vs_one_process"]
-        print(f"        with the frictionless worker {w['a_median_s']:.2f} s, in one process {w['b_median_s']:.2f} s "
-              f"({w['ratio_median']:.2f}x)", flush=True)
+        print(f"        with the frictionless worker {w['a_median_s']:.2f} s ({w['a_cpu_median_s']:.2f} s CPU), in one "
+              f"process {w['b_median_s']:.2f} s ({w['b_cpu_median_s']:.2f} s CPU): {w['ratio_median']:.2f}x wall, "
+              f"{w['cpu_ratio_median']:.2f}x CPU", flush=True)
         for s in got.get("stages", {}).get("stages", []):
             print(f"        {s['stage']:<48} {s['seconds']:8.3f} s  peak {s['peak_mib_after']:7.1f} MiB")
     result["growth"] = growth(result["scales"])

@@ -7,7 +7,7 @@ frictionless, reading, pandera, the vouching for tables frictionless then reads 
 further, every cross-table rule, the errata), each with its seconds, its CPU seconds
 and the process's peak RSS once it finished: peak memory only grows, so
 a stage's own share is the rise over the stage before. Frictionless runs in this
-process (POVPKG_NO_WORKER=1), one stage after another, so each is timed alone.
+process (POVPKG_WORKER=0), one stage after another, so each is timed alone.
 """
 from __future__ import annotations
 
@@ -94,5 +94,5 @@ def main(dp: str) -> dict:
 
 
 if __name__ == "__main__":
-    os.environ["POVPKG_NO_WORKER"] = "1"
+    os.environ["POVPKG_WORKER"] = "0"
     print(json.dumps(main(sys.argv[1])))

@@ -7,10 +7,11 @@ sanitized in-memory copy of the descriptor (never the file itself); the pandera
 schemas and the cross-table rules in ``validation/`` run on the tables found
 well-typed. Whatever cannot be checked is listed in ``unchecked`` with its reason.
 
-Frictionless runs in a worker process (``_worker``) while this one reads the
-tables and runs pandera and the rules, assuming frictionless finds every table
-loadable; when it does not, the typed pass is redone without those tables. The
-report is the one a run in that order in one process gives.
+On a package of several MiB, frictionless runs in a worker process (``_worker``)
+while this one reads the tables and runs pandera and the rules, assuming frictionless
+finds every table loadable; when it does not, the typed pass is redone without those
+tables. The report is the one a run in that order in one process gives (on a smaller
+package, what the run is).
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from ._patterns import pinned
 from ._report import Failure, Report, Unchecked
 from ._safety import descriptor_problems, frictionless_copy
 from ._load import release_memory
-from ._worker import Frictionless
+from ._worker import Frictionless, separate
 from .errors import MissingFileError, PackageError, SizeLimitError
 
 # frictionless error types after which a table's values cannot be trusted to load typed
@@ -95,7 +96,8 @@ def validate(path=None, sources=None) -> Report:
     report.stages.append("frictionless")
     readable = [n for n in names if n not in bad]
     package, desc = desc, pinned(desc)  # only the contract's patterns run; the contract rule sees the copy's
-    worker = Frictionless(frictionless_copy(desc, readable), root)  # runs while the typed pass below does
+    size = sum(_size(files[n]) for n in readable)
+    worker = Frictionless(frictionless_copy(desc, readable), root, separate(size))  # may run beside the typed pass
     reads = _read_tables(desc, files, bad)
     with _survivors_left_alone():
         typed = _typed_pass(desc, reads, bad, root, sources, package, vouch_to=(worker, files))
@@ -138,6 +140,14 @@ def _survivors_left_alone():
         yield
     finally:
         gc.unfreeze()
+
+
+def _size(path: Path) -> int:
+    """A data file's bytes (0 when it vanished since it was checked: frictionless then says so)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _as_given(failures: list, root: Path, given, released: bool) -> list:

@@ -26,13 +26,32 @@ from ._report import Failure, Report
 from ._trust import HOME, child_env, drop_working_directory, python_command
 
 
-class Frictionless:
-    """Frictionless's pass over ``copy`` (a sanitized descriptor): its interpreter starts now,
-    its work with ``start(vouched)``; read with ``result()``."""
+# From this size of data files on, frictionless's pass runs in a worker process (``separate``).
+MIN_BYTES = 8 * 2**20
 
-    def __init__(self, copy: dict, root: Path):
+
+def separate(data_bytes: int) -> bool:
+    """Whether frictionless's pass gets a process of its own, for ``data_bytes`` of data files.
+
+    The overlap saves wall time on a second core, but a second interpreter importing
+    frictionless's dependencies again, and two processes sharing the cores, cost 0.2 to 0.6 s
+    of CPU: more than the wall time saved on the shipped package (1.5 MB), less from about
+    8 MiB on, where frictionless opens and hashes enough to be worth overlapping
+    (docs/benchmarks.md). ``POVPKG_WORKER=1`` or ``=0`` decides instead (tests, benchmarks)."""
+    forced = os.environ.get("POVPKG_WORKER")
+    if forced in ("0", "1"):
+        return forced == "1" and bool(sys.executable)
+    return bool(sys.executable) and (os.cpu_count() or 1) > 1 and data_bytes >= MIN_BYTES
+
+
+class Frictionless:
+    """Frictionless's pass over ``copy`` (a sanitized descriptor): with ``worker``, its
+    interpreter starts now and its work with ``start(vouched)``; without, it runs in this
+    process when ``result()`` is asked for."""
+
+    def __init__(self, copy: dict, root: Path, worker: bool):
         self.copy, self.root, self.proc, self.vouched = copy, root, None, None
-        if sys.executable and (os.cpu_count() or 1) > 1 and not os.environ.get("POVPKG_NO_WORKER"):
+        if worker:
             try:
                 self.proc = subprocess.Popen(
                     python_command("-m", "povpkg._worker", str(root)), stdin=subprocess.PIPE,

@@ -36,7 +36,7 @@ def no_network(monkeypatch):
     monkeypatch.setattr(socket, "socket", NoSocket)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    monkeypatch.setenv("POVPKG_NO_WORKER", "1")
+    monkeypatch.setenv("POVPKG_WORKER", "0")
 
 
 def run_cli(capsys, *args):

@@ -9,14 +9,18 @@ import povpkg
 
 
 def alone(path, monkeypatch) -> dict:
-    monkeypatch.setenv("POVPKG_NO_WORKER", "1")
-    report = povpkg.validate(path).to_dict()
-    monkeypatch.delenv("POVPKG_NO_WORKER")
-    return report
+    monkeypatch.setenv("POVPKG_WORKER", "0")
+    return povpkg.validate(path).to_dict()
 
 
-def test_clean_package_same_report(shipped_report, monkeypatch):
-    assert alone(None, monkeypatch) == shipped_report.to_dict() and shipped_report.valid
+def beside(path, monkeypatch) -> dict:
+    monkeypatch.setenv("POVPKG_WORKER", "1")
+    return povpkg.validate(path).to_dict()
+
+
+def test_clean_package_same_report(monkeypatch):
+    single = alone(None, monkeypatch)
+    assert single == beside(None, monkeypatch) and single["valid"]
 
 
 def _duplicate_first_row(d, table):
@@ -41,7 +45,7 @@ def test_broken_package_same_report(draft, tmp_path, monkeypatch):
     (pkg / "tables" / "products.csv").unlink()
 
     single = alone(pkg, monkeypatch)
-    overlapped = povpkg.validate(pkg).to_dict()
+    overlapped = beside(pkg, monkeypatch)
     assert single == overlapped and not single["valid"]
     rules = {(f["rule"], f["table"]) for f in overlapped["failures"]}
     assert {("type-error", "events"), ("foreign-key", "amounts"), ("constraint-error", "organizations"),

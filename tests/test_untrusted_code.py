@@ -39,7 +39,8 @@ def countries(pkg: Path) -> int:
 
 
 def run(args, cwd):
-    env = {k: v for k, v in os.environ.items() if k not in ("POVPKG_NO_WORKER", "PYTHONSAFEPATH")}
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONSAFEPATH"}
+    env["POVPKG_WORKER"] = "1"  # the worker's interpreter too, though the test package is small
     return subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=env, timeout=300)
 
 
@@ -75,10 +76,8 @@ def test_python_module_run_drops_the_working_directory_before_importing(repo):
 def test_the_worker_started_from_the_repository_imports_the_installed_povpkg(repo, monkeypatch):
     pkg, marker = repo
     monkeypatch.chdir(pkg)
-    monkeypatch.delenv("POVPKG_NO_WORKER", raising=False)
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
     desc = json.loads((pkg / "datapackage.json").read_text(encoding="utf-8"))
-    worker = _worker.Frictionless(frictionless_copy(desc, ["countries"]), pkg)
+    worker = _worker.Frictionless(frictionless_copy(desc, ["countries"]), pkg, worker=True)
     assert worker.proc is not None and worker.proc.args[:2] == [sys.executable, "-P"]
     failures, rows, broken = worker.result()
     assert worker.proc.returncode == 0 and rows == {"countries": countries(pkg)} and not failures and not broken

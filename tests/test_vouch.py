@@ -124,7 +124,7 @@ def test_a_corrupted_package_is_reported_as_when_frictionless_reads_every_row(pk
     edit_csv(pkg, "countries", 3, "spellings", "Albania", hashes=False)
     edit_csv(pkg, "events", 4, "participants", "many", hashes=False)
     edit_csv(pkg, "people", 3, "person_id", "p-zheng-wenkai", hashes=False)
-    monkeypatch.setenv("POVPKG_NO_WORKER", "1")
+    monkeypatch.setenv("POVPKG_WORKER", "0")
     seen = {}
     vouched = _validate._vouched
     monkeypatch.setattr(_validate, "_vouched", lambda *a: seen.setdefault("tables", vouched(*a)))
