@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -18,13 +19,15 @@ def test_shipped_package_is_valid(shipped_report):
 
 
 def test_validate_command_line_end_to_end(pkg):
-    """In a new process: one cell off by one fails with a summary, and the caller never imports
-    frictionless (its worker does). A valid package end to end: test_ci_integration.py."""
+    """In a new process: one cell off by one fails with a summary, and with a worker (as from
+    8 MiB of data) the caller never imports frictionless. A valid package end to end:
+    test_ci_integration.py."""
     path = pkg / "tables" / "funding_2009.csv"
     path.write_text(path.read_text(encoding="utf-8").replace("3270,32700000", "3271,32710000", 1), encoding="utf-8")
     code = (f"import sys; from povpkg.cli import main; code = main(['validate', {str(pkg)!r}]);"
             "print('frictionless' in sys.modules); sys.exit(code)")
-    bad = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    env = {**os.environ, "POVPKG_WORKER": "1"}
+    bad = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert bad.returncode == 1 and "Traceback" not in bad.stderr
     *out, imported = bad.stdout.strip().splitlines()
     assert imported == "False"
