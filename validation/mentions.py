@@ -16,7 +16,7 @@ import re
 from povpkg._report import Failure
 
 from .lazy_re import LazyPattern
-from .provenance import read_texts, word_set, words_in
+from .provenance import texts_of, word_set, words_in
 from .zh import PLACE_SIMPLIFIED
 from .rules import pd_isna, row_key, rule
 
@@ -35,7 +35,7 @@ LINKS = ("event_countries", "event_organizations", "event_people")
 @rule("name-in-span", needs=("sources",))
 def names_in_spans(frames, ctx):
     """Every stated name, title and place of a row is in its span (needs the texts)."""
-    found = read_texts(ctx.sources, frames["sources"]).texts if ctx.sources else {}  # problems: span-in-source's
+    found = texts_of(frames, ctx).texts  # problems: span-in-source's
     texts = {sid: index.text for sid, index in found.items()}
     if not texts:
         return
@@ -414,7 +414,7 @@ def countries_named_are_listed(frames, ctx):
     list (China aside: the sources' own country): dropping one of three listed countries
     from an event whose count is not stated is caught. An erratum may say why a named
     country is not a participant (stale only when every source text was at hand)."""
-    found = read_texts(ctx.sources, frames["sources"]).texts if ctx.sources else {}
+    found = texts_of(frames, ctx).texts
     links = frames["event_countries"]
     links = links[links["source_id"].isin(list(found)) & links["span_start"].notna()]
     if links.empty:

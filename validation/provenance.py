@@ -613,18 +613,19 @@ class SourceTexts:
     absent: dict[str, str] = field(default_factory=dict)
 
 
-def source_file(folder, name) -> "Path | None":
+def source_file(folder, name, root=None) -> "Path | None":
     """``folder/name`` if it is a plain name inside ``folder``, else None.
 
     ``file_name`` comes from the table under test: an absolute path, ``..``, a drive or
-    a symlink leading out of the folder would make validation read any file.
+    a symlink leading out of the folder would make validation read any file. ``root``:
+    ``folder`` already resolved, by a caller asking for many names.
     """
     from pathlib import Path, PurePosixPath, PureWindowsPath
 
     if not isinstance(name, str) or not name or "\\" in name or ":" in name or "\0" in name \
             or PurePosixPath(name).is_absolute() or PureWindowsPath(name).is_absolute() or ".." in re.split(r"[\\/]", name):
         return None
-    root = Path(folder).resolve()
+    root = Path(folder).resolve() if root is None else root
     p = root / name
     if not p.resolve().is_relative_to(root):  # a symlink leading out is refused too
         return None
@@ -632,6 +633,20 @@ def source_file(folder, name) -> "Path | None":
 
 
 _READ: dict = {}  # the last folder's texts, by what they were read from
+
+
+def texts_of(frames, ctx) -> SourceTexts:
+    """The source texts of this run (none without ``--sources``): ``read_texts`` once a
+    run, kept in the run's ``ctx.shared``, so the rules reading them do not each stat
+    every text again; a run's context ends with it, so the next run looks again. A ctx
+    handed another sources table or folder reads anew."""
+    sources = frames.get("sources")
+    if not ctx.sources or sources is None:
+        return SourceTexts()
+    kept = ctx.shared.get("source texts")
+    if kept is None or kept[0] is not sources or kept[1] != ctx.sources:  # the frame itself: no reused id
+        kept = ctx.shared["source texts"] = (sources, ctx.sources, read_texts(ctx.sources, sources))
+    return kept[2]
 
 
 def read_texts(folder, sources) -> SourceTexts:
@@ -649,9 +664,11 @@ def read_texts(folder, sources) -> SourceTexts:
 
 
 def _texts_key(folder, sources) -> tuple:
-    rows = []
+    from pathlib import Path
+
+    rows, root = [], Path(folder).resolve()
     for r in sources.itertuples(index=False):
-        p = source_file(folder, r.file_name)
+        p = source_file(folder, r.file_name, root)
         try:
             st = p.stat() if p is not None else None
         except OSError:
@@ -666,10 +683,12 @@ def _read_texts(folder, sources) -> SourceTexts:
     offsets refer to (sha256, UTF-8, length); a text that is not there is only not checked."""
     import hashlib
 
-    out = SourceTexts()
+    from pathlib import Path
+
+    out, root = SourceTexts(), Path(folder).resolve()
     for r in sources.itertuples(index=False):
         sid, name = r.source_id, r.file_name
-        p = source_file(folder, name)
+        p = source_file(folder, name, root)
         if p is None:
             out.problems.append((sid, f"file_name {name!r} does not name a file inside the sources folder"))
             continue
@@ -701,7 +720,7 @@ def spans_in_source(frames, ctx):
     """Every cited span lies inside its source; with the texts at hand, every figure and
     stated date is bound to its own mention there."""
     src = frames["sources"].set_index("source_id")
-    texts = read_texts(ctx.sources, frames["sources"]) if ctx.sources else SourceTexts()
+    texts = texts_of(frames, ctx)
     rival = rival_words(frames) if texts.texts else set()
     for table, df in frames.items():
         if not {"source_id", "span_start", "span_end"} <= set(df.columns):
@@ -743,7 +762,7 @@ def span_order(frames, ctx):
     anywhere; the parts' sum checks it. A figure stated more than once may take any of its
     mentions that keeps the order.
     """
-    texts = read_texts(ctx.sources, frames["sources"]).texts if ctx.sources else {}
+    texts = texts_of(frames, ctx).texts
     for table, (key, col, unit) in SHARED_SPAN_FIGURES.items():
         df = frames.get(table)
         if not texts or df is None or not {key, col, unit, "source_id", "span_start", "span_end"} <= set(df.columns):
