@@ -16,7 +16,7 @@ import re
 from povpkg._report import Failure
 
 from .lazy_re import LazyPattern
-from .provenance import texts_of, word_set, words_in
+from .provenance import texts_of, word_set, words_in, words_of
 from .zh import PLACE_SIMPLIFIED
 from .rules import pd_isna, row_key, rule
 
@@ -172,7 +172,7 @@ def _titles_beside_names(frames, ctx, spans):
                 continue
             a, b = int(cited[i]["span_start"]), int(cited[i]["span_end"])
             source = spans.texts[cited[i]["source_id"]]
-            tokens = [(a + m.start(), a + m.end(), word_set(m.group())) for m in _WORD.finditer(source[a:b])]
+            tokens = [(a + m.start(), a + m.end(), words_of(m.group())) for m in _WORD.finditer(source[a:b])]
             mine = [(s, e) for s, e, w in tokens if w & own]
             theirs = [(s, e) for s, e, w in tokens if w & others]
             if not mine or not theirs:
@@ -234,7 +234,7 @@ def _place_titles(ep, i, people, spans) -> list[tuple[int, int]]:
     """Where each title of row ``i`` stands in the source: the shortest stretch of its
     span holding the title's words, nearest the person's family name."""
     a, text = int(ep.at[i, "span_start"]), spans.of("event_people", i)
-    tokens = [(m.start(), m.end(), word_set(m.group())) for m in _WORD.finditer(text)]
+    tokens = [(m.start(), m.end(), words_of(m.group())) for m in _WORD.finditer(text)]
     pid = ep.at[i, "person_id"]
     family = word_set(_family(people, pid)) if pid in people.index else set()
     names = [(s, e) for s, e, w in tokens if w & family]
@@ -283,7 +283,7 @@ def _people_named(frames, ctx, spans):
         words = str(name).split()
         family = words[0] if people.at[pid, "country_iso3"] == "CHN" else words[-1]
         title = ep.at[i, "title_as_stated"]
-        by_title = family.lower() in word_set(span) and not pd_isna(title) and words_in(span, title)
+        by_title = family.lower() in words_of(span) and not pd_isna(title) and words_in(span, title)
         if not (any(words_in(span, n) for n in _spellings(people, pid)) or by_title):
             yield _fail(ctx, "name-in-span", "event_people", ep, i, "person_id", name, spans.where("event_people", i))
 

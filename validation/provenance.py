@@ -480,8 +480,20 @@ def words_in(span: str, text: str) -> bool:
     of Chinese characters must occur in the span as it stands ('文莱' in '来自文莱、柬埔寨')."""
     text = str(text)
     runs = _CJK_RUN.findall(text)
-    rest = _CJK_RUN.sub(" ", text)
-    return all(r in span for r in runs) and word_set(rest) <= word_set(_CJK_RUN.sub(" ", span))
+    return all(r in span for r in runs) and _latin_words(text) <= _latin_words(span)
+
+
+@lru_cache(maxsize=4096)
+def words_of(text: str) -> frozenset[str]:
+    """``word_set(text)``, found once per distinct text: the rules ask about one span, one
+    word of a span, again and again (a row per title, name, spelling and city)."""
+    return frozenset(word_set(text))
+
+
+@lru_cache(maxsize=4096)
+def _latin_words(text: str) -> frozenset[str]:
+    """The words of ``text`` outside its runs of Chinese characters (``words_in``)."""
+    return words_of(_CJK_RUN.sub(" ", text))
 
 
 _CJK_RUN = LazyPattern(rf"[{zh.CJK}]+")
