@@ -302,13 +302,15 @@ def _cities_named(frames, ctx, spans):
         return
     city_of = ev.set_index("event_id")["city"]
     in_zh = city_names_zh(frames.get("places"))
+    links = _link_rows(frames)
     for i in ev.index[ev["city"].notna()]:
         city, parent = ev.at[i, "city"], ev.at[i, "parent_event_id"]
         if not pd_isna(parent) and parent in city_of.index and city_of[parent] == city:
             continue
         if not spans.known("events", i):
             continue
-        mentions = [spans.of("events", i)] + _link_spans(frames, spans, ev.at[i, "event_id"])
+        mentions = [spans.of("events", i)] + [spans.of(table, j) for table, j in links.get(ev.at[i, "event_id"], ())
+                                               if spans.known(table, j)]
         zh_names = in_zh.get(_city_key(city), ())
         if not any(words_in(m, city) or city_in_zh(m, zh_names) for m in mentions):
             yield _fail(ctx, "place-in-span", "events", ev, i, "city", city, spans.where("events", i))
@@ -349,12 +351,15 @@ def city_names_zh(places) -> dict[str, set[str]]:
     return out
 
 
-def _link_spans(frames, spans, event_id) -> list[str]:
-    out = []
+def _link_rows(frames) -> dict:
+    """event_id -> ``(table, row)`` of its link rows, table by table in ``LINKS`` order (one
+    pass per table, not a comparison of a whole column per event)."""
+    out: dict = {}
     for table in LINKS:
         df = frames.get(table)
         if df is not None:
-            out += [spans.of(table, j) for j in df.index[df["event_id"] == event_id] if spans.known(table, j)]
+            for j, event_id in zip(df.index, df["event_id"]):
+                out.setdefault(event_id, []).append((table, j))
     return out
 
 
