@@ -157,6 +157,8 @@ def spaced_mentions(span: str, value) -> list[tuple[int, int]]:
         return []
     if not math.isfinite(v) or not v.is_integer() or v < 1000:
         return []
+    if not _SPACED.search(span):  # every match of a number's pattern is one of _SPACED's: no pattern is built
+        return []
     pattern = _spaced_re(int(v))
     return [m.span() for m in pattern.finditer(span) if zh.chinese_figure(span, *m.span())]
 
