@@ -202,6 +202,7 @@ _BREAK = LazyPattern(r"[;.:!?]|\d|(?<![A-Za-z“\"'‘])(?:" + "|".join(_NUMBER_
 _WINDOW = 5  # content words read after a figure (words before it: the same count, any words)
 
 
+@lru_cache(maxsize=8192)  # a span's words are read around each figure it holds, rows' spans overlap
 def stem(w: str) -> str:
     """A crude singular: 'families' -> 'family', 'trainings' -> 'training', 'medias' -> 'media'."""
     w = w.lower()
@@ -218,11 +219,19 @@ def vocabulary(*phrases: str) -> set[str]:
     """The words that may say what a figure counts: those of ``phrases`` and their synonyms."""
     out = set()
     for p in phrases:
-        for w in _WORD.findall(str(p).replace("_", " ")):
-            s = stem(w)
-            if s not in _FUNCTION:
-                out |= {s} | {stem(x) for x in _SYNONYMS.get(s, ())}
+        out |= _phrase_vocabulary(str(p))
     return out
+
+
+@lru_cache(maxsize=1024)
+def _phrase_vocabulary(phrase: str) -> frozenset[str]:
+    """``vocabulary`` of one phrase, found once per distinct phrase (every row of a unit asks)."""
+    out = set()
+    for w in _WORD.findall(phrase.replace("_", " ")):
+        s = stem(w)
+        if s not in _FUNCTION:
+            out |= {s} | {stem(x) for x in _SYNONYMS.get(s, ())}
+    return frozenset(out)
 
 
 def _clause_words(text: str, *, backwards: bool) -> list[str]:
