@@ -97,11 +97,9 @@ class _CitedSpans:
     provenance rules read them); without them no span is known and no hidden character kept."""
 
     def __init__(self, frames, ctx):
-        self.texts = {}
-        if ctx.sources is not None and "sources" in frames:
-            from .provenance import read_texts
+        from .provenance import texts_of
 
-            self.texts = read_texts(ctx.sources, frames["sources"]).texts
+        self.texts = texts_of(frames, ctx).texts
 
     def holds(self, df, i, value: str) -> bool:
         """Whether row ``i``'s cited span holds ``value`` as it is written, hidden characters and all."""

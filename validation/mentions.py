@@ -16,7 +16,7 @@ import re
 from povpkg._report import Failure
 
 from .lazy_re import LazyPattern
-from .provenance import read_texts, word_set, words_in
+from .provenance import texts_of, word_set, words_in, words_of
 from .zh import PLACE_SIMPLIFIED
 from .rules import pd_isna, row_key, rule
 
@@ -35,7 +35,7 @@ LINKS = ("event_countries", "event_organizations", "event_people")
 @rule("name-in-span", needs=("sources",))
 def names_in_spans(frames, ctx):
     """Every stated name, title and place of a row is in its span (needs the texts)."""
-    found = read_texts(ctx.sources, frames["sources"]).texts if ctx.sources else {}  # problems: span-in-source's
+    found = texts_of(frames, ctx).texts  # problems: span-in-source's
     texts = {sid: index.text for sid, index in found.items()}
     if not texts:
         return
@@ -172,7 +172,7 @@ def _titles_beside_names(frames, ctx, spans):
                 continue
             a, b = int(cited[i]["span_start"]), int(cited[i]["span_end"])
             source = spans.texts[cited[i]["source_id"]]
-            tokens = [(a + m.start(), a + m.end(), word_set(m.group())) for m in _WORD.finditer(source[a:b])]
+            tokens = [(a + m.start(), a + m.end(), words_of(m.group())) for m in _WORD.finditer(source[a:b])]
             mine = [(s, e) for s, e, w in tokens if w & own]
             theirs = [(s, e) for s, e, w in tokens if w & others]
             if not mine or not theirs:
@@ -234,7 +234,7 @@ def _place_titles(ep, i, people, spans) -> list[tuple[int, int]]:
     """Where each title of row ``i`` stands in the source: the shortest stretch of its
     span holding the title's words, nearest the person's family name."""
     a, text = int(ep.at[i, "span_start"]), spans.of("event_people", i)
-    tokens = [(m.start(), m.end(), word_set(m.group())) for m in _WORD.finditer(text)]
+    tokens = [(m.start(), m.end(), words_of(m.group())) for m in _WORD.finditer(text)]
     pid = ep.at[i, "person_id"]
     family = word_set(_family(people, pid)) if pid in people.index else set()
     names = [(s, e) for s, e, w in tokens if w & family]
@@ -283,7 +283,7 @@ def _people_named(frames, ctx, spans):
         words = str(name).split()
         family = words[0] if people.at[pid, "country_iso3"] == "CHN" else words[-1]
         title = ep.at[i, "title_as_stated"]
-        by_title = family.lower() in word_set(span) and not pd_isna(title) and words_in(span, title)
+        by_title = family.lower() in words_of(span) and not pd_isna(title) and words_in(span, title)
         if not (any(words_in(span, n) for n in _spellings(people, pid)) or by_title):
             yield _fail(ctx, "name-in-span", "event_people", ep, i, "person_id", name, spans.where("event_people", i))
 
@@ -302,13 +302,15 @@ def _cities_named(frames, ctx, spans):
         return
     city_of = ev.set_index("event_id")["city"]
     in_zh = city_names_zh(frames.get("places"))
+    links = _link_rows(frames)
     for i in ev.index[ev["city"].notna()]:
         city, parent = ev.at[i, "city"], ev.at[i, "parent_event_id"]
         if not pd_isna(parent) and parent in city_of.index and city_of[parent] == city:
             continue
         if not spans.known("events", i):
             continue
-        mentions = [spans.of("events", i)] + _link_spans(frames, spans, ev.at[i, "event_id"])
+        mentions = [spans.of("events", i)] + [spans.of(table, j) for table, j in links.get(ev.at[i, "event_id"], ())
+                                               if spans.known(table, j)]
         zh_names = in_zh.get(_city_key(city), ())
         if not any(words_in(m, city) or city_in_zh(m, zh_names) for m in mentions):
             yield _fail(ctx, "place-in-span", "events", ev, i, "city", city, spans.where("events", i))
@@ -349,12 +351,15 @@ def city_names_zh(places) -> dict[str, set[str]]:
     return out
 
 
-def _link_spans(frames, spans, event_id) -> list[str]:
-    out = []
+def _link_rows(frames) -> dict:
+    """event_id -> ``(table, row)`` of its link rows, table by table in ``LINKS`` order (one
+    pass per table, not a comparison of a whole column per event)."""
+    out: dict = {}
     for table in LINKS:
         df = frames.get(table)
         if df is not None:
-            out += [spans.of(table, j) for j in df.index[df["event_id"] == event_id] if spans.known(table, j)]
+            for j, event_id in zip(df.index, df["event_id"]):
+                out.setdefault(event_id, []).append((table, j))
     return out
 
 
@@ -414,7 +419,7 @@ def countries_named_are_listed(frames, ctx):
     list (China aside: the sources' own country): dropping one of three listed countries
     from an event whose count is not stated is caught. An erratum may say why a named
     country is not a participant (stale only when every source text was at hand)."""
-    found = read_texts(ctx.sources, frames["sources"]).texts if ctx.sources else {}
+    found = texts_of(frames, ctx).texts
     links = frames["event_countries"]
     links = links[links["source_id"].isin(list(found)) & links["span_start"].notna()]
     if links.empty:

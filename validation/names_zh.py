@@ -18,7 +18,7 @@ import re
 from itertools import compress
 
 from .domain import _fail
-from .provenance import read_texts
+from .provenance import texts_of
 from .rules import pd_isna, rule
 from .zh import CJK
 
@@ -123,7 +123,7 @@ def name_zh_basis(frames, ctx):
 @rule("name-zh-in-source", needs=("sources",), needs_texts=True)
 def name_zh_in_source(frames, ctx):
     """With the texts, a Chinese name occurs character for character in the page its row names."""
-    found = read_texts(ctx.sources, frames["sources"]).texts if ctx.sources else {}  # problems: span-in-source's
+    found = texts_of(frames, ctx).texts  # problems: span-in-source's
     if not found:
         return
     for table, df, i, name, _, sid in _rows(frames):

@@ -208,11 +208,9 @@ def _own_words_say(df, cols) -> list:
 
 def _texts(frames, ctx) -> dict:
     """The source texts, with --sources (and a sources table that loaded); else none."""
-    if not ctx.sources or frames.get("sources") is None:
-        return {}
-    from .provenance import read_texts
+    from .provenance import texts_of
 
-    return read_texts(ctx.sources, frames["sources"]).texts
+    return texts_of(frames, ctx).texts
 
 
 def _span_says(text: str, start: int, end: int, value, *, strong_only: bool = False, year=None) -> str | None:

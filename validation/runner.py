@@ -40,9 +40,9 @@ def run_rules(desc: dict, frames: dict, *, root: Path, sources=None, broken=(), 
 def _all_texts(frames, ctx) -> bool:
     """Did ``--sources`` hold every source's text? A rule reading the texts checked every
     row only then, so only then is an erratum it does not fail on stale."""
-    from .provenance import read_texts
+    from .provenance import texts_of
 
-    return ctx.sources is not None and "sources" in frames and not read_texts(ctx.sources, frames["sources"]).absent
+    return ctx.sources is not None and "sources" in frames and not texts_of(frames, ctx).absent
 
 
 def run_one(name, fn, frames, ctx) -> tuple[list, list]:

@@ -12,7 +12,7 @@ import re
 
 from povpkg._report import Failure
 
-from .provenance import read_texts
+from .provenance import texts_of
 from .rules import pd_isna, row_key, rule
 
 SAYS_NOT_THE_PAGES = re.compile(r"not the page's|(?:English name|romani[sz]ation) is ours", re.I)
@@ -48,7 +48,7 @@ def _written(names: list[str], folded: list[str]) -> bool:
 def spelling_not_printed(frames, ctx):
     """With the texts: a non-Chinese person cited only by Chinese pages that none of them writes in
     Latin letters says in notes that the English spelling is not the page's."""
-    found = read_texts(ctx.sources, frames["sources"]).texts if ctx.sources else {}
+    found = texts_of(frames, ctx).texts
     if not found:
         return
     language = dict(zip(frames["sources"]["source_id"], frames["sources"]["language"]))
