@@ -11,10 +11,9 @@ only when every row-level check of frictionless provably finds nothing on it:
   read as the same value);
 - every field uses only what povpkg mirrors: the types string (default or ``uri``),
   integer, number, date (default format), boolean (default words), and the constraints
-  required, unique, pattern,
-  enum, minimum and maximum (whole numbers; on a date, a plain ISO date), which pandera
-  checks (stricter, never looser: a pattern must match whole, without frictionless's
-  allowance for a final newline);
+  required, unique, pattern, enum, minimum and maximum (whole numbers; on a date, a plain
+  ISO date), which pandera checks (stricter, never looser: a pattern must match whole,
+  without frictionless's allowance for a final newline);
 - pandera reported nothing on the table, and its primary key has no duplicate and no
   all-empty key.
 

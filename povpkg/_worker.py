@@ -22,12 +22,13 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
+from ._limits import MiB
 from ._report import Failure, Report
 from ._trust import HOME, child_env, drop_working_directory, python_command
 
 
 # From this size of data files on, frictionless's pass runs in a worker process (``separate``).
-MIN_BYTES = 8 * 2**20
+MIN_BYTES = 8 * MiB
 
 
 def separate(data_bytes: int) -> bool:

@@ -677,16 +677,11 @@ _READ: dict = {}  # the last folder's texts, by what they were read from
 
 def texts_of(frames, ctx) -> SourceTexts:
     """The source texts of this run (none without ``--sources``): ``read_texts`` once a
-    run, kept in the run's ``ctx.shared``, so the rules reading them do not each stat
-    every text again; a run's context ends with it, so the next run looks again. A ctx
-    handed another sources table or folder reads anew."""
+    run (``ctx.once``), so the rules reading them do not each stat every text again."""
     sources = frames.get("sources")
     if not ctx.sources or sources is None:
         return SourceTexts()
-    kept = ctx.shared.get("source texts")
-    if kept is None or kept[0] is not sources or kept[1] != ctx.sources:  # the frame itself: no reused id
-        kept = ctx.shared["source texts"] = (sources, ctx.sources, read_texts(ctx.sources, sources))
-    return kept[2]
+    return ctx.once("source texts", (sources, ctx.sources), lambda: read_texts(ctx.sources, sources))
 
 
 def read_texts(folder, sources) -> SourceTexts:

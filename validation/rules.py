@@ -44,6 +44,15 @@ class Context:
     package: dict | None = None  # the whole descriptor under test, every resource
     shared: dict = field(default_factory=dict, repr=False)  # what several rules read alike, built once a run
 
+    def once(self, name: str, basis: tuple, build: Callable):
+        """``build()``, kept in ``shared`` under ``name`` for the rest of the run while each object of
+        ``basis`` (what it was built from) is the very same one: another frame or folder, even an
+        equal one, builds anew. The run's context ends with it, so the next run builds again."""
+        kept = self.shared.get(name)
+        if kept is None or len(kept[0]) != len(basis) or any(a is not b for a, b in zip(kept[0], basis)):
+            kept = self.shared[name] = (basis, build())
+        return kept[1]
+
 
 def row_of(df, mask) -> list[int]:
     """CSV line numbers (header = 1) of the rows where ``mask`` holds."""

@@ -31,11 +31,7 @@ def shared_batches(frames: dict, ctx):
     sized = list(_sized_text_columns(frames))
     if sum(size for *_, size in sized) > BATCH:
         return text_batches(frames)
-    tables = tuple((t, id(df)) for t, df in frames.items())  # a ctx handed other frames builds anew
-    kept = ctx.shared.get("text cells")
-    if kept is None or kept[0] != tables:
-        kept = ctx.shared["text cells"] = (tables, [TextCells(frames, [c[:3] for c in sized])])
-    return kept[1]
+    return ctx.once("text cells", (*frames, *frames.values()), lambda: [TextCells(frames, [c[:3] for c in sized])])
 
 
 def _text_columns(frames: dict):
