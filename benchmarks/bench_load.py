@@ -24,19 +24,15 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from scale import ROOT, rows_in, scaled_copy  # noqa: E402
-from timing import machine, paired, paired_calls, run  # noqa: E402
+from timing import cached_bytecode, machine, paired, paired_calls, run  # noqa: E402
 
 LIGHT = (["--version"], ["list"], ["cite"], ["describe", "events"])
 
 
 def startup(pairs: int) -> dict:
-    """Whole processes with cached bytecode, as after ``pip install`` (which compiles it):
-    PYTHONDONTWRITEBYTECODE would time the compiler, not the import."""
-    import os
-
-    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    """Whole processes with cached bytecode, as after ``pip install`` (which compiles it)."""
+    cached_bytecode()
     py = sys.executable
-    subprocess.run([py, "-c", "import povpkg, povpkg.cli, povpkg._package, povpkg._cite"], check=True)  # warm the cache
     out = {"import_povpkg_vs_bare": paired([py, "-c", "import povpkg"], [py, "-c", "pass"], pairs)}
     povpkg = str(Path(py).parent / "povpkg")
     # the floor of any installed command: the interpreter and what pip's launcher imports itself
