@@ -7,6 +7,8 @@ clone, or a repost that names no original, never confirms a figure a second time
 """
 from __future__ import annotations
 
+import re
+
 from povpkg._report import Failure
 
 from .rules import pd_isna, row_key, rule
@@ -75,3 +77,40 @@ def recommended_from_independent_source(frames, ctx):
                               "independent stands behind the figure",
                       fix="set recommended_for_aggregates to false (and say why in docs/aggregates.md), or cite "
                           "an official copy or a repost naming its original that states the figure")
+
+
+# The figures a row carries: each table's key and the fields that hold a count or an amount
+# (an event without a participant count, a country count or a length states no figure).
+FIGURE_TABLES = {"amounts": ("amount_id", None), "indicators": ("indicator_id", None),
+                 "events": ("event_id", ("participants", "countries_stated", "duration_days_stated"))}
+SAYS_COPY = re.compile(r"clone|repost|confirms? nothing", re.IGNORECASE)
+
+
+@rule("weak-copy-said", needs=("sources",))
+def weak_copy_said(frames, ctx):
+    """A figure from a clone, or from a repost that names no original, says so in its notes:
+    it confirms nothing on its own, and a reader of the row alone must not take it for an
+    independent report (docs/sources.md)."""
+    src = frames["sources"]
+    if not {"host_type", "original_publisher"} <= set(src.columns):
+        return
+    weak = dict(zip(src["source_id"], ~independent(src).fillna(False).astype(bool)))
+    host = dict(zip(src["source_id"], src["host_type"]))
+    for table, (key, figures) in FIGURE_TABLES.items():
+        df = frames.get(table)
+        if df is None or not {"source_id", "notes"} <= set(df.columns):
+            continue
+        rows = df["source_id"].map(weak).fillna(False).astype(bool)
+        if figures:
+            rows &= df[[f for f in figures if f in df.columns]].notna().any(axis=1)
+        for i in df.index[rows]:
+            notes = df.at[i, "notes"]
+            if not pd_isna(notes) and SAYS_COPY.search(str(notes)):
+                continue
+            source = df.at[i, "source_id"]
+            what = "a clone" if host.get(source) == "clone" else "a repost that names no original"
+            yield Failure(rule="weak-copy-said", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
+                          field="notes", value=None if pd_isna(notes) else str(notes),
+                          message=f"its figure comes from {source}, {what}, but its notes do not say so",
+                          fix="say in notes that the figure is from a clone (or a repost naming no original) and "
+                              "confirms nothing on its own, or cite an independent copy that states it")
