@@ -1,7 +1,8 @@
 """Issue 20, the third held-out check: 30 pages not drawn before (seed 1212; docs/audit.md section 13).
 
 No row held a wrong value, year or partner. Two pages' rows named their partners more coarsely than
-the pages do: Tongzhou's money for Chengguan stood as Beijing's for Lhasa without a pairing (zh-153),
+the pages do: Tongzhou's money for Chengguan stood as Beijing's for Lhasa without a pairing, and
+Beijing's own investments there as going to Lhasa (zh-153),
 and Shanghai's figures for Wanzhou had no pairing although the same page gives it (zh-136). Each check
 below holds one of those corrections or a fact the tables lacked before, with its year (or the page's
 lack of one) and its partner; the last two hold the one word the Chinese reader learnt (老乡, people).
@@ -37,6 +38,12 @@ def test_tongzhous_money_goes_from_the_district_to_chengguan_under_their_pairing
     assert (row["provider_place_id"], row["recipient_place_id"], row["pairing_id"]) == (
         "pl-tongzhou-beijing", "pl-chengguan-lhasa", "pair-tongzhou-chengguan")
     assert pd.isna(row["year"])  # the Lhasa Daily item is undated
+
+
+@pytest.mark.parametrize("amount_id", ["am-beijing-chengguan-community-kindergarten", "am-beijing-chengguan-dairy-plant"])
+def test_beijings_tibet_aid_goes_to_chengguan(frames, amount_id):
+    row = _row(frames, "amounts", amount_id)
+    assert (row["provider_place_id"], row["recipient_place_id"]) == ("pl-beijing", "pl-chengguan-lhasa")
 
 
 def test_the_tongzhou_chengguan_pairing_and_its_agreement(frames):
