@@ -160,7 +160,7 @@ def is_chinese_unit(unit) -> bool:
 _GAP = rf"(?:[{CJK}]{{0,10}}?)"  # 592个国家扶贫开发工作重点县
 _PERSON = "人(?!次|民币)"  # 人, not 人次 nor 人民币 (yuan)
 _COUNTS = {
-    "people": rf"(?:{_PERSON}|名|位|{_GAP}(?:人口|群众|劳动力|干部|人才|教师|医生|学生))",
+    "people": rf"(?:{_PERSON}|名|位|{_GAP}(?:人口|群众|老乡|劳动力|干部|人才|教师|医生|学生))",
     "person-times": "人次",
     "times": "(?:次|人次|倍)",
     "households": "户",
