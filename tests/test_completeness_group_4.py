@@ -159,6 +159,8 @@ def test_the_harvest_festival_event_has_its_three_organizers(frames):
     ("pairings", "pair-qingdao-longnan", "Qingdao industrial park"),
     ("amounts", "am-2019-east-west-fiscal-aid", "exceeded in 2019"),
     ("events", "ev-2017-07-25-china-asean-forum-11", "eco-village"),
-    ("events", "ev-2015-cfpa-myanmar-nepal-offices", "fixed premises")])
+    ("events", "ev-2015-cfpa-myanmar-nepal-offices", "fixed premises"),
+    ("pairings", "pair-foshan-liangshan", "Ganluo"),
+    ("indicators", "in-2022-guangxi-rural-workers-helped-to-jobs", "vocational schools")])
 def test_facts_without_a_bindable_unit_stand_in_notes(frames, table, rid, words):
     assert words in _row(frames, table, rid)["notes"]
