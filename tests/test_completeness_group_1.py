@@ -44,6 +44,13 @@ def test_the_provinces_own_figures_in_jingxi_keep_the_provincial_pair(frames):
     assert _row(frames, "indicators", "in-zh077-jingxi-production-projects")["pairing_id"] == "pair-guangdong-guangxi"
 
 
+@pytest.mark.parametrize("table,rid", [("amounts", "am-zh062-ninghai-qinglong-tea-workshop"),
+                                       ("indicators", "in-zh062-qinglong-households-holding-workshop-shares")])
+def test_ninghais_tea_workshop_in_qinglong_cites_the_county_pair(frames, table, rid):
+    # the same kind as Longgang's, found when it was looked for across the tables (zh-062)
+    assert _row(frames, table, rid)["pairing_id"] == "pair-ninghai-qinglong"
+
+
 SHENZHEN_KASHGAR = [("amounts", "am-2010-2019-shenzhen-kashgar-fiscal-funds"),
                     ("indicators", "in-2010-2019-shenzhen-kashgar-cadres"),
                     ("indicators", "in-2010-2019-shenzhen-kashgar-projects"),
