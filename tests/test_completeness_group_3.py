@@ -114,7 +114,8 @@ def test_no_amount_cites_a_wider_pair_when_its_own_pair_exists(frames):
     wrong = [r.amount_id for r in am.itertuples(index=False)
              if (r.provider_place_id, r.recipient_place_id) in own and not pd.isna(r.pairing_id)
              and r.pairing_id not in own[(r.provider_place_id, r.recipient_place_id)]]
-    assert wrong == ["am-zh077-longgang-fiscal-aid-since-2021"]  # zh-077 is another group's page
+    # zh-077 is another group's page: its Longgang amount may be mended there
+    assert set(wrong) <= {"am-zh077-longgang-fiscal-aid-since-2021"}
 
 
 def test_cambodias_pilot_results_are_of_2020(frames):
