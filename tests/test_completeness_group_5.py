@@ -92,3 +92,20 @@ def test_shandongs_2019_campaigns_for_chongqing(frames):
 
 def test_heyangs_exit_from_the_poverty_list_is_noted(frames):
     assert "May 2019" in _row(frames, "indicators", "in-zh120-2018-heyang-poverty-incidence")["notes"]
+
+
+def test_the_2020_goal_set_for_ningbos_aid_to_yanbian(frames):
+    ev = _row(frames, "events", "ev-2017-05-15-ningbo-domestic-cooperation-conference")
+    assert "by 2020" in ev["notes"] and ev["source_id"] == Z064
+
+
+@pytest.mark.parametrize("org_id,source", [
+    ("org-tianjin-finance-bureau", "zh-083-peoplesdaily-2020-03-tianjin-funds-clone"),
+    ("org-zhongshan-pao", "zh-096-ycwb-2020-06-zhongshan-zhaotong"),
+    ("org-shaanxi-rrb", "zh-123-shaanxidaily-2022-02-designated-shaanxi-clone"),
+    ("org-ningbo-economic-cooperation-bureau", Z064),
+    ("org-shandong-cadre-group-chongqing", "zh-067-lightningnews-2019-12-shandong-chongqing"),
+])
+def test_the_offices_the_news_came_from(frames, org_id, source):
+    org = _row(frames, "organizations", org_id)
+    assert (org["type"], org["country_iso3"], org["source_id"]) == ("government", "CHN", source)
