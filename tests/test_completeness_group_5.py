@@ -109,3 +109,26 @@ def test_the_2020_goal_set_for_ningbos_aid_to_yanbian(frames):
 def test_the_offices_the_news_came_from(frames, org_id, source):
     org = _row(frames, "organizations", org_id)
     assert (org["type"], org["country_iso3"], org["source_id"]) == ("government", "CHN", source)
+
+
+@pytest.mark.parametrize("pairing_id,provider,recipient,codes", [
+    ("pair-yinzhou-helong", "pl-yinzhou", "pl-helong", ("330212", "222406")),
+    ("pair-ninghai-antu", "pl-ninghai", "pl-antu", ("330226", "222426")),
+    ("pair-fenghua-antu", "pl-fenghua", "pl-antu", ("330213", "222426")),
+    ("pair-xiangshan-dunhua", "pl-xiangshan-ningbo", "pl-dunhua", ("330225", "222403")),
+    ("pair-haishu-hunchun", "pl-haishu", "pl-hunchun", ("330203", "222404")),
+])
+def test_ningbos_district_to_county_pairs_with_yanbian(frames, pairing_id, provider, recipient, codes):
+    pair = _row(frames, "pairings", pairing_id)
+    assert (pair["provider_place_id"], pair["recipient_place_id"], pair["source_id"]) == (provider, recipient, Z064)
+    assert pd.isna(pair["year_start"])  # announced in May 2017 as to be set up; no start year
+    places = frames["places"].set_index("place_id")
+    assert (places.loc[provider, "parent_id"], places.loc[recipient, "parent_id"]) == ("pl-ningbo", "pl-yanbian")
+    assert (str(places.loc[provider, "gbt2260"]), str(places.loc[recipient, "gbt2260"])) == codes
+
+
+def test_ten_pairing_rows_for_the_nine_yanbian_pairs(frames):
+    pairs = frames["pairings"]
+    mine = pairs[(pairs["source_id"] == Z064) & (pairs["pairing_id"] != "pair-ningbo-wanzhou")]
+    assert len(mine) == 10 and set(mine["recipient_place_id"]) == {
+        "pl-helong", "pl-longjing", "pl-antu", "pl-wangqing", "pl-tumen", "pl-yanji", "pl-hunchun", "pl-dunhua"}
