@@ -65,8 +65,8 @@ def test_shenzhens_figures_in_kashgar_cite_their_pairing(frames, table, rid):
 def test_the_shenzhen_kashgar_pairing_from_2010(frames):
     pair = _row(frames, "pairings", "pair-shenzhen-kashgar")
     assert (pair["provider_place_id"], pair["recipient_place_id"], int(pair["year_start"]), pair["source_id"]) == (
-        "pl-shenzhen", "pl-kashi", 2010, Z137)
-    assert "Taxkorgan" in pair["covers"]
+        "pl-shenzhen", "pl-kashi", 2010, "zh-138-szgz-2023-09-shenzhen-kashgar")  # a repost naming its original
+    assert "Taxkorgan" in pair["covers"] and "zh-137" in pair["notes"]  # the clone says the same
     n = _row(frames, "indicators", "in-zh137-2019-xinjiang-assisting-provinces-and-cities")
     assert (int(n["value"]), int(n["year"]), n["place_id"]) == (19, 2019, "pl-xinjiang")
     assert "clone" in n["notes"]
