@@ -537,8 +537,8 @@ def foreign_keys(frames, ctx):
                 yield Unchecked(name, f"{', '.join(fields)} not checked against {target}, which {why}",
                                 rule="foreign-key")
                 continue
-            if len(fields) != len(reffields) or not fields or not set(fields) <= set(df.columns) \
-                    or not set(reffields) <= set(frames[target].columns):
+            if len(fields) != len(reffields) or not fields or not has_columns(df, fields) \
+                    or not has_columns(frames[target], reffields):
                 yield Unchecked(name, f"foreign key {fields} -> {target}.{reffields} names fields the tables lack",
                                 rule="foreign-key")
                 continue
@@ -634,6 +634,12 @@ def is_in(values, known):
     return pd.Series(got.fill_null(False).to_numpy(zero_copy_only=False), index=values.index)
 
 
+def has_columns(df, names) -> bool:
+    """Whether ``df`` has every column of ``names``: looked up in its index, not a set built of all its
+    columns (their names are Arrow-backed text, which Python iterates one name at a time)."""
+    return all(name in df.columns for name in names)
+
+
 def column_by(df, key: str, col: str):
     """``df``'s ``col`` indexed by ``key`` (the first row of each key): from the two columns
     alone, not a deduplicated copy of every column."""
@@ -641,14 +647,9 @@ def column_by(df, key: str, col: str):
 
 
 def as_text(s):
-    """``s.astype("str")``, skipped where ``s`` already is text (a no-op astype still copies the column)."""
-    return s if s.dtype == _text_dtype() else s.astype("str")
-
-
-def _text_dtype():
-    import pandas as pd
-
-    return pd.api.types.pandas_dtype("str")
+    """``s.astype("str")``, skipped where ``s`` already is text (a no-op astype still copies the column).
+    Compared with the name "str": building the dtype to compare with looked it up in pandas' registry each call."""
+    return s if s.dtype == "str" else s.astype("str")
 
 
 def row_key(ctx, table, df, i):
