@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from povpkg._report import Failure
 
-from .rules import RULES, pd_isna
+from .rules import RULES, has_columns, pd_isna
 
 UNCHECKED_CONTRADICTION = "text-inconsistency"  # the marking for a contradiction no rule checks
 RULE = "errata"
@@ -90,7 +90,7 @@ def _row_keys(frames: dict, desc: dict, tables, errata) -> dict:
     for name in set(named.dropna()) & set(frames):
         df = frames[name]
         pk = [pks.get(name)] if isinstance(pks.get(name), str) else pks.get(name) or []
-        if not pk or not set(pk) <= set(df.columns):
+        if not pk or not has_columns(df, pk):
             continue
         ids = errata.loc[(named == name).fillna(False), "row_id"].dropna().astype("str")
         existing = df[pk[0]].astype("str")

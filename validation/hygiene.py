@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .rules import pd_isna, row_key, rule
+from .rules import has_columns, pd_isna, row_key, rule
 from .textcells import shared_batches
 from povpkg._metadata import web_url
 from povpkg._report import Failure
@@ -103,7 +103,7 @@ class _CitedSpans:
 
     def holds(self, df, i, value: str) -> bool:
         """Whether row ``i``'s cited span holds ``value`` as it is written, hidden characters and all."""
-        if not self.texts or not {"source_id", "span_start", "span_end"} <= set(df.columns):
+        if not self.texts or not has_columns(df, ("source_id", "span_start", "span_end")):
             return False
         sid, a, b = df.at[i, "source_id"], df.at[i, "span_start"], df.at[i, "span_end"]
         if sid not in self.texts or pd_isna(a) or pd_isna(b):

@@ -641,7 +641,7 @@ def _counts_zh(span, s, m, unit, alone) -> bool:
 
 from povpkg._report import Failure  # noqa: E402
 
-from .rules import is_in, pd_isna, row_key, rule  # noqa: E402
+from .rules import has_columns, is_in, pd_isna, row_key, rule  # noqa: E402
 
 
 @dataclass
@@ -758,7 +758,7 @@ def spans_in_source(frames, ctx):
     texts = texts_of(frames, ctx)
     rival = rival_words(frames) if texts.texts else set()
     for table, df in frames.items():
-        if not {"source_id", "span_start", "span_end"} <= set(df.columns):
+        if not has_columns(df, ("source_id", "span_start", "span_end")):
             continue
         a, b = df["span_start"], df["span_end"]
         size = df["source_id"].map(src["characters"])  # unknown sources: the foreign-key rule reports them
@@ -800,7 +800,7 @@ def span_order(frames, ctx):
     texts = texts_of(frames, ctx).texts
     for table, (key, col, unit) in SHARED_SPAN_FIGURES.items():
         df = frames.get(table)
-        if not texts or df is None or not {key, col, unit, "source_id", "span_start", "span_end"} <= set(df.columns):
+        if not texts or df is None or not has_columns(df, (key, col, unit, "source_id", "span_start", "span_end")):
             continue
         if unit == "unit_stated" and "unit_zh" in df.columns:  # a Chinese page's unit groups its rows too
             df = df.assign(unit_stated=df["unit_stated"].astype("string").fillna(df["unit_zh"].astype("string")))
@@ -826,7 +826,7 @@ def span_length(frames, ctx):
     """A figure row's span is the clause stating its facts, at most ``FIGURE_SPAN_MAX`` characters."""
     for table, (key, col, _) in SHARED_SPAN_FIGURES.items():
         df = frames.get(table)
-        if df is None or not {col, "span_start", "span_end"} <= set(df.columns):
+        if df is None or not has_columns(df, (col, "span_start", "span_end")):
             continue
         width = df["span_end"] - df["span_start"]
         for i in df.index[(df[col].notna() & (width > FIGURE_SPAN_MAX)).fillna(False).to_numpy(bool)]:
