@@ -48,3 +48,33 @@ def test_within_walks_up_as_the_reindex_per_level_did(frames):
         node = parent.reindex(node).astype("object").to_numpy()
     assert 50 < hit.sum() < len(hit)
     assert within(parents(places), child, goal).tolist() == hit.tolist()
+
+
+def _suspects_column_wise(df, key, unit, value):
+    """The part rows part-matches-whole looked at before, found with a column operation per field."""
+    cols = [c for c in (unit, "pairing_id", "year", "period_start_year") if c in df.columns]
+    parts = df.loc[(df["part_of"].notna() & R.is_in(df["part_of"], df[key])).to_numpy(bool), ["part_of", *cols, value]]
+    whole = df.set_index(key)[[*cols, value]].reindex(parts["part_of"]).set_axis(parts.index)
+    differs = (parts[value] > whole[value]).fillna(False).to_numpy(bool)
+    for c in cols:
+        differs = differs | (parts[c].astype("str").fillna("") != whole[c].astype("str").fillna("")).to_numpy(bool)
+    return list(parts.index[differs])
+
+
+def test_part_suspects_are_the_column_wise_ones(frames):
+    import numpy as np
+
+    for table, (key, unit) in R.PART_KEYS.items():
+        value, df = R.PART_VALUES[table], frames[table]
+        shuffled = df.copy()
+        parts = np.flatnonzero(df["part_of"].notna().to_numpy(bool))
+        for k, col in enumerate((unit, "year", "period_start_year", "pairing_id", value)):  # some parts stop fitting
+            shuffled.loc[shuffled.index[parts], col] = np.roll(df[col].to_numpy(object)[parts], k + 1)
+        for case in (df, shuffled):
+            compared = [c for c in (unit, "pairing_id", "year", "period_start_year") if c in case.columns]
+            rows = case.loc[(case["part_of"].notna() & R.is_in(case["part_of"], case[key])).to_numpy(bool)]
+            wholes = case.set_index(key)[[*compared, value]].reindex(rows["part_of"]).to_dict("records")
+            fast = [i for i, p, w in zip(rows.index, rows.to_dict("records"), wholes)
+                    if R._may_differ(p, w, compared, value)]
+            assert fast == _suspects_column_wise(case, key, unit, value)
+        assert len(_suspects_column_wise(shuffled, key, unit, value)) > 5
