@@ -78,3 +78,27 @@ def test_part_suspects_are_the_column_wise_ones(frames):
                     if R._may_differ(p, w, compared, value)]
             assert fast == _suspects_column_wise(case, key, unit, value)
         assert len(_suspects_column_wise(shuffled, key, unit, value)) > 5
+
+
+def test_spans_outside_their_source_as_the_masked_operations_found(frames):
+    import numpy as np
+
+    from validation.provenance import _outside
+
+    src = frames["sources"].set_index("source_id")
+    for table, df in frames.items():
+        if not R.has_columns(df, ("source_id", "span_start", "span_end")):
+            continue
+        broken = df.copy()
+        broken.loc[broken.index[::7], "span_end"] = broken["span_end"].iloc[::7] + 10**7  # past the end
+        broken.loc[broken.index[1::9], "span_start"] = pd.NA
+        broken.loc[broken.index[2::11], "span_start"] = broken["span_end"].iloc[2::11]  # empty
+        broken.loc[broken.index[3::13], "source_id"] = "no-such-source"
+        for case in (df, broken):
+            a, b = case["span_start"], case["span_end"]
+            size = case["source_id"].map(src["characters"])
+            known = R.is_in(case["source_id"], src.index)
+            want = (known & ((a < 0) | (a >= b) | (size.notna() & (b > size)))).fillna(False).to_numpy(bool)
+            got = _outside(case, src.index.get_indexer(case["source_id"]), src["characters"])
+            assert got.tolist() == want.tolist(), table
+        assert np.any(got)
