@@ -526,6 +526,8 @@ def foreign_keys(frames, ctx):
     The keys are those the descriptor declares and those the package's contract pins,
     so removing a foreign key from the descriptor does not hide a dangling reference.
     """
+    import numpy as np
+
     from .contract import pinned_foreign_keys
 
     pinned = pinned_foreign_keys(ctx.package or ctx.desc, ctx.root)
@@ -552,8 +554,9 @@ def foreign_keys(frames, ctx):
                 known_keys[target, tuple(reffields)] = _filled_keys(frames[target], reffields)
             values = _key_text(df, fields)
             found = is_in(values, known_keys[target, tuple(reffields)]).to_numpy(bool)
-            for i in df.index[_any_filled(df, fields).to_numpy(bool) & ~found]:  # numpy: 65 keys x pandas' op cost
-                v, where = values[i].replace(SEP, "/"), f"{target}.{'/'.join(reffields)}"
+            filled = (values.notna() if len(fields) == 1 else _any_filled(df, fields)).to_numpy(bool)
+            for pos in np.flatnonzero(filled & ~found):  # numpy, labels only where it fails: 65 keys x pandas' op cost
+                i, v, where = df.index[pos], values.iloc[pos].replace(SEP, "/"), f"{target}.{'/'.join(reffields)}"
                 yield Failure(rule="foreign-key", table=name, row=int(i) + 2, key=row_key(ctx, name, df, i),
                               field="/".join(fields), value=v, message=f"{'/'.join(fields)} {v!r} is not in {where}",
                               fix=f"use an existing {where}, or add that row to {target}")
