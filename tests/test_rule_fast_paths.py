@@ -102,3 +102,35 @@ def test_spans_outside_their_source_as_the_masked_operations_found(frames):
             got = _outside(case, src.index.get_indexer(case["source_id"]), src["characters"])
             assert got.tolist() == want.tolist(), table
         assert np.any(got)
+
+
+def _outside_coverage_masked(frames):
+    """(table, field, row) dated-within-coverage failed before, with pandas' masked operations."""
+    from validation.coverage import DATED, OPEN_ENDED, _years
+
+    src, out = frames["sources"].set_index("source_id"), []
+    for table, cols in DATED.items():
+        df = frames[table]
+        first = df["source_id"].map(src["covers_year_start"]).astype("Int64")
+        last = df["source_id"].map(src["covers_year_end"]).astype("Int64")
+        for col in cols:
+            year = _years(df[col])
+            bad = (year.notna() & ((first.notna() & (year < first)) | (last.notna() & (year > last)))).fillna(False)
+            if (table, col) in OPEN_ENDED:
+                kind, kinds = OPEN_ENDED[table, col]
+                bad &= ~df[kind].isin(kinds).fillna(False)
+            out += [(table, col, int(i) + 2) for i in df.index[bad]]
+    return out
+
+
+def test_dated_within_coverage_finds_what_the_masked_operations_found(frames, desc):
+    from validation.coverage import dated_within_coverage
+
+    sources = frames["sources"].copy()
+    sources["covers_year_start"] = sources["covers_year_start"] + 3  # many rows now predate their source's years
+    sources.loc[sources.index[::4], "covers_year_end"] = pd.NA
+    for case in (frames, {**frames, "sources": sources}):
+        got = [(f.table, f.field, f.row) for f in dated_within_coverage(case, R.Context(desc=desc, root=None, sources=None))]
+        assert got == _outside_coverage_masked(case)
+    assert len(got) > 50
+
