@@ -134,3 +134,15 @@ def test_dated_within_coverage_finds_what_the_masked_operations_found(frames, de
         assert got == _outside_coverage_masked(case)
     assert len(got) > 50
 
+
+
+def test_an_ascii_text_matches_the_english_words_as_it_matches_them_all(frames):
+    from validation.periods import MULTI_YEAR, MULTI_YEAR_EN, OWN_WORDS
+
+    texts = {t for table, cols in OWN_WORDS.items() for c in cols for t in frames[table][c].dropna().tolist()}
+    texts |= {"since 2005", "2012-2014 and 2015 to 2016", "over the past 30 years", "as of 2009", "30年来 in total"}
+    ascii_texts = [t for t in texts if t.isascii()]
+    assert len(ascii_texts) > 1000
+    assert sum(bool(MULTI_YEAR.search(t)) for t in ascii_texts) > 100
+    for t in ascii_texts:
+        assert [m.span() for m in MULTI_YEAR_EN.finditer(t)] == [m.span() for m in MULTI_YEAR.finditer(t)]

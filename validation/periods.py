@@ -28,14 +28,17 @@ _ZH_COUNT = r"[0-9一二三四五六七八九十两兩几幾数數]+"
 # 四年多来, 十余年来, 两年來, 近三年, 近年来, 过去30年, 多年来, 历年, 这两年: Chinese for "over the past ... years"
 ZH_YEARS_PAST = (rf"{_ZH_COUNT}(?:多|余|餘)?年(?:多)?[来來]|近{_ZH_COUNT}年|近年[来來]|[过過]去{_ZH_COUNT}年|多年[来來]"
                  r"|[历歷]年|[这這][两兩几幾些]年")
-MULTI_YEAR = LazyPattern(
+_MULTI_YEAR_EN = (
     r"(?<![\w-])(?:from\s+(?:the\s+)?(?:end\s+of\s+|early\s+|late\s+|mid-?)?(?:19|20)\d\d\w*\s+(?:to|till|until|through)"
     r"\s+(?:19|20)\d\d"
     r"|(?:19|20)\d\d\s*(?:-|–|—|to)\s*(?:19|20)\d\d"
     r"|since|cumulative(?:ly)?|accumulat\w*"
     r"|(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+(?:[\w-]+\s+)?(?:years?|decades?)"
-    r"|(?:as\s+of|by)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d|as\s+of|up\s+to\s+now|so\s+far|to\s+date|till\s+now|until\s+now|in\s+total)(?![\w-])"
-    r"|累[计計]|以[来來]|至今|迄今|" + ZH_YEARS_PAST + "", re.IGNORECASE)
+    r"|(?:as\s+of|by)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d|as\s+of|up\s+to\s+now|so\s+far|to\s+date|till\s+now|until\s+now|in\s+total)(?![\w-])")
+MULTI_YEAR = LazyPattern(_MULTI_YEAR_EN + r"|累[计計]|以[来來]|至今|迄今|" + ZH_YEARS_PAST, re.IGNORECASE)
+# the English words alone: every Chinese one holds a Chinese character, so in an ASCII text (most
+# notes) they cannot match, and the scan for them was half the cost of reading the row's own words
+MULTI_YEAR_EN = LazyPattern(_MULTI_YEAR_EN, re.IGNORECASE)
 WEAK = LazyPattern(r"as\s+of|so\s+far|to\s+date|till\s+now|until\s+now|in\s+total", re.IGNORECASE)  # a source's: may be one year
 COUNT_WEAK = LazyPattern(WEAK.pattern + r"|up\s+to\s+now", re.IGNORECASE)  # a count "up to now" is a stock
 _SINCE_WHEN = LazyPattern(r"\s+(?:(?:the\s+)?(?:early\s+|late\s+|mid-?|end\s+of\s+)?(?:19|20)\d\d|then|its\b|their\b"
@@ -62,7 +65,7 @@ def says_several_years(text, *, weak=WEAK, year=None) -> str | None:
     ``weak`` matches whole do not count (a source's "in total" or "so far" may mean one year)."""
     if not isinstance(text, str):
         return None
-    for m in MULTI_YEAR.finditer(text):
+    for m in (MULTI_YEAR_EN if text.isascii() else MULTI_YEAR).finditer(text):
         words = m.group()
         if not (_same_year_range(words) or _in_a_title(text, m) or (weak is not None and weak.fullmatch(words))
                 or _causal_since(text, m) or _within_the_year(text, m, year)):
