@@ -314,7 +314,7 @@ def countries_match_stated_count(frames, ctx):
     only its hosts), the source gave a count but no list to check it against.
     """
     ev = frames["events"]
-    listed, foreign = participant_counts(frames)
+    listed, foreign = shared_participant_counts(frames, ctx)
     n, f, stated = ev["event_id"].map(listed).fillna(0), ev["event_id"].map(foreign).fillna(0), ev["countries_stated"]
     unlisted = (ev["countries_listed"] == False) if "countries_listed" in ev.columns else stated.isna() & False  # noqa: E712
     bad = (stated.notna() & (f > 0) & (stated != n) & (stated != f) & ~unlisted).fillna(False)
@@ -325,6 +325,11 @@ def countries_match_stated_count(frames, ctx):
                       message=f"the source says {int(e['countries_stated'])} countries but event_countries lists {int(n[i])}",
                       fix="add or remove event_countries rows to match the source's list; "
                           "if the source's own list disagrees with its count, add an errata row")
+
+
+def shared_participant_counts(frames, ctx):
+    """``participant_counts(frames)``, counted once a run for the two rules that compare with them."""
+    return ctx.once("participant counts", (frames["event_countries"],), lambda: participant_counts(frames))
 
 
 def participant_counts(frames):
@@ -340,7 +345,7 @@ def participant_counts(frames):
 def participants_cover_countries(frames, ctx):
     """An activity cannot have fewer participants than the countries they came from."""
     ev = frames["events"]
-    listed, _ = participant_counts(frames)
+    listed, _ = shared_participant_counts(frames, ctx)
     n = ev["event_id"].map(listed).fillna(0).astype("Int64")
     n = n.where(n >= ev["countries_stated"].fillna(0), ev["countries_stated"].fillna(0))
     bad = (ev["participants"].notna() & (ev["participants"] < n)).fillna(False)
