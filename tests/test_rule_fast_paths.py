@@ -146,3 +146,13 @@ def test_an_ascii_text_matches_the_english_words_as_it_matches_them_all(frames):
     assert sum(bool(MULTI_YEAR.search(t)) for t in ascii_texts) > 100
     for t in ascii_texts:
         assert [m.span() for m in MULTI_YEAR_EN.finditer(t)] == [m.span() for m in MULTI_YEAR.finditer(t)]
+
+
+def test_hidden_characters_found_as_the_pattern_finds_them(frames):
+    from validation.hygiene import INVISIBLE, _hidden_at
+
+    crafted = ["", "a b", "a\tb", "x\x7f", "\x00", "中\u200b文", "中文", None, "e\u00a0", "line\n", "ok", "\u3000x"]
+    cells = pd.concat([TextCells(frames).values, pd.Series(crafted, dtype="str")], ignore_index=True)
+    want = cells.str.contains(INVISIBLE.pattern).fillna(False).to_numpy(bool)
+    assert want[-len(crafted):].sum() == 7
+    assert _hidden_at(cells).tolist() == want.tolist()
