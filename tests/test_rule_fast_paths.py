@@ -156,3 +156,29 @@ def test_hidden_characters_found_as_the_pattern_finds_them(frames):
     want = cells.str.contains(INVISIBLE.pattern).fillna(False).to_numpy(bool)
     assert want[-len(crafted):].sum() == 7
     assert _hidden_at(cells).tolist() == want.tolist()
+
+
+def _start_year_masked(df):
+    """(field, row) of each failure _start_year_agrees gave with pandas' masked operations."""
+    start, year = (pd.to_numeric(df[c], errors="coerce").astype("Float64") for c in ("period_start_year", "year"))
+    several = (df["period"].astype("string") == "stated_years").fillna(False)
+    cases = ((several & start.isna(), "period_start_year"),
+             (several & start.notna() & (year.isna() | (start >= year)).fillna(True), "period_start_year"),
+             (~several & start.notna(), "period"))
+    return [(field, int(i) + 2) for mask, field in cases for i in df.index[mask.to_numpy(bool)]]
+
+
+def test_start_years_checked_as_the_masked_operations_checked_them(frames, desc):
+    import numpy as np
+
+    from validation.periods import _start_year_agrees
+
+    ctx = R.Context(desc=desc, root=None, sources=None)
+    for table in ("amounts", "indicators"):
+        df = frames[table]
+        bent = df.copy()
+        bent["period_start_year"] = pd.array(np.roll(df["period_start_year"].to_numpy(object), 3), dtype="Int64")
+        bent.loc[bent.index[::5], "year"] = pd.NA
+        for case in (df, bent):
+            assert [(f.field, f.row) for f in _start_year_agrees(ctx, table, case)] == _start_year_masked(case)
+        assert len(_start_year_masked(bent)) > 10
