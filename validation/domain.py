@@ -64,11 +64,10 @@ def country_name_matches_code(frames, ctx):
     """The name the source wrote for a country is that code's name or a recorded spelling of it."""
     co, links = frames["countries"], frames["event_countries"]
     known = {r.iso3: {_fold(f) for f in country_forms(r.name, r.spellings)} for r in co.itertuples(index=False)}
-    # the two columns read as lists: a tuple of every column per row cost more than the check
-    for i, iso3, stated in zip(links.index, links["iso3"].tolist(), links["name_as_stated"].tolist()):
-        if iso3 in known and not pd_isna(stated) and _fold(stated) not in known[iso3]:
-            yield _fail(ctx, "country-name-matches-code", "event_countries", links, i, "iso3", iso3,
-                        f"{stated!r} is not a name recorded for {iso3} in countries (name or spellings)",
+    for i, r in zip(links.index, links.itertuples(index=False)):
+        if r.iso3 in known and not pd_isna(r.name_as_stated) and _fold(r.name_as_stated) not in known[r.iso3]:
+            yield _fail(ctx, "country-name-matches-code", "event_countries", links, i, "iso3", r.iso3,
+                        f"{r.name_as_stated!r} is not a name recorded for {r.iso3} in countries (name or spellings)",
                         "use the code of the country the source names; if it is a new spelling, add it to countries.spellings")
 
 
@@ -210,13 +209,14 @@ def count_needs_list(frames, ctx):
 def gbt2260_provinces(frames, ctx):
     """A GB/T 2260 code begins with one of the 34 province-level codes; a province's code is one of them."""
     pl = frames["places"]
-    for i, code, level in zip(pl.index, pl["gbt2260"].tolist(), pl["level"].tolist()):  # not every column
+    for i, r in zip(pl.index, pl.itertuples(index=False)):
+        code = r.gbt2260
         if pd_isna(code):
             continue
         code = str(code)
         if code[:2] not in PROVINCES:
             msg = f"{code} begins with {code[:2]}, which is none of the 34 province-level codes"
-        elif level == "province" and code != code[:2] + "0000":
+        elif r.level == "province" and code != code[:2] + "0000":
             msg = f"a province's code is {code[:2]}0000 ({PROVINCES[code[:2]]}), not {code}"
         else:
             continue
