@@ -32,8 +32,9 @@ NOT_ONE_KIND = {"mixed": "of several kinds together (aid_type mixed): its parts 
 FIX = "set recommended_for_aggregates to false (and say why in docs/aggregates.md)"
 
 
-def _flagged(df):
-    return df[df[FLAG].fillna(False).astype(bool)]
+def _flagged(df, cols: list):
+    """The recommended rows, only the ``cols`` read (a copy of every column cost more than the rule)."""
+    return df.loc[df[FLAG].fillna(False).astype(bool).to_numpy(bool), cols]
 
 
 @rule("recommended-for-aggregates", needs=("amounts",))
@@ -42,10 +43,10 @@ def recommended_for_aggregates(frames, ctx):
     df = frames["amounts"]
     if FLAG not in df.columns:
         return
-    flagged = _flagged(df)
-    whole_of, flagged_ids = dict(zip(df["amount_id"], df["part_of"])), set(flagged["amount_id"])
     read = [c for c in ("amount_id", "amount", "kind", "aid_type", "period", "year", "project_id") if c in df.columns]
-    for i, row in zip(flagged.index, flagged[read].to_dict("records")):  # dicts: iterrows builds a Series a row
+    flagged = _flagged(df, read)
+    whole_of, flagged_ids = dict(zip(df["amount_id"].tolist(), df["part_of"].tolist())), set(flagged["amount_id"])
+    for i, row in zip(flagged.index, flagged.to_dict("records")):  # dicts: iterrows builds a Series a row
         why = _why_not(row, flagged) or _whole_flagged(row["amount_id"], whole_of, flagged_ids)
         if why:
             yield Failure(rule="recommended-for-aggregates", table="amounts", row=int(i) + 2, key=row["amount_id"],
@@ -96,15 +97,14 @@ def recommended_not_nested(frames, ctx):
         return
     cols = ["amount_id", "source_id", "provider_place_id", "recipient_place_id"]
     read = [c for c in (FLAG, "currency", "year", "aid_type", *cols) if c in df.columns]  # not every column
-    flagged = _flagged(df[read]).dropna(subset=["year"])
+    flagged = _flagged(df, read).dropna(subset=["year"])
     if len(flagged) < 2:
         return
     places = frames["places"]
-    parent = {p: q for p, q in zip(places["place_id"], places["parent_id"]) if isinstance(q, str)}
-    for _, group in flagged.groupby(["currency", "year", "aid_type"], observed=True, dropna=True):
-        if len(group) < 2:
+    parent = {p: q for p, q in zip(places["place_id"].tolist(), places["parent_id"].tolist()) if isinstance(q, str)}
+    for rows in _groups(flagged, ["currency", "year", "aid_type"], cols):
+        if len(rows) < 2:
             continue
-        rows = list(zip(group.index, group[cols].to_dict("records")))
         for i, narrow in rows:
             wider = next((w for _, w in rows if w["amount_id"] != narrow["amount_id"]
                           and _within(narrow, w, parent) and not _split(narrow, w)), None)
@@ -115,6 +115,17 @@ def recommended_not_nested(frames, ctx):
                                       "year and aid type, its provider and recipient at or within that row's): "
                                       "they may be the same money, counted twice",
                               fix=NESTED_FIX)
+
+
+def _groups(df, by: list, cols: list) -> list[list]:
+    """``(row label, {col: cell})`` of each row of ``df`` by group of ``by`` (a row missing one is in
+    none), in groupby's order: the dicts made in one pass, not a frame and its dicts per group."""
+    number = df.groupby(by, observed=True, dropna=True).ngroup()
+    groups: dict = {}
+    for n, i, row in zip(number.tolist(), df.index, df[cols].to_dict("records")):
+        if n == n:  # NaN: no group
+            groups.setdefault(n, []).append((i, row))
+    return [groups[n] for n in sorted(groups)]
 
 
 def _split(a: dict, b: dict) -> bool:

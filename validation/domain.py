@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from povpkg._report import Failure
 
-from .rules import is_in, pd_isna, row_key, rule
+from .rules import has_columns, is_in, pd_isna, row_key, rule
 
 # The 34 province-level divisions of GB/T 2260 (the first two digits of every code).
 PROVINCES = {
@@ -77,7 +77,7 @@ def place_in_own_country(frames, ctx):
     country = frames["places"].set_index("place_id")["country_iso3"]
     for table in ("events", "projects"):
         df = frames.get(table)
-        if df is None or not {"place_id", "country_iso3"} <= set(df.columns):
+        if df is None or not has_columns(df, ("place_id", "country_iso3")):
             continue
         where = df["place_id"].map(country)
         bad = (where.notna() & df["country_iso3"].notna() & (where != df["country_iso3"])).fillna(False)
@@ -158,7 +158,7 @@ def hierarchies_acyclic(frames, ctx):
     own part, directly or through others."""
     for table, key, parent in HIERARCHIES:
         df = frames.get(table)
-        if df is None or not {key, parent} <= set(df.columns):
+        if df is None or not has_columns(df, (key, parent)):
             continue
         keys = df[key].tolist()  # lists: iterating an Arrow-backed column yields a cell at a time
         looped = on_cycles(dict(zip(keys, df[parent].tolist())))

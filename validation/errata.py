@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from povpkg._report import Failure
 
-from .rules import RULES, pd_isna
+from .rules import RULES, has_columns, pd_isna
 
 UNCHECKED_CONTRADICTION = "text-inconsistency"  # the marking for a contradiction no rule checks
 RULE = "errata"
@@ -82,28 +82,33 @@ def _row_keys(frames: dict, desc: dict, tables, errata) -> dict:
     Python costs seconds per hundred thousand rows. A composite key is joined only on
     the rows whose first part can begin a named key (the others cannot match).
     """
-    from .rules import is_in
+    from .rules import as_text, is_in
 
     keys = dict.fromkeys(tables)
     pks = {r["name"]: r["schema"].get("primaryKey") or [] for r in desc["resources"]}
-    named = errata["table"].astype("str")
-    for name in set(named.dropna()) & set(frames):
-        df = frames[name]
+    # table -> the row ids errata name in it: a few, read as lists (a mask per table cost more)
+    tables_named = as_text(errata["table"]).tolist()
+    named: dict = {t: [] for t in tables_named if not pd_isna(t)}
+    if named:  # (row_id is read only when some erratum names a table)
+        for table, row_id in zip(tables_named, as_text(errata["row_id"]).tolist()):
+            if not pd_isna(table) and not pd_isna(row_id):
+                named[table].append(row_id)
+    for name in set(named) & set(frames):
+        df, ids = frames[name], named[name]
         pk = [pks.get(name)] if isinstance(pks.get(name), str) else pks.get(name) or []
-        if not pk or not set(pk) <= set(df.columns):
+        if not pk or not has_columns(df, pk):
             continue
-        ids = errata.loc[(named == name).fillna(False), "row_id"].dropna().astype("str")
-        existing = df[pk[0]].astype("str")
+        existing = as_text(df[pk[0]])
         cited = df["source_id"] if "source_id" in df.columns else None
         if len(pk) > 1:  # join the parts only on rows whose first part begins a named key ("a/b/c": "a" or "a/b")
             heads = {"/".join(parts[:k]) for parts in (i.split("/") for i in ids) for k in range(1, len(parts))}
-            rows = df.loc[is_in(existing, list(heads)).to_numpy(bool), pk]
-            existing = rows[pk[0]].astype("str")
-            cited = df.loc[rows.index, "source_id"] if cited is not None else None
+            begins = is_in(existing, list(heads)).to_numpy(bool)
+            rows = df.loc[begins, pk]
+            existing = as_text(rows[pk[0]])
+            cited = cited[begins] if cited is not None else None
             for col in pk[1:]:
-                existing = existing + "/" + rows[col].astype("str")
-        named_ids = set(ids[is_in(ids, existing.dropna()).to_numpy(bool)])
-        hit = is_in(existing, list(named_ids)).to_numpy(bool)
-        source = cited[hit].astype("object") if cited is not None else [None] * int(hit.sum())
-        keys[name] = {k: (None if pd_isna(v) else v) for k, v in zip(existing[hit], source)}
+                existing = existing + "/" + as_text(rows[col])
+        hit = is_in(existing, ids).to_numpy(bool)  # the rows whose key an erratum names
+        source = cited[hit].tolist() if cited is not None else [None] * int(hit.sum())
+        keys[name] = {k: (None if pd_isna(v) else v) for k, v in zip(existing[hit].tolist(), source)}
     return keys

@@ -11,7 +11,7 @@ import re
 
 from povpkg._report import Failure
 
-from .rules import pd_isna, row_key, rule
+from .rules import has_columns, pd_isna, row_key, rule
 
 HOST_TYPES = ("official", "repost", "clone")
 
@@ -39,7 +39,7 @@ def confirmations(sources, source_ids) -> int:
 def host_types(frames, ctx):
     """An official copy names no other original; a clone names the publisher it copies."""
     src = frames.get("sources")
-    if src is None or not {"host_type", "original_publisher"} <= set(src.columns):
+    if src is None or not has_columns(src, ("host_type", "original_publisher")):
         return
     # column by column: df.at per cell cost more than the check
     for i, host, original in zip(src.index, src["host_type"].tolist(), src["original_publisher"].tolist()):
@@ -62,7 +62,7 @@ def recommended_from_independent_source(frames, ctx):
     """An amount recommended for aggregates rests on an independent copy (docs/aggregates.md):
     a figure only a clone, or a repost that names no original, gives is never summed."""
     amounts, src = frames["amounts"], frames["sources"]
-    if "recommended_for_aggregates" not in amounts.columns or not {"host_type", "original_publisher"} <= set(src.columns):
+    if "recommended_for_aggregates" not in amounts.columns or not has_columns(src, ("host_type", "original_publisher")):
         return
     ok = dict(zip(src["source_id"], independent(src).fillna(False).astype(bool)))
     host = dict(zip(src["source_id"], src["host_type"]))

@@ -18,7 +18,7 @@ from povpkg._report import Failure
 from .lazy_re import LazyPattern
 from .provenance import texts_of, word_set, words_in, words_of
 from .zh import PLACE_SIMPLIFIED
-from .rules import pd_isna, row_key, rule
+from .rules import has_columns, pd_isna, row_key, rule
 
 # Text fields that quote the source, per table: (field, rule name).
 STATED = {
@@ -339,7 +339,7 @@ def city_names_zh(places) -> dict[str, set[str]]:
     """City (``_city_key``) -> how a Chinese page may write it: each same-named place's
     name_zh, and without its 市 (昆明市, 昆明), and CITY_ZH's names."""
     out: dict[str, set[str]] = {_city_key(k): {v} for k, v in CITY_ZH.items()}
-    if places is None or not {"name", "name_zh"} <= set(places.columns):
+    if places is None or not has_columns(places, ("name", "name_zh")):
         return out
     for name, zh in zip(places["name"], places["name_zh"]):
         if pd_isna(name) or pd_isna(zh) or not str(zh).strip():

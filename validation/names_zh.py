@@ -66,12 +66,18 @@ def _rows(frames):
             yield table, df, i, _text(name), _text(basis), _text(sid)
 
 
+def _named_rows(frames, ctx) -> list:
+    """``_rows(frames)``, read once a run: three rules go through them, and reading them was most
+    of each one's cost."""
+    return ctx.once("Chinese names", tuple(frames.get(t) for t in BASES), lambda: list(_rows(frames)))
+
+
 @rule("name-zh-text", needs=())
 def name_zh_text(frames, ctx):
     """A Chinese name is Chinese characters (with digits, brackets, dashes, the middle dot; a
     document's or event's title also the colons, quotation marks, 、 and single spaces titles
     print), at most a title long."""
-    for table, df, i, name, _, _ in _rows(frames):
+    for table, df, i, name, _, _ in _named_rows(frames, ctx):
         if name is None:
             continue
         if not (TITLE_CHARACTERS if table in TITLES else CHARACTERS).fullmatch(name) or not HAN.search(name):
@@ -92,7 +98,7 @@ def name_zh_basis(frames, ctx):
     names that page, and the page is a Chinese-language source of the sources table."""
     src = frames["sources"]
     language = dict(zip(src["source_id"], src["language"])) if "language" in src.columns else {}
-    for table, df, i, name, basis, sid in _rows(frames):
+    for table, df, i, name, basis, sid in _named_rows(frames, ctx):
         allowed = BASES[table][1]
         if (name is None) != (basis is None):
             field, value = (BASIS, None) if basis is None else (NAME, None)
@@ -126,7 +132,7 @@ def name_zh_in_source(frames, ctx):
     found = texts_of(frames, ctx).texts  # problems: span-in-source's
     if not found:
         return
-    for table, df, i, name, _, sid in _rows(frames):
+    for table, df, i, name, _, sid in _named_rows(frames, ctx):
         if name is None or sid not in found or name in found[sid].text:
             continue
         yield _fail(ctx, "name-zh-in-source", table, df, i, NAME, name,

@@ -23,7 +23,7 @@ _NOT = re.compile(r"\b(?:not|never|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 def named_wholes(notes) -> list[str]:
     """The row ids ``notes`` calls this row a part of ("stated share of am-x"), unless negated."""
-    if not isinstance(notes, str):
+    if not isinstance(notes, str) or "-" not in notes:  # every id it names holds one: most notes need no scan
         return []
     return [m.group(1) or m.group(2) for m in NAMED_WHOLE.finditer(notes) if not _NOT.search(notes[:m.start()])]
 

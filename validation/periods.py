@@ -28,14 +28,17 @@ _ZH_COUNT = r"[0-9一二三四五六七八九十两兩几幾数數]+"
 # 四年多来, 十余年来, 两年來, 近三年, 近年来, 过去30年, 多年来, 历年, 这两年: Chinese for "over the past ... years"
 ZH_YEARS_PAST = (rf"{_ZH_COUNT}(?:多|余|餘)?年(?:多)?[来來]|近{_ZH_COUNT}年|近年[来來]|[过過]去{_ZH_COUNT}年|多年[来來]"
                  r"|[历歷]年|[这這][两兩几幾些]年")
-MULTI_YEAR = LazyPattern(
+_MULTI_YEAR_EN = (
     r"(?<![\w-])(?:from\s+(?:the\s+)?(?:end\s+of\s+|early\s+|late\s+|mid-?)?(?:19|20)\d\d\w*\s+(?:to|till|until|through)"
     r"\s+(?:19|20)\d\d"
     r"|(?:19|20)\d\d\s*(?:-|–|—|to)\s*(?:19|20)\d\d"
     r"|since|cumulative(?:ly)?|accumulat\w*"
     r"|(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+(?:[\w-]+\s+)?(?:years?|decades?)"
-    r"|(?:as\s+of|by)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d|as\s+of|up\s+to\s+now|so\s+far|to\s+date|till\s+now|until\s+now|in\s+total)(?![\w-])"
-    r"|累[计計]|以[来來]|至今|迄今|" + ZH_YEARS_PAST + "", re.IGNORECASE)
+    r"|(?:as\s+of|by)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d|as\s+of|up\s+to\s+now|so\s+far|to\s+date|till\s+now|until\s+now|in\s+total)(?![\w-])")
+MULTI_YEAR = LazyPattern(_MULTI_YEAR_EN + r"|累[计計]|以[来來]|至今|迄今|" + ZH_YEARS_PAST, re.IGNORECASE)
+# the English words alone: every Chinese one holds a Chinese character, so in an ASCII text (most
+# notes) they cannot match, and the scan for them was half the cost of reading the row's own words
+MULTI_YEAR_EN = LazyPattern(_MULTI_YEAR_EN, re.IGNORECASE)
 WEAK = LazyPattern(r"as\s+of|so\s+far|to\s+date|till\s+now|until\s+now|in\s+total", re.IGNORECASE)  # a source's: may be one year
 COUNT_WEAK = LazyPattern(WEAK.pattern + r"|up\s+to\s+now", re.IGNORECASE)  # a count "up to now" is a stock
 _SINCE_WHEN = LazyPattern(r"\s+(?:(?:the\s+)?(?:early\s+|late\s+|mid-?|end\s+of\s+)?(?:19|20)\d\d|then|its\b|their\b"
@@ -62,7 +65,7 @@ def says_several_years(text, *, weak=WEAK, year=None) -> str | None:
     ``weak`` matches whole do not count (a source's "in total" or "so far" may mean one year)."""
     if not isinstance(text, str):
         return None
-    for m in MULTI_YEAR.finditer(text):
+    for m in (MULTI_YEAR_EN if text.isascii() else MULTI_YEAR).finditer(text):
         words = m.group()
         if not (_same_year_range(words) or _in_a_title(text, m) or (weak is not None and weak.fullmatch(words))
                 or _causal_since(text, m) or _within_the_year(text, m, year)):
@@ -225,20 +228,23 @@ def _span_says(text: str, start: int, end: int, value, *, strong_only: bool = Fa
 
 
 def _start_year_agrees(ctx, table, df):
-    """stated_years has a first year before ``year``; no other period has one."""
+    """stated_years has a first year before ``year``; no other period has one. (On plain arrays:
+    pandas' masked operations cost more than the check.)"""
+    import numpy as np
     import pandas as pd
 
-    start, year = (pd.to_numeric(df[c], errors="coerce").astype("Float64") for c in ("period_start_year", "year"))
-    period = df["period"].astype("string")
-    several = (period == "stated_years").fillna(False)
+    start, year = (pd.to_numeric(df[c], errors="coerce").to_numpy("float64", na_value=np.nan)
+                   for c in ("period_start_year", "year"))
+    several = (df["period"].astype("string") == "stated_years").fillna(False).to_numpy(bool)
+    has_start = ~np.isnan(start)
     cases = (
-        (several & start.isna(), "period_start_year", "period is stated_years but period_start_year is empty"),
-        (several & start.notna() & (year.isna() | (start >= year)).fillna(True), "period_start_year",
+        (several & ~has_start, "period_start_year", "period is stated_years but period_start_year is empty"),
+        (several & has_start & (np.isnan(year) | (start >= year)), "period_start_year",
          "period_start_year is not before year (stated_years runs from period_start_year to year)"),
-        (~several & start.notna(), "period", "period_start_year is filled, so period must be stated_years"),
+        (~several & has_start, "period", "period_start_year is filled, so period must be stated_years"),
     )
     for mask, field, message in cases:
-        for i in df.index[mask.to_numpy(bool)]:
+        for i in df.index[mask]:
             v = df.at[i, field]
             yield Failure(rule="period-matches-words", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
                           field=field, value=None if pd_isna(v) else str(v), message=message, fix=FIX)

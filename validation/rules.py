@@ -168,35 +168,32 @@ def parts_add_up(frames, ctx):
     """Amounts (and indicators) that the source gives as parts of a whole add up to it."""
     for table, key, value in (("amounts", "amount_id", "amount"), ("indicators", "indicator_id", "value")):
         df = frames[table]
-        parts = df[df["part_of"].notna()]
-        if parts.empty:
+        has_whole = df["part_of"].notna().to_numpy(bool)
+        if not has_whole.any():
             continue
-        by_whole = parts.groupby("part_of", observed=True)[value]
-        sums = by_whole.sum().astype("Float64")
-        complete = ~parts[value].isna().groupby(parts["part_of"], observed=True).any()
-        read = [c for c in (key, value, "qualifier", "parts_stated") if c in df.columns]  # not every column
-        firsts = df[read].drop_duplicates(key).set_index(key)  # each whole's row, by its id
-        total = firsts[value].astype("Float64").reindex(sums.index)
-        tolerance = 1e-6 * total.abs().clip(lower=1.0)
-        some = _some_parts(firsts).reindex(sums.index, fill_value=False).to_numpy(bool)
-        bound = _bound_of(firsts).reindex(sums.index).to_numpy(object)
-        # 'all': the parts make up the whole; 'some': the source states only some, so they fall short of it.
-        # A whole stated as a bound ('over 1 billion', 'nearly 10') is met by parts on its side of it.
-        exact_off = (total - sums).abs() > tolerance
-        all_off = exact_off.where(bound == "exact", (sums < total - tolerance).where(bound == "lower", sums > total + tolerance))
-        some_off = (sums > total - tolerance).where(bound != "lower", False)
-        off = (all_off.where(~some, some_off) & complete & total.notna()).fillna(False).to_numpy(bool)
-        for whole_id, partial, bound_of, is_off in zip(sums.index, some, bound, off):
-            if not is_off:
+        parts = df.loc[has_whole, [c for c in (key, "part_of", value) if c in df.columns]]  # not every column
+        sums = parts.groupby("part_of", observed=True)[value].sum().astype("Float64")
+        # the few wholes and parts are looked at in Python: pandas' fixed cost per column operation
+        # was most of the rule's
+        names, incomplete = {}, set()
+        for part_id, whole_id, v in zip(parts[key].tolist(), parts["part_of"].tolist(), parts[value].tolist()):
+            names.setdefault(whole_id, []).append(part_id)
+            if pd_isna(v):
+                incomplete.add(whole_id)
+        whole = _WholeRows(df, key, value)
+        for whole_id, got in zip(sums.index, sums.tolist()):
+            pos = whole.position.get(whole_id)
+            if pos is None or whole_id in incomplete or pd_isna(whole.values[pos]):
                 continue
-            got, want = float(sums[whole_id]), float(total[whole_id])
-            i = int(df.index[firsts.index.get_loc(whole_id)])
-            names = ", ".join(parts.loc[parts["part_of"] == whole_id, key])
-            side = {"lower": "at least ", "upper": "at most "}.get(bound_of, "")
-            message = (f"its parts ({names}) add up to {got:,.10g}, not {side}{want:,.10g}" if not partial else
-                       f"parts_stated is some, but its parts ({names}) add up to {got:,.10g}, not less than {want:,.10g}")
-            yield Failure(rule="parts-add-up", table=table, row=i + 2, key=whole_id, field=value, value=want,
-                          message=message,
+            got, want, partial, bound = float(got), float(whole.values[pos]), whole.some(pos), whole.bound(pos)
+            if not _parts_off(got, want, partial, bound):
+                continue
+            side = {"lower": "at least ", "upper": "at most "}.get(bound, "")
+            listed = ", ".join(names[whole_id])
+            message = (f"its parts ({listed}) add up to {got:,.10g}, not {side}{want:,.10g}" if not partial else
+                       f"parts_stated is some, but its parts ({listed}) add up to {got:,.10g}, not less than {want:,.10g}")
+            yield Failure(rule="parts-add-up", table=table, row=int(df.index[pos]) + 2, key=whole_id, field=value,
+                          value=want, message=message,
                           fix="check the parts against the source (and parts_stated: all when they make up the whole); "
                               "if the source itself disagrees, add an errata row")
 
@@ -206,25 +203,39 @@ def parts_add_up(frames, ctx):
 LOWER_BOUNDS, UPPER_BOUNDS = frozenset({"more_than", "over", "at_least"}), frozenset({"nearly"})
 
 
-def _bound_of(firsts):
-    """Each whole's side (``firsts``: one row a whole, by its id): 'lower' (its value is a lower
-    bound), 'upper', or 'exact'."""
-    import pandas as pd
+class _WholeRows:
+    """The first row of each key (its position), with the cells a whole's check reads, as lists."""
 
-    if "qualifier" not in firsts.columns:
-        return pd.Series("exact", index=firsts.index, dtype=object)
-    q = firsts["qualifier"].astype("string")
-    return pd.Series(["lower" if v in LOWER_BOUNDS else "upper" if v in UPPER_BOUNDS else "exact"
-                      for v in q.fillna("exact").tolist()], index=q.index, dtype=object)
+    def __init__(self, df, key, value):
+        self.position: dict = {}
+        for pos, k in enumerate(df[key].tolist()):
+            self.position.setdefault(k, pos)
+        self.values = df[value].tolist()
+        self._qualifiers = df["qualifier"].tolist() if "qualifier" in df.columns else None
+        self._stated = df["parts_stated"].tolist() if "parts_stated" in df.columns else None
+
+    def bound(self, pos) -> str:
+        """'lower' (the whole's value is a lower bound), 'upper', or 'exact'."""
+        q = None if self._qualifiers is None else self._qualifiers[pos]
+        return "lower" if q in LOWER_BOUNDS else "upper" if q in UPPER_BOUNDS else "exact"
+
+    def some(self, pos) -> bool:
+        """The source states only some of the whole's parts (``parts_stated`` some)."""
+        return self._stated is not None and self._stated[pos] == "some"
 
 
-def _some_parts(firsts):
-    """True for a whole whose source states only some of its parts (``parts_stated`` some)."""
-    import pandas as pd
-
-    if "parts_stated" not in firsts.columns:
-        return pd.Series(False, index=pd.Index([], dtype=object))
-    return (firsts["parts_stated"].astype("string") == "some").fillna(False)
+def _parts_off(got: float, want: float, some: bool, bound: str) -> bool:
+    """Do parts adding to ``got`` miss their whole ``want``? 'all' parts make up the whole (a whole
+    stated as a bound, 'over 1 billion' or 'nearly 10', is met by parts on its side of it); 'some'
+    parts fall short of it."""
+    tolerance = 1e-6 * max(abs(want), 1.0)
+    if some:
+        return bound != "lower" and got > want - tolerance
+    if bound == "lower":
+        return got < want - tolerance
+    if bound == "upper":
+        return got > want + tolerance
+    return abs(want - got) > tolerance
 
 
 # A stated part is the same money (or count) as its whole, only split: same currency or
@@ -243,40 +254,35 @@ def part_matches_whole(frames, ctx):
     """A part (``part_of``) has its whole's currency or unit and pairing, lies in its years,
     and is no larger than its whole (unless the unit is a rate)."""
     for table, (key, unit) in PART_KEYS.items():
-        df = frames[table]
+        df, value = frames[table], PART_VALUES[table]
         # the columns compared, the only ones copied (a row at a time copies df.attrs each time)
-        cols = [c for c in (key, "part_of", unit, PART_VALUES[table], "pairing_id", "year", "period_start_year")
-                if c in df.columns]
-        wholes = df[cols].set_index(key)
-        suspects = _part_suspects(df, wholes, key, unit, PART_VALUES[table])
-        if not len(suspects):
+        cols = [c for c in (key, "part_of", unit, value, "pairing_id", "year", "period_start_year") if c in df.columns]
+        rows = df.loc[(df["part_of"].notna() & is_in(df["part_of"], df[key])).to_numpy(bool), cols]
+        if rows.empty:
             continue
-        parts = df.loc[suspects, cols].to_dict("records")
-        found = wholes[[c for c in cols if c != key]].reindex(df.loc[suspects, "part_of"]).to_dict("records")
-        for i, part, whole in zip(suspects, parts, found):
-            for field, why in _part_mismatches(part, whole, unit, PART_VALUES[table]):
+        compared = [c for c in (unit, "pairing_id", "year", "period_start_year") if c in df.columns]
+        wholes = df[[key, *compared, value]].set_index(key).reindex(rows["part_of"]).to_dict("records")
+        # the parts are few: each looked at as a dict, not a column operation per compared field
+        for i, part, whole in zip(rows.index, rows.to_dict("records"), wholes):
+            if not _may_differ(part, whole, compared, value):
+                continue
+            for field, why in _part_mismatches(part, whole, unit, value):
                 yield Failure(rule="part-matches-whole", table=table, row=int(i) + 2, key=part[key], field=field,
                               value=None if pd_isna(part[field]) else str(part[field]),
                               message=f"its whole {part['part_of']} {why}",
                               fix="give the part its whole's value, or remove part_of if it is not a part of that whole")
 
 
-def _part_suspects(df, wholes, key, unit, value):
-    """Rows that may not fit their whole, found column-wise (a row-by-row look at every
-    part took seconds at 100x the rows): those whose unit, pairing, year or period differs
-    from their whole's, or whose value exceeds it. _part_mismatches then says which of
-    them really do not fit."""
-    cols = [c for c in (unit, "pairing_id", "year", "period_start_year") if c in df.columns]
-    read = ["part_of", *cols] + ([value] if value in df.columns else [])  # a missing value fails below, as ever
-    parts = df.loc[(df["part_of"].notna() & is_in(df["part_of"], df[key])).to_numpy(bool), read]
-    if parts.empty:
-        return parts.index
-    whole = wholes[[*cols, value]].reindex(parts["part_of"]).set_axis(parts.index)
-    differs = (parts[value] > whole[value]).fillna(False).to_numpy(bool)
-    for c in cols:
-        a, b = parts[c].astype("str").fillna(""), whole[c].astype("str").fillna("")
-        differs = differs | (a != b).to_numpy(bool)
-    return parts.index[differs]
+def _may_differ(part: dict, whole: dict, compared: list, value: str) -> bool:
+    """Whether a part may not fit its whole: a ``compared`` cell differs from the whole's (as text,
+    an empty cell as ''), or its value exceeds the whole's. _part_mismatches says if it really does not."""
+    if not (pd_isna(part[value]) or pd_isna(whole[value])) and part[value] > whole[value]:
+        return True
+    return any(_as_cell_text(part[c]) != _as_cell_text(whole[c]) for c in compared)
+
+
+def _as_cell_text(v) -> str:
+    return "" if pd_isna(v) else str(v)
 
 
 def _part_mismatches(part, whole, unit, value):
@@ -308,7 +314,7 @@ def countries_match_stated_count(frames, ctx):
     only its hosts), the source gave a count but no list to check it against.
     """
     ev = frames["events"]
-    listed, foreign = participant_counts(frames)
+    listed, foreign = shared_participant_counts(frames, ctx)
     n, f, stated = ev["event_id"].map(listed).fillna(0), ev["event_id"].map(foreign).fillna(0), ev["countries_stated"]
     unlisted = (ev["countries_listed"] == False) if "countries_listed" in ev.columns else stated.isna() & False  # noqa: E712
     bad = (stated.notna() & (f > 0) & (stated != n) & (stated != f) & ~unlisted).fillna(False)
@@ -319,6 +325,11 @@ def countries_match_stated_count(frames, ctx):
                       message=f"the source says {int(e['countries_stated'])} countries but event_countries lists {int(n[i])}",
                       fix="add or remove event_countries rows to match the source's list; "
                           "if the source's own list disagrees with its count, add an errata row")
+
+
+def shared_participant_counts(frames, ctx):
+    """``participant_counts(frames)``, counted once a run for the two rules that compare with them."""
+    return ctx.once("participant counts", (frames["event_countries"],), lambda: participant_counts(frames))
 
 
 def participant_counts(frames):
@@ -334,7 +345,7 @@ def participant_counts(frames):
 def participants_cover_countries(frames, ctx):
     """An activity cannot have fewer participants than the countries they came from."""
     ev = frames["events"]
-    listed, _ = participant_counts(frames)
+    listed, _ = shared_participant_counts(frames, ctx)
     n = ev["event_id"].map(listed).fillna(0).astype("Int64")
     n = n.where(n >= ev["countries_stated"].fillna(0), ev["countries_stated"].fillna(0))
     bad = (ev["participants"].notna() & (ev["participants"] < n)).fillna(False)
@@ -520,6 +531,8 @@ def foreign_keys(frames, ctx):
     The keys are those the descriptor declares and those the package's contract pins,
     so removing a foreign key from the descriptor does not hide a dangling reference.
     """
+    import numpy as np
+
     from .contract import pinned_foreign_keys
 
     pinned = pinned_foreign_keys(ctx.package or ctx.desc, ctx.root)
@@ -537,8 +550,8 @@ def foreign_keys(frames, ctx):
                 yield Unchecked(name, f"{', '.join(fields)} not checked against {target}, which {why}",
                                 rule="foreign-key")
                 continue
-            if len(fields) != len(reffields) or not fields or not set(fields) <= set(df.columns) \
-                    or not set(reffields) <= set(frames[target].columns):
+            if len(fields) != len(reffields) or not fields or not has_columns(df, fields) \
+                    or not has_columns(frames[target], reffields):
                 yield Unchecked(name, f"foreign key {fields} -> {target}.{reffields} names fields the tables lack",
                                 rule="foreign-key")
                 continue
@@ -546,8 +559,9 @@ def foreign_keys(frames, ctx):
                 known_keys[target, tuple(reffields)] = _filled_keys(frames[target], reffields)
             values = _key_text(df, fields)
             found = is_in(values, known_keys[target, tuple(reffields)]).to_numpy(bool)
-            for i in df.index[_any_filled(df, fields).to_numpy(bool) & ~found]:  # numpy: 65 keys x pandas' op cost
-                v, where = values[i].replace(SEP, "/"), f"{target}.{'/'.join(reffields)}"
+            filled = (values.notna() if len(fields) == 1 else _any_filled(df, fields)).to_numpy(bool)
+            for pos in np.flatnonzero(filled & ~found):  # numpy, labels only where it fails: 65 keys x pandas' op cost
+                i, v, where = df.index[pos], values.iloc[pos].replace(SEP, "/"), f"{target}.{'/'.join(reffields)}"
                 yield Failure(rule="foreign-key", table=name, row=int(i) + 2, key=row_key(ctx, name, df, i),
                               field="/".join(fields), value=v, message=f"{'/'.join(fields)} {v!r} is not in {where}",
                               fix=f"use an existing {where}, or add that row to {target}")
@@ -634,6 +648,12 @@ def is_in(values, known):
     return pd.Series(got.fill_null(False).to_numpy(zero_copy_only=False), index=values.index)
 
 
+def has_columns(df, names) -> bool:
+    """Whether ``df`` has every column of ``names``: looked up in its index, not a set built of all its
+    columns (their names are Arrow-backed text, which Python iterates one name at a time)."""
+    return all(name in df.columns for name in names)
+
+
 def column_by(df, key: str, col: str):
     """``df``'s ``col`` indexed by ``key`` (the first row of each key): from the two columns
     alone, not a deduplicated copy of every column."""
@@ -641,14 +661,9 @@ def column_by(df, key: str, col: str):
 
 
 def as_text(s):
-    """``s.astype("str")``, skipped where ``s`` already is text (a no-op astype still copies the column)."""
-    return s if s.dtype == _text_dtype() else s.astype("str")
-
-
-def _text_dtype():
-    import pandas as pd
-
-    return pd.api.types.pandas_dtype("str")
+    """``s.astype("str")``, skipped where ``s`` already is text (a no-op astype still copies the column).
+    Compared with the name "str": building the dtype to compare with looked it up in pandas' registry each call."""
+    return s if s.dtype == "str" else s.astype("str")
 
 
 def row_key(ctx, table, df, i):
