@@ -16,6 +16,7 @@ from .rules import RULES, has_columns, pd_isna
 
 UNCHECKED_CONTRADICTION = "text-inconsistency"  # the marking for a contradiction no rule checks
 RULE = "errata"
+NEEDED = ("erratum_id", "source_id", "table", "row_id", "field", "rule")  # what each erratum is checked by
 
 
 def apply_errata(failures: list, frames: dict, desc: dict, complete: set, tables) -> list:
@@ -27,6 +28,11 @@ def apply_errata(failures: list, frames: dict, desc: dict, complete: set, tables
     errata = frames.get("errata")
     if errata is None:
         return failures
+    lacking = [c for c in NEEDED if c not in errata.columns]
+    if lacking:  # an errata table cut down to what it cannot be checked by excuses nothing
+        return failures + [Failure(rule=RULE, table="errata", field=lacking[0],
+                                   message=f"the errata table lacks {', '.join(lacking)}: no erratum is applied",
+                                   fix="restore the errata table's columns (docs/codebook.md)")]
     excusable = {n for n, fn in RULES.items() if getattr(fn, "excusable", False)}
     failing: dict = {}
     for f in failures:
