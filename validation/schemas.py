@@ -109,7 +109,7 @@ def column_for(field: dict) -> pa.Column:
     checks = [constraint_check(name, c[name]) for name in ("enum", "minimum", "maximum", "pattern") if name in c]
     ftype = field.get("type", "string")
     dtype = None if ftype == "string" else PANDAS_DTYPE.get(ftype)  # strings: str or category
-    if dtype is not None:  # pandera looks a dtype object up directly; a name, only after trying geopandas's
+    if dtype is not None:  # pandera finds a dtype object at once, a dtype name after a failed geopandas import
         dtype = pd.api.types.pandas_dtype(dtype)
     return pa.Column(dtype, checks=checks, nullable=not c.get("required", False),
                      unique=bool(c.get("unique")), required=True, name=field["name"])
