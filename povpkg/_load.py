@@ -149,15 +149,18 @@ def _read_arrow(csv_path: Path, schema: dict):
             if not _plain(col, pattern, longest, pc, pool):
                 return None
             table = table.set_column(i, name, pc.cast(col, target, memory_pool=pool))
+        codes = _enum_codes(table, enums, pa, pc, pool)
     except (pa.ArrowException, OSError):
         return None
-    df = table.to_pandas(date_as_object=False, memory_pool=pool, split_blocks=True, self_destruct=True, types_mapper={
-        pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(), pa.bool_(): pd.BooleanDtype()}.get)
+    if codes is None:
+        return None
+    df = table.drop_columns(list(codes)).to_pandas(
+        date_as_object=False, memory_pool=pool, split_blocks=True, self_destruct=True, types_mapper={
+            pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(), pa.bool_(): pd.BooleanDtype()}.get)
     del table
-    for name, dtype in enums.items():
-        if not set(df[name].cat.categories) <= set(dtype.categories):
-            return None
-        df[name] = df[name].cat.set_categories(dtype.categories, ordered=dtype.ordered)
+    for i, name in enumerate(types):  # in the schema's order
+        if name in codes:
+            df.insert(i, name, pd.Categorical.from_codes(codes[name], dtype=enums[name]))
     for name, fmt in dates.items():
         if fmt is None:
             df[name] = df[name].astype("datetime64[us]")  # pyarrow's days come as [ms]
@@ -168,6 +171,20 @@ def _read_arrow(csv_path: Path, schema: dict):
             return None
         df[name] = col if str(col.dtype) == "datetime64[us]" else col.astype("datetime64[us]")
     return df
+
+
+def _enum_codes(table, enums: dict, pa, pc, pool) -> dict | None:
+    """Each enumeration's codes in its declared categories (-1: missing), or None when a
+    column holds a value the enumeration lacks. The codes make the Categorical in one step
+    (pyarrow's own conversion makes one of the values found, to be recoded)."""
+    out = {}
+    for name, dtype in enums.items():
+        col = table.column(name)
+        pos = pc.index_in(col, value_set=pa.array(dtype.categories), memory_pool=pool)
+        if pos.null_count != col.null_count:
+            return None
+        out[name] = pos.fill_null(-1).to_numpy()
+    return out
 
 
 def _blank_row(table, pc) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+import pandas as pd
 import pandera.pandas as pa
 
 from povpkg._load import PANDAS_DTYPE
@@ -105,19 +106,35 @@ ROW_CHECKS: dict[str, list[RowCheck]] = {
 def column_for(field: dict) -> pa.Column:
     """A pandera Column with the type and constraints the Table Schema declares."""
     c = field.get("constraints", {})
-    checks = []
-    if "enum" in c:
-        checks.append(pa.Check.isin(c["enum"], name="enum"))
-    if "minimum" in c:
-        checks.append(pa.Check.ge(c["minimum"], name="minimum"))
-    if "maximum" in c:
-        checks.append(pa.Check.le(c["maximum"], name="maximum"))
-    if "pattern" in c:
-        checks.append(pa.Check.str_matches(rf"(?:{c['pattern']})\Z", name="pattern"))
+    checks = [constraint_check(name, c[name]) for name in ("enum", "minimum", "maximum", "pattern") if name in c]
     ftype = field.get("type", "string")
     dtype = None if ftype == "string" else PANDAS_DTYPE.get(ftype)  # strings: str or category
+    if dtype is not None:  # pandera finds a dtype object at once, a dtype name after a failed geopandas import
+        dtype = pd.api.types.pandas_dtype(dtype)
     return pa.Column(dtype, checks=checks, nullable=not c.get("required", False),
                      unique=bool(c.get("unique")), required=True, name=field["name"])
+
+
+def constraint_check(constraint: str, value) -> pa.Check:
+    """One constraint as a vectorised check, under the name (``error``) of pandera's built-in
+    check, which the report gives. A missing cell passes in the test itself (``ignore_na=False``):
+    pandera would otherwise copy the column without them for each check, a third of its time."""
+    if constraint == "pattern":  # matched whole, as frictionless does
+        pattern = rf"(?:{value})\Z"
+        return _check(constraint, f"str_matches('{pattern}')", lambda s: s.str.match(pattern, na=True))
+    if constraint == "enum":
+        test, error = (lambda s: s.isin(value)), f"isin({value})"
+    elif constraint == "minimum":
+        test, error = (lambda s: s >= value), f"greater_than_or_equal_to({value})"
+    elif constraint == "maximum":
+        test, error = (lambda s: s <= value), f"less_than_or_equal_to({value})"
+    else:
+        raise ValueError(f"no check for the constraint {constraint!r}")
+    return _check(constraint, error, lambda s: s.isna() | test(s))
+
+
+def _check(name: str, error: str, test: Callable) -> pa.Check:
+    return pa.Check(test, name=name, error=error, ignore_na=False)
 
 
 def schema_for(resource: dict) -> pa.DataFrameSchema:
