@@ -176,8 +176,16 @@ _FIX = {
 }
 
 
+# pandera reports a constraint's failure under its built-in check's name ("greater_than_or_equal_to(0)")
+_CONSTRAINT_OF = {"isin": "enum", "greater_than_or_equal_to": "minimum", "less_than_or_equal_to": "maximum",
+                  "str_matches": "pattern"}
+
+
 def _fix_for(check: str) -> str:
-    return _FIX.get(check) or ("convert the column to the field's type" if str(check).startswith("dtype(") else "")
+    head = str(check).split("(", 1)[0]
+    if head == "dtype":
+        return "convert the column to the field's type"
+    return _FIX.get(_CONSTRAINT_OF.get(head, check), "")
 
 
 def _failures(table: str, df, resource: dict, cases) -> list[Failure]:
