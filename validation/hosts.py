@@ -7,7 +7,10 @@ clone, or a repost that names no original, never confirms a figure a second time
 """
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from povpkg._report import Failure
 
@@ -55,6 +58,51 @@ def host_types(frames, ctx):
         yield Failure(rule="host-type", table="sources", row=int(i) + 2, key=row_key(ctx, "sources", src, i),
                       field="original_publisher", value=None if pd_isna(original) else str(original),
                       message=problem, fix=fix)
+
+
+@lru_cache(maxsize=1)
+def pinned() -> dict:
+    """The kinds of host povpkg's own record pins (``validation/hosts.json``, written by
+    ``scripts/pin_hosts.py``): by source id, by address and by the stored text's sha256."""
+    return json.loads((Path(__file__).with_name("hosts.json")).read_text(encoding="utf-8"))
+
+
+def _kind(host, original) -> tuple:
+    return (None if pd_isna(host) else str(host), not pd_isna(original) and str(original).strip() != "")
+
+
+def _said(kind: tuple) -> str:
+    host, named = kind
+    if host == "repost":
+        return "a repost naming its original" if named else "a repost naming no original"
+    return {"official": "an official copy", "clone": "a clone"}.get(host, f"host type {host!r}")
+
+
+@rule("host-type-pinned", needs=("sources",))
+def host_type_pinned(frames, ctx):
+    """A source povpkg's record knows (by id, address or stored text) keeps the kind of host the
+    record pins: relabelling a clone as official, or giving an unnamed repost an original,
+    would let its figures confirm others and be summed (docs/sources.md)."""
+    src = frames["sources"]
+    if not has_columns(src, ("host_type", "original_publisher")):
+        return
+    record = pinned()
+    keys = ("source_id", "url", "sha256")
+    columns = {c: src[c].tolist() if c in src.columns else [None] * len(src) for c in keys}
+    for n, (i, host, original) in enumerate(zip(src.index, src["host_type"].tolist(),
+                                                src["original_publisher"].tolist())):
+        want = next((tuple(record[c][v]) for c in keys
+                     if isinstance(v := columns[c][n], str) and v.strip() in record[c]), None)
+        have = _kind(host, original)
+        if want is None or have == want:
+            continue
+        field = "host_type" if have[0] != want[0] else "original_publisher"
+        yield Failure(rule="host-type-pinned", table="sources", row=int(i) + 2,
+                      key=row_key(ctx, "sources", src, i), field=field,
+                      value=have[0] if field == "host_type" else (None if pd_isna(original) else str(original)),
+                      message=f"povpkg's record pins this page as {_said(want)}, not {_said(have)}",
+                      fix="restore the pinned host_type and original_publisher; if the record is wrong, correct "
+                          "it in povpkg's repository (scripts/pin_hosts.py) for its next release")
 
 
 @rule("recommended-from-independent-source", needs=("amounts", "sources"))
