@@ -96,3 +96,8 @@ def test_the_section_16_pages_are_the_draw_without_exclusion(frames):
     rng = random.Random(1214)
     drawn = rng.sample(zh, 20) + rng.sample(en, 10)
     assert _table(SECTION)[0][:-1] == drawn
+
+
+def test_the_ban_xor_villagers_office_is_in_his_row(frames):
+    """He stood as a villager only; the May 2021 page (and the visit rows) make him deputy chief."""
+    assert "deputy village chief" in _row(frames, "people", "p-kanzhan-buvinai")["notes"]
