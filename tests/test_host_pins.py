@@ -1,5 +1,6 @@
-"""host-type-pinned: a source povpkg's record knows keeps its kind of host (validation/hosts.json),
-so no edit to the sources table can make a clone, or a repost naming no original, confirm a figure."""
+"""source-kind-pinned: a source povpkg's record knows keeps what the record pins (validation/hosts.json):
+no edit to the sources table makes a clone, or a repost naming no original, confirm a figure, or a Chinese
+page pass for an English one."""
 from __future__ import annotations
 
 import csv
@@ -25,7 +26,7 @@ def _pin_script():
 
 def failures(sources):
     ctx = R.rules.Context(desc=descriptor(), root=None, sources=None)
-    return [(f.key, f.field, f.message) for f in R.hosts.host_type_pinned({"sources": sources}, ctx)]
+    return [(f.key, f.field, f.message) for f in R.hosts.source_kind_pinned({"sources": sources}, ctx)]
 
 
 def test_the_record_pins_the_shipped_sources_as_they_are():
@@ -61,6 +62,13 @@ def test_an_unnamed_repost_given_an_original_fails(frames):
     assert [(k, f) for k, f, _ in got] == [(unnamed, "original_publisher")]
 
 
+@pytest.mark.parametrize("field,value", [("language", "en"), ("stored", "complete")])
+def test_a_page_said_to_be_another_language_or_complete_fails(frames, field, value):
+    page = "zh-137-sznews-2019-05-shenzhen-kashgar-clone"  # Chinese, stored as its opening
+    got = failures(_edited(frames, page, **{field: value}))
+    assert [(k, f) for k, f, _ in got] == [(page, field)]
+
+
 def test_a_source_the_record_does_not_know_is_left_to_the_other_rules(frames):
     new = _edited(frames, "zh-137-sznews-2019-05-shenzhen-kashgar-clone", source_id="new-page", url="https://x.org/1",
                   sha256="0" * 64, host_type="official", original_publisher=None)
@@ -78,6 +86,6 @@ def test_the_record_agrees_with_the_catalogues_classes():
             continue
         url, kind = cells[11], kinds[cells[10]]
         if url in pins["url"]:  # the page the catalogue names is the copy the tables cite
-            assert pins["url"][url][0] == kind, cells[1]
+            assert pins["url"][url]["host_type"] == kind, cells[1]
             compared += 1
     assert compared > 200

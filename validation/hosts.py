@@ -62,47 +62,59 @@ def host_types(frames, ctx):
 
 @lru_cache(maxsize=1)
 def pinned() -> dict:
-    """The kinds of host povpkg's own record pins (``validation/hosts.json``, written by
-    ``scripts/pin_hosts.py``): by source id, by address and by the stored text's sha256."""
+    """What povpkg's own record pins of each known page (``validation/hosts.json``, written by
+    ``scripts/pin_hosts.py``), by source id, by address and by the stored text's sha256."""
     return json.loads((Path(__file__).with_name("hosts.json")).read_text(encoding="utf-8"))
 
 
-def _kind(host, original) -> tuple:
-    return (None if pd_isna(host) else str(host), not pd_isna(original) and str(original).strip() != "")
+def _as_said(row: dict) -> dict:
+    """The pinned facts as a row of ``sources`` states them."""
+    def cell(name):
+        value = row.get(name)
+        return None if pd_isna(value) else str(value)
+
+    return {"host_type": cell("host_type"), "names_original": bool((cell("original_publisher") or "").strip()),
+            "language": cell("language"), "stored": cell("stored")}
 
 
-def _said(kind: tuple) -> str:
-    host, named = kind
+def _kind(facts: dict) -> str:
+    host, named = facts["host_type"], facts["names_original"]
     if host == "repost":
         return "a repost naming its original" if named else "a repost naming no original"
     return {"official": "an official copy", "clone": "a clone"}.get(host, f"host type {host!r}")
 
 
-@rule("host-type-pinned", needs=("sources",))
-def host_type_pinned(frames, ctx):
-    """A source povpkg's record knows (by id, address or stored text) keeps the kind of host the
-    record pins: relabelling a clone as official, or giving an unnamed repost an original,
-    would let its figures confirm others and be summed (docs/sources.md)."""
+@rule("source-kind-pinned", needs=("sources",))
+def source_kind_pinned(frames, ctx):
+    """A source povpkg's record knows (by id, address or stored text) keeps what the record pins:
+    its kind of host and whether a repost names its original (relabelling a clone as official, or
+    naming an original for an unnamed repost, would let its figures confirm others and be summed),
+    its language (which decides the checks a Chinese page gets) and whether it is stored complete."""
     src = frames["sources"]
     if not has_columns(src, ("host_type", "original_publisher")):
         return
-    record = pinned()
-    keys = ("source_id", "url", "sha256")
-    columns = {c: src[c].tolist() if c in src.columns else [None] * len(src) for c in keys}
-    for n, (i, host, original) in enumerate(zip(src.index, src["host_type"].tolist(),
-                                                src["original_publisher"].tolist())):
-        want = next((tuple(record[c][v]) for c in keys
-                     if isinstance(v := columns[c][n], str) and v.strip() in record[c]), None)
-        have = _kind(host, original)
-        if want is None or have == want:
+    record, keys = pinned(), ("source_id", "url", "sha256")
+    read = [c for c in (*keys, "host_type", "original_publisher", "language", "stored") if c in src.columns]
+    for i, row in zip(src.index, src[read].to_dict("records")):
+        want = next((record[c][v] for c in keys if isinstance(v := row.get(c), str) and v.strip() in record[c]), None)
+        if want is None:
             continue
-        field = "host_type" if have[0] != want[0] else "original_publisher"
-        yield Failure(rule="host-type-pinned", table="sources", row=int(i) + 2,
-                      key=row_key(ctx, "sources", src, i), field=field,
-                      value=have[0] if field == "host_type" else (None if pd_isna(original) else str(original)),
-                      message=f"povpkg's record pins this page as {_said(want)}, not {_said(have)}",
-                      fix="restore the pinned host_type and original_publisher; if the record is wrong, correct "
-                          "it in povpkg's repository (scripts/pin_hosts.py) for its next release")
+        have = _as_said(row)
+        if (have["host_type"], have["names_original"]) != (want["host_type"], want["names_original"]):
+            field = "host_type" if have["host_type"] != want["host_type"] else "original_publisher"
+            yield _pin_failure(ctx, src, i, field, row.get(field),
+                               f"povpkg's record pins this page as {_kind(want)}, not {_kind(have)}")
+        for field in ("language", "stored"):
+            if have[field] != want[field]:
+                yield _pin_failure(ctx, src, i, field, have[field],
+                                   f"povpkg's record pins this page's {field} as {want[field]!r}, not {have[field]!r}")
+
+
+def _pin_failure(ctx, src, i, field, value, message) -> Failure:
+    return Failure(rule="source-kind-pinned", table="sources", row=int(i) + 2, key=row_key(ctx, "sources", src, i),
+                   field=field, value=None if pd_isna(value) else str(value), message=message,
+                   fix="restore what the record pins; if the record is wrong, correct it in povpkg's repository "
+                       "(scripts/pin_hosts.py) for its next release")
 
 
 @rule("recommended-from-independent-source", needs=("amounts", "sources"))
