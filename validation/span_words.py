@@ -27,6 +27,12 @@ _BEFORE = LazyPattern(r"(?<![A-Za-z])(more than|over|above|exceeding|exceeds|exc
                      r"close to|about|around|approximately|roughly|some|at least|up to)\s*(?:a\s+)?(?:US\$|\$|RMB\s*)?$",
                      re.IGNORECASE)
 _AFTER = LazyPattern(r"\s*(?:[A-Za-z]+\s+)?(-?plus|or more|or so|odd)(?![A-Za-z])", re.IGNORECASE)
+# a figure printed in brackets after a qualified figure is its equivalent and carries its
+# qualifier: 'over 10 billion yuan (1.4 billion US dollars)', 'nearly 20 billion yuan (3.15'
+_BRACKETED_AFTER = LazyPattern(r"(?<![A-Za-z])(more than|over|above|exceeding|in excess of|nearly|almost|close to|about|"
+                               r"around|approximately|roughly|some|at least|up to)\s+(?:US\$|\$|RMB\s*)?\d[\d.,]*"
+                               r"(?:\s+(?:thousand|million|billion|trillion))?\s*[A-Za-z.$ ]{0,25}\(\s*(?:US\$|\$|RMB\s*)?$",
+                               re.IGNORECASE)
 _NOT_A_QUALIFIER = LazyPattern(r"\b(?:mainly|all|talked|talk|talking|spoke|learn|learned|know|think|thinking)\s+about\s*$",
                               re.IGNORECASE)  # 'the seminar was mainly about three topics'
 
@@ -42,6 +48,9 @@ def qualifier_at(span: str, start: int, end: int) -> str | None:
         return QUALIFIER_CLASS[m.group(1).lower()]
     if span[start:end].lower() == "dozen":  # 'a dozen countries'
         return "about"
+    m = _BRACKETED_AFTER.search(span[max(0, start - 70):start])
+    if m:
+        return QUALIFIER_CLASS[m.group(1).lower()]
     m = _AFTER.match(span[end:end + 20])
     return QUALIFIER_CLASS[m.group(1).lower().lstrip("-")] if m else None
 
