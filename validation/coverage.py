@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from povpkg._report import Failure
 
-from .rules import row_key, rule
+from .rules import by_source, row_key, rule
 
 # Columns that date a row, per table: dates (their year counts) or plain years.
 # A project's start is dated like any row; its end only when its period is not what the
@@ -33,14 +33,12 @@ def dated_within_coverage(frames, ctx):
 
     src = frames["sources"].set_index("source_id")
     covers = [src[c] for c in ("covers_year_start", "covers_year_end")]
-    # a row of an unknown source (at -1) reads the NaN appended: it is never outside
-    starts, ends = (np.append(c.to_numpy("float64", na_value=np.nan), np.nan) for c in covers)
     for table, cols in DATED.items():
         df = frames.get(table)
         if df is None or "source_id" not in df.columns:
             continue
         at = src.index.get_indexer(df["source_id"])
-        first, last = starts[at], ends[at]
+        first, last = (by_source(c, at) for c in covers)  # an unknown source's row is never outside
         for col in (c for c in cols if c in df.columns):
             year = _years(df[col])
             years = year.to_numpy("float64", na_value=np.nan)

@@ -27,6 +27,11 @@ def independent(sources):
     return (host == "official") | ((host == "repost") & original.notna() & (original.astype("string").str.len() > 0))
 
 
+def weak_copy(host_type) -> str:
+    """How a report names a copy that confirms nothing (``independent`` is false for it)."""
+    return "a clone" if host_type == "clone" else "a repost that names no original"
+
+
 def confirmations(sources, source_ids) -> int:
     """How many independent reports the sources ``source_ids`` make of one figure: each
     official copy counts once per publisher, a named repost once per original it names
@@ -130,7 +135,7 @@ def recommended_from_independent_source(frames, ctx):
         source = amounts.at[i, "source_id"]
         if ok.get(source, True):  # an unknown source is the foreign-key rule's to report
             continue
-        what = "a clone" if host.get(source) == "clone" else "a repost that names no original"
+        what = weak_copy(host.get(source))
         yield Failure(rule="recommended-from-independent-source", table="amounts", row=int(i) + 2,
                       key=row_key(ctx, "amounts", amounts, i), field="recommended_for_aggregates", value=True,
                       message=f"recommended for aggregates, but its source {source} is {what}: nothing "
@@ -152,13 +157,13 @@ def weak_copy_said(frames, ctx):
     it confirms nothing on its own, and a reader of the row alone must not take it for an
     independent report (docs/sources.md)."""
     src = frames["sources"]
-    if not {"host_type", "original_publisher"} <= set(src.columns):
+    if not has_columns(src, ("host_type", "original_publisher")):
         return
     weak = dict(zip(src["source_id"], ~independent(src).fillna(False).astype(bool)))
     host = dict(zip(src["source_id"], src["host_type"]))
     for table, (key, figures) in FIGURE_TABLES.items():
         df = frames.get(table)
-        if df is None or not {"source_id", "notes"} <= set(df.columns):
+        if df is None or not has_columns(df, ("source_id", "notes")):
             continue
         rows = df["source_id"].map(weak).fillna(False).astype(bool)
         if figures:
@@ -168,7 +173,7 @@ def weak_copy_said(frames, ctx):
             if not pd_isna(notes) and SAYS_COPY.search(str(notes)):
                 continue
             source = df.at[i, "source_id"]
-            what = "a clone" if host.get(source) == "clone" else "a repost that names no original"
+            what = weak_copy(host.get(source))
             yield Failure(rule="weak-copy-said", table=table, row=int(i) + 2, key=row_key(ctx, table, df, i),
                           field="notes", value=None if pd_isna(notes) else str(notes),
                           message=f"its figure comes from {source}, {what}, but its notes do not say so",

@@ -641,7 +641,7 @@ def _counts_zh(span, s, m, unit, alone) -> bool:
 
 from povpkg._report import Failure  # noqa: E402
 
-from .rules import has_columns, is_in, pd_isna, row_key, rule  # noqa: E402
+from .rules import by_source, has_columns, is_in, pd_isna, row_key, rule  # noqa: E402
 
 
 @dataclass
@@ -792,7 +792,7 @@ def _outside(df, at, characters):
     operations, a dozen a table, cost more than the check."""
     import numpy as np
 
-    size = np.append(characters.to_numpy("float64", na_value=np.nan), np.nan)[at]  # -1 reads the NaN appended
+    size = by_source(characters, at)
     a, b = (df[c].to_numpy("float64", na_value=np.nan) for c in ("span_start", "span_end"))
     return (at >= 0) & ((a < 0) | (a >= b) | (b > size))
 

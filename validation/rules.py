@@ -648,6 +648,15 @@ def is_in(values, known):
     return pd.Series(got.fill_null(False).to_numpy(zero_copy_only=False), index=values.index)
 
 
+def by_source(column, at):
+    """``column`` (of the sources table indexed by source_id) for each row whose source sits at
+    ``at`` (``get_indexer``: -1 for an unknown source), as floats: NaN for an unknown source or an
+    empty cell, which compares false. Plain arrays: pandas' maps and masks cost more than the checks."""
+    import numpy as np
+
+    return np.append(column.to_numpy("float64", na_value=np.nan), np.nan)[at]
+
+
 def has_columns(df, names) -> bool:
     """Whether ``df`` has every column of ``names``: looked up in its index, not a set built of all its
     columns (their names are Arrow-backed text, which Python iterates one name at a time)."""

@@ -115,22 +115,23 @@ def column_for(field: dict) -> pa.Column:
                      unique=bool(c.get("unique")), required=True, name=field["name"])
 
 
+# pandera's built-in check for each constraint: its name is what reports give ("greater_than_or_equal_to(0)")
+BUILT_IN = {"enum": "isin", "minimum": "greater_than_or_equal_to", "maximum": "less_than_or_equal_to",
+            "pattern": "str_matches"}
+
+
 def constraint_check(constraint: str, value) -> pa.Check:
     """One constraint as a vectorised check, under the name (``error``) of pandera's built-in
     check, which the report gives. A missing cell passes in the test itself (``ignore_na=False``):
     pandera would otherwise copy the column without them for each check, a third of its time."""
     if constraint == "pattern":  # matched whole, as frictionless does
         pattern = rf"(?:{value})\Z"
-        return _check(constraint, f"str_matches('{pattern}')", lambda s: s.str.match(pattern, na=True))
-    if constraint == "enum":
-        test, error = (lambda s: s.isin(value)), f"isin({value})"
-    elif constraint == "minimum":
-        test, error = (lambda s: s >= value), f"greater_than_or_equal_to({value})"
-    elif constraint == "maximum":
-        test, error = (lambda s: s <= value), f"less_than_or_equal_to({value})"
-    else:
+        return _check(constraint, f"{BUILT_IN[constraint]}('{pattern}')", lambda s: s.str.match(pattern, na=True))
+    tests = {"enum": lambda s: s.isin(value), "minimum": lambda s: s >= value, "maximum": lambda s: s <= value}
+    if constraint not in tests:
         raise ValueError(f"no check for the constraint {constraint!r}")
-    return _check(constraint, error, lambda s: s.isna() | test(s))
+    test = tests[constraint]
+    return _check(constraint, f"{BUILT_IN[constraint]}({value})", lambda s: s.isna() | test(s))
 
 
 def _check(name: str, error: str, test: Callable) -> pa.Check:
@@ -176,9 +177,7 @@ _FIX = {
 }
 
 
-# pandera reports a constraint's failure under its built-in check's name ("greater_than_or_equal_to(0)")
-_CONSTRAINT_OF = {"isin": "enum", "greater_than_or_equal_to": "minimum", "less_than_or_equal_to": "maximum",
-                  "str_matches": "pattern"}
+_CONSTRAINT_OF = {name: constraint for constraint, name in BUILT_IN.items()}  # a failure names the built-in
 
 
 def _fix_for(check: str) -> str:
