@@ -6,6 +6,7 @@ import pytest
 
 from audit_tables import counts, is_total, sections
 
+
 SECTIONS = sections()
 
 

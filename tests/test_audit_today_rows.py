@@ -13,11 +13,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-
-def _row(frames, table, rid):
-    """The row of ``table`` whose id (its first column) is ``rid``."""
-    df = frames[table]
-    return df.set_index(df.columns[0]).loc[rid]
+from audit_tables import row_by_id
 
 
 def _code(value) -> str:
@@ -26,7 +22,7 @@ def _code(value) -> str:
 
 
 def test_daxing_is_a_district_with_its_official_code(frames):
-    daxing = _row(frames, "places", "pl-daxing")
+    daxing = row_by_id(frames, "places", "pl-daxing")
     assert (daxing["level"], _code(daxing["gbt2260"]), daxing["name_zh"], daxing["name_zh_basis"]) == (
         "district", "110115", "大兴区", "gbt2260")
     assert "left out" not in daxing["notes"]
@@ -41,9 +37,9 @@ def test_no_place_named_as_a_district_sits_at_another_level(frames):
 
 
 def test_yinzhou_yanji_names_the_partner_the_earlier_page_gives_yanji(frames):
-    notes = _row(frames, "pairings", "pair-yinzhou-yanji")["notes"]
+    notes = row_by_id(frames, "pairings", "pair-yinzhou-yanji")["notes"]
     assert "pair-yuyao-yanji" in notes and "zh-064" in notes
-    yuyao = _row(frames, "pairings", "pair-yuyao-yanji")
+    yuyao = row_by_id(frames, "pairings", "pair-yuyao-yanji")
     assert (yuyao["provider_place_id"], yuyao["recipient_place_id"]) == ("pl-yuyao", "pl-yanji")
 
 
@@ -83,9 +79,9 @@ CODES = {
 
 @pytest.mark.parametrize("place_id", sorted(CODES))
 def test_each_place_added_that_day_has_its_official_code_and_parent(frames, place_id):
-    place = _row(frames, "places", place_id)
+    place = row_by_id(frames, "places", place_id)
     assert (_code(place["gbt2260"]), place["parent_id"]) == CODES[place_id]
 
 
 def test_the_development_zone_keeps_no_code(frames):
-    assert _code(_row(frames, "places", "pl-dayawan-huizhou")["gbt2260"]) == ""
+    assert _code(row_by_id(frames, "places", "pl-dayawan-huizhou")["gbt2260"]) == ""

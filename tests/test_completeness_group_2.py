@@ -12,15 +12,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from audit_tables import row_by_id
+
 Z023 = "zh-023-nmgsjw-2022-04-daxing-chayouqianqi"
 Z061 = "zh-061-zjol-2018-10-yinzhou-yanbian"
 Z131 = "zh-131-cnr-2017-09-beijing-yushu-clone"
-
-
-def _row(frames, table, rid):
-    """The row of ``table`` whose id (its first column) is ``rid``."""
-    df = frames[table]
-    return df.set_index(df.columns[0]).loc[rid]
 
 
 DAXING_AMOUNTS = ["am-zh023-daxing-chayouqianqi-cooperation-funds", "am-zh023-daxing-chayouqianqi-industry-funds",
@@ -30,7 +26,7 @@ DAXING_INDICATORS = ["in-zh023-chayouqianqi-project-categories", "in-zh023-chayo
 
 
 def test_the_daxing_chayouqianqi_pairing(frames):
-    pair = _row(frames, "pairings", "pair-daxing-chayouqianqi")
+    pair = row_by_id(frames, "pairings", "pair-daxing-chayouqianqi")
     assert (pair["provider_place_id"], pair["recipient_place_id"], pair["source_id"]) == (
         "pl-daxing", "pl-chayouqianqi", Z023)
     assert pd.isna(pair["year_start"])  # the magazine gives none
@@ -38,15 +34,15 @@ def test_the_daxing_chayouqianqi_pairing(frames):
 
 @pytest.mark.parametrize("amount_id", DAXING_AMOUNTS)
 def test_daxings_money_goes_from_the_district_under_its_pairing(frames, amount_id):
-    row = _row(frames, "amounts", amount_id)
+    row = row_by_id(frames, "amounts", amount_id)
     assert (row["provider_place_id"], row["recipient_place_id"], row["pairing_id"]) == (
         "pl-daxing", "pl-chayouqianqi", "pair-daxing-chayouqianqi")
 
 
 @pytest.mark.parametrize("indicator_id", DAXING_INDICATORS)
 def test_daxings_counts_cite_the_county_level_pair(frames, indicator_id):
-    assert _row(frames, "indicators", indicator_id)["pairing_id"] == "pair-daxing-chayouqianqi"
-    doc = _row(frames, "documents", "doc-chayouqianqi-cooperation-funds-projects-rules")
+    assert row_by_id(frames, "indicators", indicator_id)["pairing_id"] == "pair-daxing-chayouqianqi"
+    doc = row_by_id(frames, "documents", "doc-chayouqianqi-cooperation-funds-projects-rules")
     assert doc["pairing_id"] == "pair-daxing-chayouqianqi"
 
 
@@ -61,7 +57,7 @@ def test_no_government_aid_under_a_pairing_lacks_its_giver(frames):
                                        "am-2018-yinzhou-yanbian-donations-first-day",
                                        "am-2018-yinzhou-yanbian-project-funds"])
 def test_yinzhou_not_ningbo_gives_to_yanbian(frames, amount_id):
-    row = _row(frames, "amounts", amount_id)
+    row = row_by_id(frames, "amounts", amount_id)
     assert (row["provider_place_id"], row["recipient_place_id"], int(row["year"])) == (
         "pl-yinzhou-ningbo", "pl-yanbian", 2018)
 
@@ -69,24 +65,24 @@ def test_yinzhou_not_ningbo_gives_to_yanbian(frames, amount_id):
 @pytest.mark.parametrize("city, indicator_id, towns", [("helong", "in-2018-helong-towns-paired", 8),
                                                         ("yanji", "in-2018-yanji-towns-paired", 4)])
 def test_yinzhous_pairings_with_helong_and_yanji(frames, city, indicator_id, towns):
-    pair = _row(frames, "pairings", f"pair-yinzhou-{city}")
+    pair = row_by_id(frames, "pairings", f"pair-yinzhou-{city}")
     assert (pair["provider_place_id"], pair["recipient_place_id"], pair["source_id"]) == (
         "pl-yinzhou-ningbo", f"pl-{city}", Z061)
-    assert _row(frames, "places", f"pl-{city}")["parent_id"] == "pl-yanbian"
-    row = _row(frames, "indicators", indicator_id)
+    assert row_by_id(frames, "places", f"pl-{city}")["parent_id"] == "pl-yanbian"
+    row = row_by_id(frames, "indicators", indicator_id)
     assert (row["place_id"], row["pairing_id"], row["value"], int(row["year"])) == (
         f"pl-{city}", f"pair-yinzhou-{city}", towns, 2018)
 
 
 def test_beijings_yushu_figures_cite_the_pairing_from_2010(frames):
-    pair = _row(frames, "pairings", "pair-beijing-yushu")
+    pair = row_by_id(frames, "pairings", "pair-beijing-yushu")
     assert (pair["provider_place_id"], pair["recipient_place_id"], int(pair["year_start"]), pair["source_id"]) == (
         "pl-beijing", "pl-yushu", 2010, Z131)
     assert "clone" in pair["notes"]
-    row = _row(frames, "amounts", "am-2017-beijing-yushu-counterpart-funds")
+    row = row_by_id(frames, "amounts", "am-2017-beijing-yushu-counterpart-funds")
     assert (row["pairing_id"], row["amount"], int(row["year"])) == ("pair-beijing-yushu", 312_000_000, 2017)
     for rid in ["in-2017-beijing-yushu-projects-arranged", "in-2017-beijing-yushu-projects-under-way"]:
-        assert _row(frames, "indicators", rid)["pairing_id"] == "pair-beijing-yushu"
+        assert row_by_id(frames, "indicators", rid)["pairing_id"] == "pair-beijing-yushu"
 
 
 @pytest.mark.parametrize("indicator_id, value, year, place, pairing", [
@@ -98,33 +94,33 @@ def test_beijings_yushu_figures_cite_the_pairing_from_2010(frames):
     ("in-zh217-aid-to-2016-experts-sent", 60, 2016, None, None),
 ])
 def test_added_figures_with_their_year_and_partner(frames, indicator_id, value, year, place, pairing):
-    row = _row(frames, "indicators", indicator_id)
+    row = row_by_id(frames, "indicators", indicator_id)
     assert (row["value"], int(row["year"])) == (value, year)
     assert (None if pd.isna(row["place_id"]) else row["place_id"]) == place
     assert (None if pd.isna(row["pairing_id"]) else row["pairing_id"]) == pairing
 
 
 def test_the_experts_sent_say_over_and_from_an_unnamed_repost(frames):
-    row = _row(frames, "indicators", "in-zh217-aid-to-2016-experts-sent")
+    row = row_by_id(frames, "indicators", "in-zh217-aid-to-2016-experts-sent")
     assert (row["qualifier"], row["unit"]) == ("over", "10k people")
     assert "confirms nothing on its own" in row["notes"]
 
 
 def test_the_second_shanghai_zunyi_joint_meeting(frames):
-    ev = _row(frames, "events", "ev-2014-06-shanghai-zunyi-joint-meeting-2")
+    ev = row_by_id(frames, "events", "ev-2014-06-shanghai-zunyi-joint-meeting-2")
     assert (ev["kind"], str(ev["start_date"])[:7], ev["date_precision"]) == ("meeting", "2014-06", "month")
     ep = frames["event_people"]
     assert ((ep["event_id"] == "ev-2014-06-shanghai-zunyi-joint-meeting-2") & (ep["person_id"] == "p-sun-guobiao")).any()
 
 
 def test_the_fourth_guangdong_guangxi_joint_meeting_is_undated(frames):
-    ev = _row(frames, "events", "ev-guangdong-guangxi-joint-meeting-4")
+    ev = row_by_id(frames, "events", "ev-guangdong-guangxi-joint-meeting-4")
     assert ev["kind"] == "meeting" and pd.isna(ev["start_date"])
     assert ev["source_id"] == "zh-044-ciudsrc-2019-12-guangdong-guangxi-consumption"
 
 
 def test_laos_agriculture_ministry_at_the_11th_forum(frames):
-    assert _row(frames, "organizations", "org-lao-maf")["country_iso3"] == "LAO"
+    assert row_by_id(frames, "organizations", "org-lao-maf")["country_iso3"] == "LAO"
     eo = frames["event_organizations"]
     assert ((eo["event_id"] == "ev-2017-07-25-china-asean-forum-11") & (eo["org_id"] == "org-lao-maf")).any()
 
@@ -137,4 +133,4 @@ def test_laos_agriculture_ministry_at_the_11th_forum(frames):
     ("pairings", "pair-shanghai-yunnan", "Third Front"),
 ])
 def test_facts_the_reader_cannot_bind_stand_in_notes(frames, table, rid, words):
-    assert words in _row(frames, table, rid)["notes"]
+    assert words in row_by_id(frames, table, rid)["notes"]

@@ -12,11 +12,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-
-def _row(frames, table, rid):
-    """The row of ``table`` whose id (its first column) is ``rid``."""
-    df = frames[table]
-    return df.set_index(df.columns[0]).loc[rid]
+from audit_tables import row_by_id
 
 
 def _year(value):
@@ -34,7 +30,7 @@ CHN_ENERGY = ["am-2024-chn-energy-free-aid", "am-2024-chn-energy-paid-aid", "am-
 @pytest.mark.parametrize("amount_id,org", [(a, "org-state-grid") for a in STATE_GRID]
                          + [(a, "org-chn-energy") for a in CHN_ENERGY])
 def test_central_soe_aid_names_its_company(frames, amount_id, org):
-    row = _row(frames, "amounts", amount_id)
+    row = row_by_id(frames, "amounts", amount_id)
     assert (row["provider_org_id"], _year(row["year"])) == (org, 2024)
 
 
@@ -47,7 +43,7 @@ def test_central_soe_aid_names_its_company(frames, amount_id, org):
     ("in-2024-chn-energy-new-energy-resources", "org-chn-energy"),
 ])
 def test_central_soe_indicators_name_their_company(frames, indicator_id, org):
-    assert _row(frames, "indicators", indicator_id)["org_id"] == org
+    assert row_by_id(frames, "indicators", indicator_id)["org_id"] == org
 
 
 @pytest.mark.parametrize("table,rid", [
@@ -57,21 +53,21 @@ def test_central_soe_indicators_name_their_company(frames, indicator_id, org):
     ("indicators", "in-zh055-2023-investment-multiple"),
 ])
 def test_jiangsus_2023_figures_in_qinghai_cite_the_whole_province_pairing(frames, table, rid):
-    row = _row(frames, table, rid)
+    row = row_by_id(frames, table, rid)
     assert (row["pairing_id"], _year(row["year"])) == ("pair-jiangsu-qinghai-province", 2023)
 
 
 def test_jiangxis_reconstruction_aid_goes_to_xiaojin(frames):
-    row = _row(frames, "amounts", "am-jiangxi-xiaojin-reconstruction-funds")
+    row = row_by_id(frames, "amounts", "am-jiangxi-xiaojin-reconstruction-funds")
     assert (row["provider_place_id"], row["recipient_place_id"], row["pairing_id"]) == (
         "pl-jiangxi", "pl-xiaojin", "pair-jiangxi-xiaojin")
     for rid in ("in-jiangxi-xiaojin-projects", "in-jiangxi-xiaojin-demonstration-works"):
-        ind = _row(frames, "indicators", rid)
+        ind = row_by_id(frames, "indicators", rid)
         assert (ind["place_id"], ind["pairing_id"]) == ("pl-xiaojin", "pair-jiangxi-xiaojin")
-    pair = _row(frames, "pairings", "pair-jiangxi-xiaojin")
+    pair = row_by_id(frames, "pairings", "pair-jiangxi-xiaojin")
     assert pd.isna(pair["year_start"])  # the page gives none
-    assert _row(frames, "places", "pl-xiaojin")["parent_id"] == "pl-aba"
-    assert _row(frames, "documents", "doc-2010-jiangxi-xiaojin-cooperation-framework")["pairing_id"] == "pair-jiangxi-xiaojin"
+    assert row_by_id(frames, "places", "pl-xiaojin")["parent_id"] == "pl-aba"
+    assert row_by_id(frames, "documents", "doc-2010-jiangxi-xiaojin-cooperation-framework")["pairing_id"] == "pair-jiangxi-xiaojin"
 
 
 @pytest.mark.parametrize("table,rid", [
@@ -83,9 +79,9 @@ def test_jiangxis_reconstruction_aid_goes_to_xiaojin(frames):
     ("indicators", "in-zh098-2020-lushui-people-to-benefit"),
 ])
 def test_xiangzhous_2020_aid_to_lushui_cites_the_district_pair(frames, table, rid):
-    row = _row(frames, table, rid)
+    row = row_by_id(frames, table, rid)
     assert (row["pairing_id"], _year(row["year"])) == ("pair-xiangzhou-lushui", 2020)
-    pair = _row(frames, "pairings", "pair-xiangzhou-lushui")
+    pair = row_by_id(frames, "pairings", "pair-xiangzhou-lushui")
     assert (pair["provider_place_id"], pair["recipient_place_id"]) == ("pl-xiangzhou", "pl-lushui")
 
 
@@ -100,7 +96,7 @@ def test_xiangzhous_2020_aid_to_lushui_cites_the_district_pair(frames, table, ri
     ("indicators", "in-1996-2001-baise-primary-schools", "pair-guangzhou-baise"),
 ])
 def test_a_pairs_own_figures_cite_that_pair_not_the_wider_one(frames, table, rid, pair):
-    assert _row(frames, table, rid)["pairing_id"] == pair
+    assert row_by_id(frames, table, rid)["pairing_id"] == pair
 
 
 def test_no_amount_cites_a_wider_pair_when_its_own_pair_exists(frames):
@@ -139,7 +135,7 @@ def test_cambodias_pilot_results_are_of_2020(frames):
     ("pair-jinghai-zhenyuan", "pl-jinghai", "pl-zhenyuan-gansu"),
 ])
 def test_tianjins_district_pairs_in_gansu(frames, pair, provider, recipient):
-    row = _row(frames, "pairings", pair)
+    row = row_by_id(frames, "pairings", pair)
     assert (row["provider_place_id"], row["recipient_place_id"], row["source_id"]) == (
         provider, recipient, "zh-082-aggregator-2025-tianjin-gansu")
     places = frames["places"].set_index("place_id")
@@ -148,7 +144,7 @@ def test_tianjins_district_pairs_in_gansu(frames, pair, provider, recipient):
 
 
 def test_tianjins_2024_cadres_for_gansu(frames):
-    row = _row(frames, "indicators", "in-zh082-2024-tianjin-cadres-to-gansu")
+    row = row_by_id(frames, "indicators", "in-zh082-2024-tianjin-cadres-to-gansu")
     assert (float(row["value"]), _year(row["year"]), row["pairing_id"]) == (124, 2024, "pair-tianjin-gansu")
     assert "repost" in row["notes"]
 
@@ -156,31 +152,31 @@ def test_tianjins_2024_cadres_for_gansu(frames):
 @pytest.mark.parametrize("rid,value", [("in-zh020-2023-east-west-eastern-provinces", 8),
                                        ("in-zh020-2023-east-west-western-provinces", 10)])
 def test_east_west_province_counts_of_2023(frames, rid, value):
-    row = _row(frames, "indicators", rid)
+    row = row_by_id(frames, "indicators", rid)
     assert (float(row["value"]), _year(row["year"]), row["unit"]) == (value, 2023, "provinces")
 
 
 @pytest.mark.parametrize("crop,value", [("tea", 9), ("flowers", 11), ("vegetables", 4.8), ("fruit", 9), ("herbs", 2.3)])
 def test_yunnans_expected_crop_growth_2024(frames, crop, value):
-    row = _row(frames, "indicators", f"in-zh074-2024-yunnan-{crop}-output-growth")
+    row = row_by_id(frames, "indicators", f"in-zh074-2024-yunnan-{crop}-output-growth")
     assert (float(row["value"]), _year(row["year"]), row["place_id"]) == (value, 2024, "pl-yunnan")
 
 
 def test_state_grid_and_chn_energy_rated_good_eight_years(frames):
     for rid, org in (("in-zh125-state-grid-years-rated-good", "org-state-grid"),
                      ("in-zh125-chn-energy-years-rated-good", "org-chn-energy")):
-        row = _row(frames, "indicators", rid)
+        row = row_by_id(frames, "indicators", rid)
         assert (float(row["value"]), _year(row["year"]), _year(row["period_start_year"]), row["org_id"]) == (8, 2024, 2017, org)
         assert "unnamed self-media repost" in row["notes"]
-    week = _row(frames, "events", "ev-2024-third-soe-consumption-aid-week")
+    week = row_by_id(frames, "events", "ev-2024-third-soe-consumption-aid-week")
     assert str(week["start_date"])[:4] == "2024" and week["date_precision"] == "year"
 
 
 def test_beijing_energy_and_its_manager_in_xilingol(frames):
-    person = _row(frames, "people", "p-liu-chunxiao")
+    person = row_by_id(frames, "people", "p-liu-chunxiao")
     assert (person["name_zh"], person["source_id"]) == ("刘春晓", "zh-025-ce-2016-07-beijing-inner-mongolia")
-    assert "Wujianfang" in _row(frames, "organizations", "org-beijing-energy-group")["notes"]
-    assert "Ulanqab" in _row(frames, "documents", "doc-beijing-chifeng-winter-vegetable-agreement")["notes"]
+    assert "Wujianfang" in row_by_id(frames, "organizations", "org-beijing-energy-group")["notes"]
+    assert "Ulanqab" in row_by_id(frames, "documents", "doc-beijing-chifeng-winter-vegetable-agreement")["notes"]
 
 
 @pytest.mark.parametrize("org_id,source", [
@@ -189,24 +185,24 @@ def test_beijing_energy_and_its_manager_in_xilingol(frames):
     ("org-qinghai-party-organization-department", "globaltimes-2018-11-qinghai-pairing"),
 ])
 def test_the_offices_the_news_came_from(frames, org_id, source):
-    assert _row(frames, "organizations", org_id)["source_id"] == source
+    assert row_by_id(frames, "organizations", org_id)["source_id"] == source
 
 
 def test_documents_added(frames):
-    rules = _row(frames, "documents", "doc-qinghai-poverty-fund-publicity-rules")
+    rules = row_by_id(frames, "documents", "doc-qinghai-poverty-fund-publicity-rules")
     assert (rules["source_id"], rules["kind"]) == ("zh-053-haidong-2018-11-jiangsu-supplementary-funds", "measures")
     assert pd.isna(rules["year"])
-    report = _row(frames, "documents", "doc-2016-npc-deputies-poverty-survey-report")
+    report = row_by_id(frames, "documents", "doc-2016-npc-deputies-poverty-survey-report")
     assert (_year(report["year"]), report["kind"]) == (2016, "report")
 
 
 def test_zhongba_clinic_opened_august_2020(frames):
-    ev = _row(frames, "events", "ev-2020-08-xide-luji-zhongba-clinic-opening")
+    ev = row_by_id(frames, "events", "ev-2020-08-xide-luji-zhongba-clinic-opening")
     assert (str(ev["start_date"])[:7], ev["date_precision"], ev["place_id"]) == ("2020-08", "month", "pl-xide")
 
 
 def test_bijie_parks_bay_area_certifications(frames):
-    row = _row(frames, "indicators", "in-zh122-guangzhou-bijie-park-basket-certifications")
+    row = row_by_id(frames, "indicators", "in-zh122-guangzhou-bijie-park-basket-certifications")
     assert (float(row["value"]), row["place_id"], row["period"]) == (104, "pl-bijie", "unstated_years")
 
 
@@ -226,4 +222,4 @@ def test_fao_and_adb_at_the_2018_forum(frames):
     ("events", "ev-2024-10-17-shanghai-yunnan-work-meeting", "16+16"),
 ])
 def test_facts_kept_in_notes(frames, table, rid, words):
-    assert words in _row(frames, table, rid)["notes"]
+    assert words in row_by_id(frames, table, rid)["notes"]

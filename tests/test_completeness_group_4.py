@@ -12,6 +12,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from audit_tables import row_by_id
+
 Z003 = "zh-003-gmw-2015-11-east-west"
 Z024 = "zh-024-freewechat-2018-04-beijing-hebei"
 Z031 = "zh-031-foshandaily-2020-04-foshan-liangshan"
@@ -23,12 +25,6 @@ Z068 = "zh-068-xinhua-2022-09-shandong-chongqing-projects"
 Z069 = "zh-069-zunyinet-2020-08-putuo-chishui"
 Z071 = "zh-071-peoplecn-2020-08-songjiang-xishuangbanna"
 Z110 = "zh-110-17huanbao-2009-11-cnpc-fan-taiqian"
-
-
-def _row(frames, table, rid):
-    """The row of ``table`` whose id (its first column) is ``rid``."""
-    df = frames[table]
-    return df.set_index(df.columns[0]).loc[rid]
 
 
 def _of(frames, table, source):
@@ -44,7 +40,7 @@ def _of(frames, table, source):
     ("pair-songjiang-xishuangbanna", "pl-songjiang", "pl-xishuangbanna", None, Z071),
     ("pair-dayawan-qinglong", "pl-dayawan-huizhou", "pl-qinglong", None, Z045)])
 def test_county_level_pairings_the_pages_give(frames, pair_id, provider, recipient, start, source):
-    pair = _row(frames, "pairings", pair_id)
+    pair = row_by_id(frames, "pairings", pair_id)
     assert (pair["provider_place_id"], pair["recipient_place_id"], pair["source_id"]) == (provider, recipient, source)
     assert (pd.isna(pair["year_start"]) if start is None else int(pair["year_start"]) == start)
 
@@ -52,18 +48,18 @@ def test_county_level_pairings_the_pages_give(frames, pair_id, provider, recipie
 def test_jianggans_own_figures_name_the_district_and_its_pairing(frames):
     for aid in ["am-2019-jianggan-enshi-project-investment", "am-2019-jianggan-union-rest-tours-benefit-enshi",
                 "am-2019-enshi-selenium-products-sales-hangzhou"]:
-        row = _row(frames, "amounts", aid)
+        row = row_by_id(frames, "amounts", aid)
         assert (row["provider_place_id"], row["recipient_place_id"], row["pairing_id"]) == (
             "pl-jianggan-hangzhou", "pl-enshi-city", "pair-jianggan-enshi-city")
-    assert _row(frames, "indicators", "in-2019-jianggan-enshi-projects")["pairing_id"] == "pair-jianggan-enshi-city"
-    assert _row(frames, "places", "pl-jianggan-hangzhou")["parent_id"] == "pl-hangzhou"
+    assert row_by_id(frames, "indicators", "in-2019-jianggan-enshi-projects")["pairing_id"] == "pair-jianggan-enshi-city"
+    assert row_by_id(frames, "places", "pl-jianggan-hangzhou")["parent_id"] == "pl-hangzhou"
 
 
 def test_zhejiang_firms_and_hangzhou_society_are_not_jianggan(frames):
     for aid in ["am-2019-zhejiang-enterprise-investment-enshi-city", "am-2019-zhejiang-enterprises-donations-enshi"]:
-        row = _row(frames, "amounts", aid)
+        row = row_by_id(frames, "amounts", aid)
         assert (row["provider_place_id"], row["pairing_id"]) == ("pl-zhejiang", "pair-zhejiang-hubei")
-    assert _row(frames, "amounts", "am-2019-hangzhou-social-donations-enshi")["pairing_id"] == "pair-hangzhou-enshi"
+    assert row_by_id(frames, "amounts", "am-2019-hangzhou-social-donations-enshi")["pairing_id"] == "pair-hangzhou-enshi"
 
 
 def test_putuos_figures_for_chishui_cite_their_pairing(frames):
@@ -71,23 +67,23 @@ def test_putuos_figures_for_chishui_cite_their_pairing(frames):
         rows = _of(frames, table, Z069)
         rows = rows[rows["pairing_id"].notna()]
         assert len(rows) >= 3 and set(rows["pairing_id"]) == {"pair-putuo-chishui"}
-    years = _row(frames, "indicators", "in-zh069-putuo-chishui-cooperation-years")
+    years = row_by_id(frames, "indicators", "in-zh069-putuo-chishui-cooperation-years")
     assert (float(years["value"]), int(years["year"])) == (7.0, 2020)
 
 
 def test_songjiangs_own_figures_cite_their_pairing_and_shanghais_stay_shanghais(frames):
-    row = _row(frames, "amounts", "am-zh071-2019-songjiang-purchases-xishuangbanna")
+    row = row_by_id(frames, "amounts", "am-zh071-2019-songjiang-purchases-xishuangbanna")
     assert (row["provider_place_id"], row["pairing_id"], int(row["year"])) == (
         "pl-songjiang", "pair-songjiang-xishuangbanna", 2019)
-    assert _row(frames, "indicators", "in-zh071-2020-xishuangbanna-villages-covered")["pairing_id"] == (
+    assert row_by_id(frames, "indicators", "in-zh071-2020-xishuangbanna-villages-covered")["pairing_id"] == (
         "pair-songjiang-xishuangbanna")
-    shanghai = _row(frames, "amounts", "am-zh071-shanghai-xishuangbanna-four-year-fiscal-aid")
+    shanghai = row_by_id(frames, "amounts", "am-zh071-shanghai-xishuangbanna-four-year-fiscal-aid")
     assert (shanghai["provider_place_id"], shanghai["pairing_id"]) == ("pl-shanghai", "pair-shanghai-yunnan")
 
 
 def test_ninghais_tea_workshop_cites_ninghai_qinglong(frames):
-    assert _row(frames, "amounts", "am-zh062-ninghai-qinglong-tea-workshop")["pairing_id"] == "pair-ninghai-qinglong"
-    assert _row(frames, "indicators", "in-zh062-qinglong-households-holding-workshop-shares")["pairing_id"] == (
+    assert row_by_id(frames, "amounts", "am-zh062-ninghai-qinglong-tea-workshop")["pairing_id"] == "pair-ninghai-qinglong"
+    assert row_by_id(frames, "indicators", "in-zh062-qinglong-households-holding-workshop-shares")["pairing_id"] == (
         "pair-ninghai-qinglong")
 
 
@@ -97,20 +93,20 @@ def test_ninghais_tea_workshop_cites_ninghai_qinglong(frames):
     ("am-2007-cnpc-fan-planning", "pl-fan-county"), ("am-2008-2010-cnpc-luji-projects", "pl-fan-county"),
     ("am-2008-2010-cnpc-taiqian-hospital", "pl-taiqian")])
 def test_cnpcs_aid_goes_to_its_two_counties(frames, amount_id, county):
-    row = _row(frames, "amounts", amount_id)
+    row = row_by_id(frames, "amounts", amount_id)
     assert (row["provider_org_id"], row["recipient_place_id"]) == ("org-cnpc", county)
-    place = _row(frames, "places", county)
+    place = row_by_id(frames, "places", county)
     assert place["parent_id"] == "pl-puyang"
-    assert _row(frames, "places", "pl-puyang")["parent_id"] == "pl-henan"
-    assert _row(frames, "indicators", "in-2009-taiqian-hengrun-jobs")["place_id"] == "pl-taiqian"
+    assert row_by_id(frames, "places", "pl-puyang")["parent_id"] == "pl-henan"
+    assert row_by_id(frames, "indicators", "in-2009-taiqian-hengrun-jobs")["place_id"] == "pl-taiqian"
 
 
 def test_fan_countys_code_lies_in_puyang(frames):
-    assert str(_row(frames, "places", "pl-fan-county")["gbt2260"]) == "410926"
+    assert str(row_by_id(frames, "places", "pl-fan-county")["gbt2260"]) == "410926"
 
 
 def test_the_laos_pilot_grant_names_its_giver(frames):
-    row = _row(frames, "amounts", "am-laos-east-asia-pilot-grant")
+    row = row_by_id(frames, "amounts", "am-laos-east-asia-pilot-grant")
     assert (row["provider_org_id"], row["recipient_iso3"]) == ("org-china-gov", "LAO")
 
 
@@ -124,21 +120,21 @@ def test_the_laos_pilot_grant_names_its_giver(frames):
     ("in-zh065-longnan-departments-in-matching", 30, "departments", 2017, "pair-qingdao-longnan", Z065),
     ("in-zh068-shandong-chongqing-two-way-cooperation-areas", 3, "aspects", 2022, "pair-shandong-chongqing", Z068)])
 def test_added_figures_with_year_and_partner(frames, indicator_id, value, unit, year, pairing, source):
-    row = _row(frames, "indicators", indicator_id)
+    row = row_by_id(frames, "indicators", indicator_id)
     assert (float(row["value"]), row["unit"], int(row["year"]), row["source_id"]) == (value, unit, year, source)
     assert (pd.isna(row["pairing_id"]) if pairing is None else row["pairing_id"] == pairing)
 
 
 def test_foshans_grades_count_from_the_first_assessment(frames):
-    row = _row(frames, "indicators", "in-zh031-foshan-top-assessment-grade-years")
+    row = row_by_id(frames, "indicators", "in-zh031-foshan-top-assessment-grade-years")
     assert (row["period"], int(row["period_start_year"]), row["place_id"]) == ("stated_years", 2017, "pl-foshan")
 
 
 def test_the_hezhou_matching_event_and_the_bureau_that_spoke(frames):
-    ev = _row(frames, "events", "ev-2022-10-hezhou-guangdong-private-firms-matching")
+    ev = row_by_id(frames, "events", "ev-2022-10-hezhou-guangdong-private-firms-matching")
     assert (str(ev["start_date"])[:7], ev["date_precision"], ev["place_id"], ev["source_id"]) == (
         "2022-10", "month", "pl-hezhou", Z043)
-    assert _row(frames, "places", "pl-hezhou")["parent_id"] == "pl-guangxi"
+    assert row_by_id(frames, "places", "pl-hezhou")["parent_id"] == "pl-guangxi"
     links = frames["event_organizations"]
     links = links[links["event_id"] == "ev-2022-10-hezhou-guangdong-private-firms-matching"]
     assert list(links["org_id"]) == ["org-guangxi-rrb"]
@@ -163,4 +159,4 @@ def test_the_harvest_festival_event_has_its_three_organizers(frames):
     ("pairings", "pair-foshan-liangshan", "Ganluo"),
     ("indicators", "in-2022-guangxi-rural-workers-helped-to-jobs", "vocational schools")])
 def test_facts_without_a_bindable_unit_stand_in_notes(frames, table, rid, words):
-    assert words in _row(frames, table, rid)["notes"]
+    assert words in row_by_id(frames, table, rid)["notes"]

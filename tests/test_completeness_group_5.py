@@ -10,15 +10,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from audit_tables import row_by_id
+
 
 Z064 = "zh-064-zjol-2017-05-ningbo-yanbian-qianxinan"
 Z138 = "zh-138-szgz-2023-09-shenzhen-kashgar"
-
-
-def _row(frames, table, rid):
-    """The row of ``table`` whose id (its first column) is ``rid``."""
-    df = frames[table]
-    return df.set_index(df.columns[0]).loc[rid]
 
 
 def test_liaonings_tacheng_amount_is_cumulative_like_the_other_four_parts(frames):
@@ -28,7 +24,7 @@ def test_liaonings_tacheng_amount_is_cumulative_like_the_other_four_parts(frames
 
 
 def test_shenzhens_counterpart_support_to_kashgar_is_a_pairing_from_2010(frames):
-    pair = _row(frames, "pairings", "pair-shenzhen-kashgar")
+    pair = row_by_id(frames, "pairings", "pair-shenzhen-kashgar")
     assert (pair["provider_place_id"], pair["recipient_place_id"], int(pair["year_start"]), pair["source_id"]) == (
         "pl-shenzhen", "pl-kashi", 2010, Z138)
 
@@ -40,39 +36,39 @@ def test_shenzhens_counterpart_support_to_kashgar_is_a_pairing_from_2010(frames)
     ("indicators", "in-2010-2023-shenzhen-kashgar-projects"),
 ])
 def test_shenzhens_kashgar_figures_cite_their_pairing(frames, table, rid):
-    row = _row(frames, table, rid)
+    row = row_by_id(frames, table, rid)
     assert row["pairing_id"] == "pair-shenzhen-kashgar"
     assert (int(row["period_start_year"]), int(row["year"])) == (2010, 2023)
 
 
 def test_ningbos_counterpart_aid_to_wanzhou(frames):
-    pair = _row(frames, "pairings", "pair-ningbo-wanzhou")
+    pair = row_by_id(frames, "pairings", "pair-ningbo-wanzhou")
     assert (pair["provider_place_id"], pair["recipient_place_id"], pair["source_id"]) == (
         "pl-ningbo", "pl-wanzhou", Z064)
     assert pd.isna(pair["year_start"])  # the page gives none
 
 
 def test_the_nine_ningbo_yanbian_county_pairs_are_named(frames):
-    notes = _row(frames, "indicators", "in-zh064-ningbo-districts-paired-yanbian")["notes"]
+    notes = row_by_id(frames, "indicators", "in-zh064-ningbo-districts-paired-yanbian")["notes"]
     for pair in ("Yinzhou with Helong", "Cixi with Longjing", "Haishu with Hunchun", "Jiangbei and Xiangshan with Dunhua"):
         assert pair in notes
 
 
 def test_the_zhejiang_sichuan_distance(frames):
-    row = _row(frames, "indicators", "in-zh089-zhejiang-sichuan-distance")
+    row = row_by_id(frames, "indicators", "in-zh089-zhejiang-sichuan-distance")
     assert (row["value"], row["unit"], row["qualifier"], row["pairing_id"]) == (2000, "km", "about", "pair-zhejiang-sichuan")
 
 
 def test_the_wuhan_symposium_of_july_2006_and_its_sixteen_provinces(frames):
-    ev = _row(frames, "events", "ev-2006-07-wuhan-three-gorges-counterpart-symposium")
+    ev = row_by_id(frames, "events", "ev-2006-07-wuhan-three-gorges-counterpart-symposium")
     assert (str(ev["start_date"])[:7], ev["date_precision"], ev["place_id"]) == ("2006-07", "month", "pl-hubei")
     assert "Wuhan" in ev["notes"]
-    ind = _row(frames, "indicators", "in-three-gorges-supporting-provinces-hubei")
+    ind = row_by_id(frames, "indicators", "in-three-gorges-supporting-provinces-hubei")
     assert (ind["event_id"], ind["value"]) == ("ev-2006-07-wuhan-three-gorges-counterpart-symposium", 16)
 
 
 def test_sasacs_video_conference_of_2020_and_its_organizer(frames):
-    ev = _row(frames, "events", "ev-2020-sasac-central-soes-poverty-video-conference")
+    ev = row_by_id(frames, "events", "ev-2020-sasac-central-soes-poverty-video-conference")
     assert (str(ev["start_date"])[:4], ev["date_precision"]) == ("2020", "year")
     eo = frames["event_organizations"]
     hit = eo[(eo["event_id"] == "ev-2020-sasac-central-soes-poverty-video-conference") & (eo["org_id"] == "org-sasac")]
@@ -80,22 +76,22 @@ def test_sasacs_video_conference_of_2020_and_its_organizer(frames):
 
 
 def test_shaanxis_video_conference_of_2021_says_it_comes_from_a_clone(frames):
-    ev = _row(frames, "events", "ev-2021-shaanxi-designated-aid-video-conference")
+    ev = row_by_id(frames, "events", "ev-2021-shaanxi-designated-aid-video-conference")
     assert (str(ev["start_date"])[:4], ev["place_id"]) == ("2021", "pl-shaanxi")
     assert "clone" in ev["notes"]
 
 
 def test_shandongs_2019_campaigns_for_chongqing(frames):
-    ev = _row(frames, "events", "ev-2019-shandong-chongqing-brand-campaigns")
+    ev = row_by_id(frames, "events", "ev-2019-shandong-chongqing-brand-campaigns")
     assert (str(ev["start_date"])[:4], ev["date_precision"]) == ("2019", "year")
 
 
 def test_heyangs_exit_from_the_poverty_list_is_noted(frames):
-    assert "May 2019" in _row(frames, "indicators", "in-zh120-2018-heyang-poverty-incidence")["notes"]
+    assert "May 2019" in row_by_id(frames, "indicators", "in-zh120-2018-heyang-poverty-incidence")["notes"]
 
 
 def test_the_2020_goal_set_for_ningbos_aid_to_yanbian(frames):
-    ev = _row(frames, "events", "ev-2017-05-15-ningbo-domestic-cooperation-conference")
+    ev = row_by_id(frames, "events", "ev-2017-05-15-ningbo-domestic-cooperation-conference")
     assert "by 2020" in ev["notes"] and ev["source_id"] == Z064
 
 
@@ -107,7 +103,7 @@ def test_the_2020_goal_set_for_ningbos_aid_to_yanbian(frames):
     ("org-shandong-cadre-group-chongqing", "zh-067-lightningnews-2019-12-shandong-chongqing"),
 ])
 def test_the_offices_the_news_came_from(frames, org_id, source):
-    org = _row(frames, "organizations", org_id)
+    org = row_by_id(frames, "organizations", org_id)
     assert (org["type"], org["country_iso3"], org["source_id"]) == ("government", "CHN", source)
 
 
@@ -118,7 +114,7 @@ def test_the_offices_the_news_came_from(frames, org_id, source):
     ("pair-haishu-hunchun", "pl-haishu", "pl-hunchun", ("330203", "222404")),
 ])
 def test_ningbos_district_to_county_pairs_with_yanbian(frames, pairing_id, provider, recipient, codes):
-    pair = _row(frames, "pairings", pairing_id)
+    pair = row_by_id(frames, "pairings", pairing_id)
     assert (pair["provider_place_id"], pair["recipient_place_id"], pair["source_id"]) == (provider, recipient, Z064)
     assert pd.isna(pair["year_start"])  # announced in May 2017 as to be set up; no start year
     places = frames["places"].set_index("place_id")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
+from audit_tables import catalogue_pages, heldout_table
 
 PAGES_ZH = ROOT.parent / "pages-zh"
 Z030 = "zh-030-jsfpzx-2016-10-guizhou-pairing-history"
@@ -79,23 +80,10 @@ def test_the_consumption_month_has_all_its_organizers(frames):
 # The count table of docs/audit.md section 9 (its header has one more column than
 # tests/audit_tables.py reads, so it is checked here).
 SECTION = "## 9. Held-out check of 22 random pages"
-DOCUMENT_FILE = r"\d{3}_[0-9a-f]{16}\.txt"  # the five source documents (../shared/sources)
-
-
-def _table():
-    import re
-
-    text = (ROOT / "docs" / "audit.md").read_text(encoding="utf-8")
-    part = text[text.index(SECTION):]
-    part = part[:part.find("\n## ", 1)] if "\n## " in part[1:] else part
-    rows = [[c.strip() for c in line.split("|")[1:-1]] for line in part.splitlines()
-            if line.startswith("| ") and not line.startswith("| page")]
-    lead = [[int(re.match(r"\**(\d+)", c).group(1)) for c in row[1:7]] for row in rows]
-    return [row[0].strip("*") for row in rows], lead
 
 
 def test_the_section_9_table_adds_up():
-    pages, counts = _table()
+    pages, counts = heldout_table(SECTION)
     assert pages[-1] == "total"
     for page, (facts, found, right, missing, added, left) in zip(pages, counts):
         assert facts == found + missing and missing == added + left and right <= found, page
@@ -107,11 +95,8 @@ def test_the_section_9_pages_are_the_draw(frames):
     ones); pages added later, at the end of the table, do not change it."""
     import random
 
-    src = frames["sources"]
-    zh = list(src.loc[src["language"] == "zh", "source_id"])[:217]
-    en = src[(src["language"] == "en") & ~src["file_name"].str.fullmatch(DOCUMENT_FILE)]
-    en = list(en["source_id"])[:100]
+    zh, en = catalogue_pages(frames)
     assert len(zh) == 217 and len(en) == 100
     rng = random.Random(1209)
     drawn = rng.sample(zh, 14) + rng.sample(en, 8)
-    assert _table()[0][:-1] == drawn
+    assert heldout_table(SECTION)[0][:-1] == drawn

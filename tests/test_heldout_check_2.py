@@ -9,11 +9,11 @@ the World Bank economist of the Shaanxi loan (zh-212).
 """
 from __future__ import annotations
 
-import re
 
 import pytest
 
 from conftest import ROOT
+from audit_tables import catalogue_pages, heldout_table
 
 PAGES_ZH = ROOT.parent / "pages-zh"
 Z007 = "zh-007-xinxibu-2016-06-hotan-counterpart"
@@ -98,21 +98,10 @@ def test_each_added_span_holds_its_fact(frames, table, key, rid, words):
 # The count table of section 10 (one column more than tests/audit_tables.py reads).
 SECTION = "## 10. Held-out check, second draw of 22 pages"
 SECTION_9 = "## 9. Held-out check of 22 random pages"
-DOCUMENT_FILE = r"\d{3}_[0-9a-f]{16}\.txt"  # the five source documents (../shared/sources)
-
-
-def _table(heading):
-    text = (ROOT / "docs" / "audit.md").read_text(encoding="utf-8")
-    part = text[text.index(heading):]
-    part = part[:part.find("\n## ", 1)] if "\n## " in part[1:] else part
-    rows = [[c.strip() for c in line.split("|")[1:-1]] for line in part.splitlines()
-            if line.startswith("| ") and not line.startswith("| page")]
-    lead = [[int(re.match(r"\**(\d+)", c).group(1)) for c in row[1:7]] for row in rows]
-    return [row[0].strip("*") for row in rows], lead
 
 
 def test_the_section_10_table_adds_up():
-    pages, counts = _table(SECTION)
+    pages, counts = heldout_table(SECTION)
     assert pages[-1] == "total" and len(pages) == 23
     for page, (facts, found, right, missing, added, left) in zip(pages, counts):
         assert facts == found + missing and missing == added + left and right <= found, page
@@ -123,12 +112,9 @@ def test_the_section_10_pages_are_a_new_draw(frames):
     """The lists of section 9 (217 Chinese, 100 English pages) less the pages section 9 drew."""
     import random
 
-    before = set(_table(SECTION_9)[0][:-1])
-    src = frames["sources"]
-    zh = list(src.loc[src["language"] == "zh", "source_id"])[:217]
-    en = src[(src["language"] == "en") & ~src["file_name"].str.fullmatch(DOCUMENT_FILE)]
-    en = list(en["source_id"])[:100]
+    before = set(heldout_table(SECTION_9)[0][:-1])
+    zh, en = catalogue_pages(frames)
     zh, en = [s for s in zh if s not in before], [s for s in en if s not in before]
     assert (len(zh), len(en)) == (203, 92)
     rng = random.Random(1210)
-    assert _table(SECTION)[0][:-1] == rng.sample(zh, 14) + rng.sample(en, 8)
+    assert heldout_table(SECTION)[0][:-1] == rng.sample(zh, 14) + rng.sample(en, 8)

@@ -13,18 +13,14 @@ import re
 import pandas as pd
 import pytest
 
-from test_heldout_check_2 import DOCUMENT_FILE, _table  # the held-out tables' reader (seven columns)
+from audit_tables import catalogue_pages, heldout_table, row_by_id
+
 
 Z047 = "zh-047-wenming-2020-07-guangzhou-bijie-qiannan"
 
 
-def _row(frames, table, rid):
-    df = frames[table]
-    return df.set_index(df.columns[0]).loc[rid]
-
-
 def test_the_guangdong_firms_investment_comes_from_guangdong_without_guangzhous_pairing(frames):
-    row = _row(frames, "amounts", "am-zh047-guangdong-enterprise-investment-bijie-qiannan")
+    row = row_by_id(frames, "amounts", "am-zh047-guangdong-enterprise-investment-bijie-qiannan")
     assert row["provider_place_id"] == "pl-guangdong"
     assert pd.isna(row["pairing_id"])
     assert (row["recipient_place_id"], row["year"], row["period"]) == ("pl-guizhou", 2020, "unstated_years")
@@ -33,7 +29,7 @@ def test_the_guangdong_firms_investment_comes_from_guangdong_without_guangzhous_
 @pytest.mark.parametrize("iid", ["in-zh047-guangdong-enterprises-bijie-qiannan",
                                  "in-zh047-bijie-qiannan-poor-income-raised"])
 def test_the_guangdong_firms_counts_carry_no_city_pairing(frames, iid):
-    assert pd.isna(_row(frames, "indicators", iid)["pairing_id"])
+    assert pd.isna(row_by_id(frames, "indicators", iid)["pairing_id"])
 
 
 def test_no_amount_of_a_provinces_firms_names_a_city_as_provider(frames):
@@ -55,7 +51,7 @@ def test_no_amount_of_a_provinces_firms_names_a_city_as_provider(frames):
                                           ("pair-guangzhou-guizhou", "Bijie and Qiannan"),
                                           ("pair-suzhou-guizhou", "Tongren")])
 def test_the_2013_guizhou_pairings_name_their_partner(frames, pid, partner):
-    row = _row(frames, "pairings", pid)
+    row = row_by_id(frames, "pairings", pid)
     assert int(row["year_start"]) == 2013
     assert partner in row["notes"]
 
@@ -69,14 +65,14 @@ def test_the_2013_guizhou_pairings_name_their_partner(frames, pid, partner):
     ("pairings", "pair-hangzhou-guizhou", "ten fields"),
 ])
 def test_the_facts_without_a_figure_are_in_their_rows_notes(frames, table, rid, words):
-    assert words in _row(frames, table, rid)["notes"]
+    assert words in row_by_id(frames, table, rid)["notes"]
 
 
 SECTION = "## 16. Held-out check over the whole catalogue, after the completeness pass"
 
 
 def test_the_section_16_table_adds_up():
-    pages, counts = _table(SECTION)
+    pages, counts = heldout_table(SECTION)
     assert pages[-1] == "total"
     for page, (facts, found, right, missing, added, left) in zip(pages, counts):
         assert facts == found + missing and missing == added + left and right <= found, page
@@ -88,16 +84,13 @@ def test_the_section_16_table_adds_up():
 def test_the_section_16_pages_are_the_draw_without_exclusion(frames):
     import random
 
-    src = frames["sources"]
-    zh = list(src.loc[src["language"] == "zh", "source_id"])[:217]
-    en = src[(src["language"] == "en") & ~src["file_name"].str.fullmatch(DOCUMENT_FILE)]
-    en = list(en["source_id"])[:100]
+    zh, en = catalogue_pages(frames)
     assert len(zh) == 217 and len(en) == 100
     rng = random.Random(1214)
     drawn = rng.sample(zh, 20) + rng.sample(en, 10)
-    assert _table(SECTION)[0][:-1] == drawn
+    assert heldout_table(SECTION)[0][:-1] == drawn
 
 
 def test_the_ban_xor_villagers_office_is_in_his_row(frames):
     """He stood as a villager only; the May 2021 page (and the visit rows) make him deputy chief."""
-    assert "deputy village chief" in _row(frames, "people", "p-kanzhan-buvinai")["notes"]
+    assert "deputy village chief" in row_by_id(frames, "people", "p-kanzhan-buvinai")["notes"]

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from test_heldout_check_2 import DOCUMENT_FILE, _table  # the held-out tables' reader (seven columns)
+from audit_tables import catalogue_pages, heldout_table, row_by_id
+
 
 Z217 = "zh-217-fx361-2023-07-africa-agri-demo-centres"
 WHITE_PAPER = "doc-2021-white-paper-intl-development-cooperation"
@@ -21,29 +22,24 @@ SECTION = "## 18. Held-out check over the whole catalogue, second draw"
 EARLIER = "## 16. Held-out check over the whole catalogue, after the completeness pass"
 
 
-def _row(frames, table, rid):
-    df = frames[table]
-    return df.set_index(df.columns[0]).loc[rid]
-
-
 def test_the_2021_white_paper_has_its_row_from_the_page_that_cites_it(frames):
-    row = _row(frames, "documents", WHITE_PAPER)
+    row = row_by_id(frames, "documents", WHITE_PAPER)
     assert (row["kind"], int(row["year"]), row["source_id"]) == ("white_paper", 2021, Z217)
     assert row["name_zh"] == "新时代的中国国际发展合作"
     assert "confirms nothing on its own" in row["notes"]  # zh-217 is a repost naming no original
 
 
 def test_the_white_paper_pages_coverage_reaches_its_year(frames):
-    src = _row(frames, "sources", Z217)
+    src = row_by_id(frames, "sources", Z217)
     assert int(src["covers_year_start"]) <= 2021 <= int(src["covers_year_end"])
     assert "left out" not in src["notes"]  # its thin-spaced figures have rows
 
 
 def test_the_white_paper_span_holds_its_title(frames):
-    path = PAGES_ZH / _row(frames, "sources", Z217)["file_name"]
+    path = PAGES_ZH / row_by_id(frames, "sources", Z217)["file_name"]
     if not path.is_file():
         pytest.skip("the stored Chinese text is not here")
-    row = _row(frames, "documents", WHITE_PAPER)
+    row = row_by_id(frames, "documents", WHITE_PAPER)
     span = path.read_text(encoding="utf-8")[int(row["span_start"]):int(row["span_end"])]
     assert "新时代的中国国际发展合作" in span and "2021" in span
 
@@ -57,11 +53,11 @@ def test_the_white_paper_span_holds_its_title(frames):
     ("events", "ev-2025-07-cau-tanzania-field-research", "358 shillings"),
 ])
 def test_the_facts_without_a_figure_are_in_their_rows_notes(frames, table, rid, words):
-    assert words in _row(frames, table, rid)["notes"]
+    assert words in row_by_id(frames, table, rid)["notes"]
 
 
 def test_the_section_18_table_adds_up():
-    pages, counts = _table(SECTION)
+    pages, counts = heldout_table(SECTION)
     assert pages[-1] == "total" and len(pages) == 31
     for page, (facts, found, right, missing, added, left) in zip(pages, counts):
         assert facts == found + missing and missing == added + left and right <= found, page
@@ -74,15 +70,23 @@ def test_the_section_18_table_adds_up():
 def test_the_section_18_pages_are_the_draw_less_section_16s_pages(frames):
     import random
 
-    src = frames["sources"]
-    before = set(_table(EARLIER)[0][:-1])
-    zh = list(src.loc[src["language"] == "zh", "source_id"])[:217]
-    en = src[(src["language"] == "en") & ~src["file_name"].str.fullmatch(DOCUMENT_FILE)]
-    en = list(en["source_id"])[:100]
+    before = set(heldout_table(EARLIER)[0][:-1])
+    zh, en = catalogue_pages(frames)
     zh, en = [s for s in zh if s not in before], [s for s in en if s not in before]
     assert (len(zh), len(en)) == (197, 90)
     rng = random.Random(1216)
-    assert _table(SECTION)[0][:-1] == rng.sample(zh, 20) + rng.sample(en, 10)
+    assert heldout_table(SECTION)[0][:-1] == rng.sample(zh, 20) + rng.sample(en, 10)
+
+
+def _chinese_texts(frames) -> list[tuple[str, str]]:
+    """(source_id, stored text) of each Chinese page whose text is here; skips the test when none is."""
+    src = frames["sources"]
+    texts = [(sid, (PAGES_ZH / name).read_text(encoding="utf-8"))
+             for sid, name in src.loc[src["language"] == "zh", ["source_id", "file_name"]].itertuples(index=False)
+             if (PAGES_ZH / name).is_file()]
+    if not texts:
+        pytest.skip("the stored Chinese texts are not here")
+    return texts
 
 
 def test_every_cited_white_paper_on_a_chinese_page_has_a_document_row(frames):
@@ -91,18 +95,11 @@ def test_every_cited_white_paper_on_a_chinese_page_has_a_document_row(frames):
     docs = frames["documents"]
     known = " ".join(docs["title_as_stated"].fillna("") + " " + docs["name_zh"].fillna("")
                      + " " + docs["notes"].fillna(""))
-    src = frames["sources"]
-    missing, read = [], 0
-    for sid, name in src.loc[src["language"] == "zh", ["source_id", "file_name"]].itertuples(index=False):
-        path = PAGES_ZH / name
-        if not path.is_file():
-            continue
-        read += 1
-        for m in re.finditer(r"《([^》]{4,40})》(?:白皮书|报告)", path.read_text(encoding="utf-8")):
+    missing = []
+    for sid, text in _chinese_texts(frames):
+        for m in re.finditer(r"《([^》]{4,40})》(?:白皮书|报告)", text):
             if m.group(1) not in known:
                 missing.append((sid, m.group(1)))
-    if not read:
-        pytest.skip("the stored Chinese texts are not here")
     assert missing == []
 
 
@@ -118,7 +115,7 @@ def test_every_cited_white_paper_on_a_chinese_page_has_a_document_row(frames):
     ("org-fuzhou-dingxi-front-hq", "zh-039-fznews-2021-02-fuzhou-dingxi"),
 ])
 def test_the_organizations_the_pages_name_have_rows(frames, oid, sid):
-    assert _row(frames, "organizations", oid)["source_id"] == sid
+    assert row_by_id(frames, "organizations", oid)["source_id"] == sid
 
 
 def test_the_airport_groups_take_part_in_their_cooperation_and_the_deputy_commander_has_his_org(frames):
@@ -137,16 +134,9 @@ def test_every_named_front_headquarters_of_pairing_aid_has_an_organization(frame
     orgs = frames["organizations"]
     cited = {s[:6] for s in orgs["source_id"].dropna()}  # catalogue numbers (zh-NNN), as notes write them
     cited |= set(re.findall(r"zh-\d{3}", " ".join(orgs["notes"].fillna(""))))
-    src = frames["sources"]
-    missing, read = [], 0
-    for sid, name in src.loc[src["language"] == "zh", ["source_id", "file_name"]].itertuples(index=False):
-        path = PAGES_ZH / name
-        if not path.is_file():
-            continue
-        read += 1
-        named = [m.group(0) for m in re.finditer(r"[\u4e00-\u9fff·]{2,24}指[挥揮]部", path.read_text(encoding="utf-8"))]
+    missing = []
+    for sid, text in _chinese_texts(frames):
+        named = [m.group(0) for m in re.finditer(r"[\u4e00-\u9fff·]{2,24}指[挥揮]部", text)]
         if [n for n in named if "各" not in n] and sid[:6] not in cited:
             missing.append(sid)
-    if not read:
-        pytest.skip("the stored Chinese texts are not here")
     assert missing == []

@@ -135,7 +135,6 @@ def test_dated_within_coverage_finds_what_the_masked_operations_found(frames, de
     assert len(got) > 50
 
 
-
 def test_an_ascii_text_matches_the_english_words_as_it_matches_them_all(frames):
     from validation.periods import MULTI_YEAR, MULTI_YEAR_EN, OWN_WORDS
 
